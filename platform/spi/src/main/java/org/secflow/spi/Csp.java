@@ -1,0 +1,12 @@
+package org.secflow.spi;
+
+/** A Communications Service Provider: carries commands over the SM WAN of its regions (DOMAIN.md section 1). */
+public interface Csp extends Provider {
+
+    /**
+     * Accepts a command for a Communications Hub of a region this CSP serves. Returns at once, so that a CSP with
+     * real latency fits; progress ({@link DeviceEvent.Stage#ACCEPTED_BY_CSP}, delivery, device alerts, failure)
+     * arrives on {@code listener} from the CSP's threads.
+     */
+    void send(CommsHubCommand command, DeviceEventListener listener);
+}

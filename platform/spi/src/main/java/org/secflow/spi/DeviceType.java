@@ -1,0 +1,29 @@
+package org.secflow.spi;
+
+/**
+ * Device types held in the Smart Metering Inventory (DOMAIN.md section 2). Alt HAN bridges are {@link #PPMID}s
+ * told apart only by their {@link AltHanDeviceVariant} (seed 001 section 4.1.1).
+ */
+public enum DeviceType {
+    /** Electricity Smart Metering Equipment. */
+    ESME,
+    /** Gas Smart Metering Equipment. */
+    GSME,
+    /** Gas Proxy Function of a Communications Hub. */
+    GPF,
+    /** Communications Hub Function. */
+    CHF,
+    /** In-Home Display (Type 2). */
+    IHD,
+    /** Consumer Access Device (Type 2). */
+    CAD,
+    /** Prepayment Meter Interface Device (Type 1); also every Alt HAN bridge. */
+    PPMID,
+    /** HAN Connected Auxiliary Load Control Switch (Type 1). */
+    HCALCS;
+
+    /** Whether the device counts toward a Communications Hub's limit of six Type 1 devices (seed 001 section 4.1.1). */
+    public boolean isType1() {
+        return this == PPMID || this == HCALCS;
+    }
+}

@@ -1,0 +1,106 @@
+package org.secflow.testkit;
+
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.secflow.spi.CommsHubNetwork;
+import org.secflow.spi.CommsHubRoute;
+import org.secflow.spi.Csp;
+import org.secflow.spi.CspDirectory;
+import org.secflow.spi.DeviceId;
+import org.secflow.spi.InventoryLookup;
+import org.secflow.spi.ProviderContext;
+import org.secflow.spi.Region;
+
+/**
+ * A hand-written {@link ProviderContext} for unit tests of plugins: a map for configuration, a real scheduler, a
+ * map for the inventory, CSPs and hub network set by the test. Close it to stop the scheduler.
+ */
+public final class FakeProviderContext implements ProviderContext, AutoCloseable {
+    private final String providerId;
+    private final Map<String, String> config = new HashMap<>();
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+    private final Map<DeviceId, CommsHubRoute> routes = new HashMap<>();
+    private final Map<Region, Csp> csps = new EnumMap<>(Region.class);
+    private CommsHubNetwork network = (command, listener) -> {
+        throw new IllegalStateException("no CommsHubNetwork set on this FakeProviderContext");
+    };
+
+    public FakeProviderContext(String providerId) {
+        this.providerId = providerId;
+    }
+
+    /** Sets a configuration value; returns this. */
+    public FakeProviderContext with(String key, String value) {
+        config.put(key, value);
+        return this;
+    }
+
+    /** Adds a device to the fake inventory; returns this. */
+    public FakeProviderContext withRoute(DeviceId device, CommsHubRoute route) {
+        routes.put(device, route);
+        return this;
+    }
+
+    /** Assigns a CSP to a region; returns this. */
+    public FakeProviderContext withCsp(Region region, Csp csp) {
+        csps.put(region, csp);
+        return this;
+    }
+
+    /** Sets the hub network CSPs deliver to; returns this. */
+    public FakeProviderContext withNetwork(CommsHubNetwork network) {
+        this.network = network;
+        return this;
+    }
+
+    @Override
+    public String providerId() {
+        return providerId;
+    }
+
+    @Override
+    public Map<String, String> config() {
+        return Map.copyOf(config);
+    }
+
+    @Override
+    public ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Override
+    public InventoryLookup inventory() {
+        return device -> Optional.ofNullable(routes.get(device));
+    }
+
+    @Override
+    public CspDirectory csps() {
+        return region -> {
+            Csp csp = csps.get(region);
+            if (csp == null) {
+                throw new IllegalStateException("no CSP serves " + region);
+            }
+            return csp;
+        };
+    }
+
+    @Override
+    public CommsHubNetwork commsHubNetwork() {
+        return network;
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}
