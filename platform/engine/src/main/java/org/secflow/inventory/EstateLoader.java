@@ -1,0 +1,115 @@
+package org.secflow.inventory;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.secflow.spi.EmulatedDevice;
+import org.secflow.spi.EmulatedPremises;
+
+/**
+ * Pre-notifies a generated estate into the SMI: premises, Communications Hubs and their devices, all
+ * {@link SmiStatus#COMMISSIONED}. Buffers {@value #BATCH} premises and writes each buffer in one transaction with
+ * JDBC batches; a failing buffer is rolled back whole. Not thread-safe: one loader per generation run.
+ *
+ * <p>Premises ids are taken from {@code MAX(premises_id) + 1} at construction: only one loader may run against a
+ * database at a time (the embedded HSQLDB file is opened by one process anyway).
+ */
+public final class EstateLoader implements Consumer<EmulatedPremises>, AutoCloseable {
+    /** Premises per transaction. */
+    public static final int BATCH = 1000;
+
+    private final Jdbi jdbi;
+    private final Timestamp now;
+    private final List<EmulatedPremises> buffer = new ArrayList<>(BATCH);
+    private long nextPremisesId;
+    private long premises;
+    private long devices;
+
+    public EstateLoader(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.now = Timestamp.from(clock.instant());
+        this.nextPremisesId = jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(premises_id), 0) FROM premises")
+                .mapTo(Long.class).one()) + 1;
+    }
+
+    @Override
+    public void accept(EmulatedPremises p) {
+        buffer.add(p);
+        if (buffer.size() >= BATCH) {
+            flush();
+        }
+    }
+
+    /** Writes what is buffered. */
+    public void flush() {
+        if (buffer.isEmpty()) {
+            return;
+        }
+        jdbi.useTransaction(this::write);
+        buffer.clear();
+    }
+
+    /** Premises written so far. */
+    public long premisesWritten() {
+        return premises;
+    }
+
+    /** Devices written so far (Communications Hub Functions included). */
+    public long devicesWritten() {
+        return devices;
+    }
+
+    @Override
+    public void close() {
+        flush();
+    }
+
+    private void write(Handle h) {
+        PreparedBatch premisesBatch = h.prepareBatch("""
+                INSERT INTO premises (premises_id, mpan, mprn, region, import_supplier, gas_supplier)
+                VALUES (?, ?, ?, ?, ?, ?)""");
+        PreparedBatch hubBatch = h.prepareBatch("""
+                INSERT INTO comms_hub (device_id, premises_id, region, chts_version, gbcs_version) VALUES (?, ?, ?, ?, ?)""");
+        PreparedBatch deviceBatch = h.prepareBatch("""
+                INSERT INTO device (device_id, device_type, alt_han_variant, manufacturer, model, firmware_version,
+                                    battery_powered, tcso_reclassified, status, comms_hub_id, premises_id,
+                                    created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'COMMISSIONED', ?, ?, ?, ?)""");
+        long firstId = nextPremisesId;
+        long deviceCount = 0;
+        for (EmulatedPremises p : buffer) {
+            long id = nextPremisesId++;
+            String region = p.region().name();
+            premisesBatch.add(id, p.mpan(), p.mprn(), region, p.importSupplier(), p.gasSupplier());
+            String hub = p.commsHub().chf().deviceId().value();
+            hubBatch.add(hub, id, region, p.commsHub().chtsVersion(), p.commsHub().gbcsVersion());
+            addDevice(deviceBatch, p.commsHub().chf(), hub, id);
+            deviceCount++;
+            if (p.commsHub().gpf() != null) {
+                addDevice(deviceBatch, p.commsHub().gpf(), hub, id);
+                deviceCount++;
+            }
+            for (EmulatedDevice d : p.devices()) {
+                addDevice(deviceBatch, d, hub, id);
+                deviceCount++;
+            }
+        }
+        premisesBatch.execute();
+        hubBatch.execute();
+        deviceBatch.execute();
+        premises += nextPremisesId - firstId;
+        devices += deviceCount;
+    }
+
+    private void addDevice(PreparedBatch batch, EmulatedDevice d, String hub, long premisesId) {
+        batch.add(d.deviceId().value(), d.type().name(),
+                d.altHanDeviceVariant() == null ? null : d.altHanDeviceVariant().name(),
+                d.manufacturer(), d.model(), d.firmwareVersion(), d.batteryPowered(), d.tcsoReclassified(),
+                hub, premisesId, now, now);
+    }
+}

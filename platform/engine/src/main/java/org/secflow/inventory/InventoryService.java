@@ -1,0 +1,185 @@
+package org.secflow.inventory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.secflow.problem.ConflictException;
+import org.secflow.problem.InvalidFieldException;
+import org.secflow.problem.NotFoundException;
+import org.secflow.spi.AltHanDeviceVariant;
+import org.secflow.spi.DeviceId;
+import org.secflow.spi.DeviceType;
+
+/**
+ * The Smart Metering Inventory's device operations: pre-notification (SRV 12.2), read (SRV 8.2), update
+ * (SRV 8.4) and a filtered list. Every operation is one transaction; a refused request writes nothing.
+ */
+public final class InventoryService {
+    static final String BRIDGE_RULE = "an Alt HAN P2P Device is pre-notified as a PPMID carrying its Alt HAN Device "
+            + "Variant B1-B4 (SRV 12.2; seed 001_4c50fbdf55f72712.txt section 4.1.1)";
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public InventoryService(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /**
+     * Pre-notifies a device (SRV 12.2); it enters the SMI as {@link SmiStatus#PENDING}.
+     *
+     * @return the stored device
+     * @throws InvalidFieldException naming the field when the request breaks a rule
+     * @throws ConflictException when the Device ID is already in the SMI
+     */
+    public Device preNotify(DevicePreNotification request) {
+        DeviceId deviceId = deviceId("deviceId", request.deviceId());
+        boolean bridge = Boolean.TRUE.equals(request.altHanDevice()) || request.altHanDeviceVariant() != null;
+        DeviceType type = request.deviceType() != null ? request.deviceType() : bridge ? DeviceType.PPMID : null;
+        if (type == null) {
+            throw new InvalidFieldException("deviceType", "a pre-notification names the device type (SRV 12.2)", "deviceType is required");
+        }
+        if (type == DeviceType.CHF || type == DeviceType.GPF) {
+            throw new InvalidFieldException("deviceType", "Communications Hubs enter the SMI from the DCC's hub logistics, not SRV 12.2",
+                    type + " cannot be pre-notified");
+        }
+        if (bridge && type != DeviceType.PPMID) {
+            throw new InvalidFieldException("deviceType", BRIDGE_RULE, "an Alt HAN bridge is a PPMID, not " + type);
+        }
+        if (Boolean.TRUE.equals(request.altHanDevice()) && request.altHanDeviceVariant() == null) {
+            throw new InvalidFieldException("altHanDeviceVariant", BRIDGE_RULE, "altHanDeviceVariant is required for an Alt HAN device");
+        }
+        if (Boolean.FALSE.equals(request.altHanDevice()) && request.altHanDeviceVariant() != null) {
+            throw new InvalidFieldException("altHanDeviceVariant", BRIDGE_RULE, "only an Alt HAN device carries a variant");
+        }
+        String manufacturer = text("manufacturer", request.manufacturer(), 64);
+        String model = text("model", request.model(), 64);
+        String firmware = text("firmwareVersion", request.firmwareVersion(), 32);
+        String hub = request.commsHubId() == null ? null : deviceId("commsHubId", request.commsHubId()).value();
+        Device device = new Device(deviceId.value(), type, request.altHanDeviceVariant(), manufacturer, model, firmware,
+                Boolean.TRUE.equals(request.batteryPowered()), false, SmiStatus.PENDING, hub, null, null, null, null,
+                null, null, null);
+        Instant now = clock.instant();
+        try {
+            return jdbi.inTransaction(h -> {
+                DeviceDao dao = new DeviceDao(h);
+                if (dao.find(device.deviceId()).isPresent()) {
+                    throw duplicate(device.deviceId());
+                }
+                Long premises = null;
+                if (hub != null) {
+                    long p = dao.premisesOfHub(hub).orElseThrow(() -> new InvalidFieldException("commsHubId",
+                            "a device joins the HAN of a Communications Hub in the SMI", "no Communications Hub " + hub + " in the SMI"));
+                    premises = p == 0 ? null : p;
+                }
+                dao.insert(device, premises, now);
+                return dao.find(device.deviceId()).orElseThrow();
+            });
+        } catch (UnableToExecuteStatementException e) {
+            if (isUniqueViolation(e)) {
+                throw duplicate(device.deviceId());
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Reads a device (SRV 8.2).
+     *
+     * @throws InvalidFieldException when the Device ID is no EUI-64
+     */
+    public Optional<Device> find(String deviceId) {
+        String id = deviceId("deviceId", deviceId).value();
+        return jdbi.withHandle(h -> new DeviceDao(h).find(id));
+    }
+
+    /**
+     * Updates a device (SRV 8.4).
+     *
+     * @throws NotFoundException when the device is not in the SMI
+     * @throws InvalidFieldException naming the field when the update breaks a rule
+     */
+    public Device update(String deviceId, DeviceUpdate update) {
+        String id = deviceId("deviceId", deviceId).value();
+        if (update.isEmpty()) {
+            throw new InvalidFieldException("body", "an update (SRV 8.4) changes at least one field", "no field to update");
+        }
+        String manufacturer = update.manufacturer() == null ? null : text("manufacturer", update.manufacturer(), 64);
+        String model = update.model() == null ? null : text("model", update.model(), 64);
+        String firmware = update.firmwareVersion() == null ? null : text("firmwareVersion", update.firmwareVersion(), 32);
+        return jdbi.inTransaction(h -> {
+            DeviceDao dao = new DeviceDao(h);
+            Device old = dao.find(id).orElseThrow(() -> new NotFoundException("deviceId", "no device " + id + " in the SMI"));
+            AltHanDeviceVariant variant = update.altHanDeviceVariant() != null ? update.altHanDeviceVariant() : old.altHanDeviceVariant();
+            if (update.altHanDeviceVariant() != null && old.deviceType() != DeviceType.PPMID) {
+                throw new InvalidFieldException("altHanDeviceVariant", BRIDGE_RULE, id + " is " + old.deviceType() + ", not a PPMID");
+            }
+            if (Boolean.TRUE.equals(update.tcsoReclassified()) && variant == null) {
+                throw new InvalidFieldException("tcsoReclassified",
+                        "Trust Centre Swap Out re-classifies Alt HAN bridges (seed 000_efbde31704eb4246.txt section 7)",
+                        id + " is not an Alt HAN bridge");
+            }
+            Device changed = new Device(id, old.deviceType(), variant,
+                    manufacturer != null ? manufacturer : old.manufacturer(),
+                    model != null ? model : old.model(),
+                    firmware != null ? firmware : old.firmwareVersion(),
+                    update.batteryPowered() != null ? update.batteryPowered() : old.batteryPowered(),
+                    update.tcsoReclassified() != null ? update.tcsoReclassified() : old.tcsoReclassified(),
+                    update.status() != null ? update.status() : old.status(),
+                    old.commsHubId(), old.region(), old.mpan(), old.mprn(), old.importSupplier(), old.gasSupplier(),
+                    old.createdAt(), old.updatedAt());
+            dao.update(changed, clock.instant());
+            return dao.find(id).orElseThrow();
+        });
+    }
+
+    /** One page of devices matching the query, ordered by Device ID. */
+    public Page<Device> list(DeviceQuery query) {
+        if (query.commsHubId() != null) {
+            deviceId("commsHubId", query.commsHubId());
+        }
+        return jdbi.withHandle(h -> new DeviceDao(h).list(query));
+    }
+
+    /** Number of devices in the SMI. */
+    public long deviceCount() {
+        return jdbi.withHandle(h -> new DeviceDao(h).count());
+    }
+
+    static DeviceId deviceId(String field, String value) {
+        if (value == null) {
+            throw new InvalidFieldException(field, "a Device ID is an EUI-64", field + " is required");
+        }
+        try {
+            return DeviceId.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException(field, "a Device ID is an EUI-64 (16 hex digits, e.g. 00-DB-12-34-56-78-90-A0)", e.getMessage());
+        }
+    }
+
+    static String text(String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidFieldException(field, field + " is required and not blank", field + " is missing or blank");
+        }
+        if (value.length() > maxLength) {
+            throw new InvalidFieldException(field, field + " is at most " + maxLength + " characters", field + " is " + value.length() + " characters long");
+        }
+        return value.trim();
+    }
+
+    private static ConflictException duplicate(String id) {
+        return new ConflictException("deviceId", "a Device ID is pre-notified once (SRV 12.2)", "device " + id + " is already in the SMI");
+    }
+
+    static boolean isUniqueViolation(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,24 @@
+package org.secflow.problem;
+
+/** A field of a request breaks a rule (HTTP 422). */
+public final class InvalidFieldException extends DomainProblem {
+
+    /**
+     * @param field JSON name of the field, e.g. {@code altHanDeviceVariant}
+     * @param rule the rule and its source, e.g. {@code an Alt HAN bridge carries its variant at SRV 12.2 (seed 001 section 4.1.1)}
+     * @param message what is wrong with this value
+     */
+    public InvalidFieldException(String field, String rule, String message) {
+        super(message, field, rule);
+    }
+
+    @Override
+    public int status() {
+        return 422;
+    }
+
+    @Override
+    public String title() {
+        return "Invalid field";
+    }
+}
