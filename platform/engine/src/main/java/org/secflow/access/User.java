@@ -1,0 +1,35 @@
+package org.secflow.access;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An authenticated User.
+ *
+ * @param userId DCC User ID (or a platform user name for platform-only users)
+ * @param name display name
+ * @param party the SEC Party the User acts for, e.g. {@code SUPPLIER-A}
+ * @param dccUserRoles DCC User Roles held
+ * @param platformRoles secflow roles held
+ */
+public record User(String userId, String name, String party, Set<DccUserRole> dccUserRoles, Set<PlatformRole> platformRoles) {
+    public User {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(party, "party");
+        dccUserRoles = dccUserRoles == null ? Set.of() : Set.copyOf(dccUserRoles);
+        platformRoles = platformRoles == null ? Set.of() : Set.copyOf(platformRoles);
+    }
+
+    /** Whether the User holds any of these platform roles ({@link PlatformRole#ADMIN} holds all). */
+    public boolean hasPlatformRole(PlatformRole... roles) {
+        if (platformRoles.contains(PlatformRole.ADMIN)) {
+            return true;
+        }
+        for (PlatformRole r : roles) {
+            if (platformRoles.contains(r)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,123 @@
+package org.secflow.server;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.secflow.access.User;
+import org.secflow.inventory.FirmwareImageCatalogue;
+import org.secflow.inventory.InventoryService;
+import org.secflow.inventory.SmiInventoryLookup;
+import org.secflow.plugin.HostServices;
+import org.secflow.plugin.PluginHost;
+import org.secflow.server.config.SecflowConfig;
+import org.secflow.store.Database;
+import org.secflow.store.DatabaseSettings;
+
+/**
+ * One running secflow: the database, the plugins and the feature services, wired once. Close it to stop them in
+ * reverse order.
+ */
+public final class Platform implements AutoCloseable {
+    private final SecflowConfig config;
+    private final RuntimePaths paths;
+    private final Database database;
+    private final ScheduledExecutorService scheduler;
+    private final PluginHost plugins;
+    private final InventoryService inventory;
+    private final FirmwareImageCatalogue firmwareImages;
+    private final Map<String, User> usersByToken = new HashMap<>();
+
+    private Platform(SecflowConfig config, RuntimePaths paths, boolean withServiceProviders) {
+        this.config = config;
+        this.paths = paths;
+        Clock clock = Clock.systemUTC();
+        this.database = Database.open(databaseSettings(config, paths.data()));
+        this.scheduler = Executors.newScheduledThreadPool(4, r -> {
+            Thread t = new Thread(r, "secflow-plugins");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            this.plugins = PluginHost.start(paths.plugins(), config.plugins().selection(withServiceProviders),
+                    new HostServices(scheduler, clock, new SmiInventoryLookup(database.jdbi())));
+        } catch (RuntimeException e) {
+            scheduler.shutdownNow();
+            database.close();
+            throw e;
+        }
+        this.inventory = new InventoryService(database.jdbi(), clock);
+        this.firmwareImages = new FirmwareImageCatalogue(database.jdbi(), clock);
+        for (SecflowConfig.UserEntry u : config.users()) {
+            usersByToken.put(u.token(), new User(u.userId(), u.name(), u.party(),
+                    u.dccUserRoles() == null ? null : java.util.Set.copyOf(u.dccUserRoles()),
+                    u.platformRoles() == null ? null : java.util.Set.copyOf(u.platformRoles())));
+        }
+    }
+
+    /**
+     * Starts everything {@code serve} needs: database, every configured provider.
+     *
+     * @throws org.secflow.plugin.PluginConfigurationException when a configured provider is missing or refused
+     */
+    public static Platform forServing(SecflowConfig config, RuntimePaths paths) {
+        return new Platform(config, paths, true);
+    }
+
+    /** Starts what {@code estate generate} needs: database and the device emulator only. */
+    public static Platform forEstate(SecflowConfig config, RuntimePaths paths) {
+        return new Platform(config, paths, false);
+    }
+
+    static DatabaseSettings databaseSettings(SecflowConfig config, Path data) {
+        SecflowConfig.Database db = config.database();
+        if (db.url() == null || db.url().isBlank()) {
+            return DatabaseSettings.hsqldbFile(data);
+        }
+        return new DatabaseSettings(db.url(), db.username(), db.password(), Math.max(1, db.poolSize()));
+    }
+
+    public SecflowConfig config() {
+        return config;
+    }
+
+    public RuntimePaths paths() {
+        return paths;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public PluginHost plugins() {
+        return plugins;
+    }
+
+    public InventoryService inventory() {
+        return inventory;
+    }
+
+    public FirmwareImageCatalogue firmwareImages() {
+        return firmwareImages;
+    }
+
+    /** The User a bearer token stands for, or null. */
+    public User userForToken(String token) {
+        return token == null ? null : usersByToken.get(token);
+    }
+
+    @Override
+    public void close() {
+        plugins.close();
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        database.close();
+    }
+}

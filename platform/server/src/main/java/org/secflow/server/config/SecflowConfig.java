@@ -1,0 +1,102 @@
+package org.secflow.server.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.secflow.access.DccUserRole;
+import org.secflow.access.PlatformRole;
+import org.secflow.plugin.ProviderSelection;
+import org.secflow.spi.Region;
+
+/**
+ * The configuration file ({@code conf/secflow.yaml} of the distribution; see the README for every key).
+ * Unknown keys are refused, so that a typo stops start-up instead of being ignored.
+ *
+ * @param database database connection; a null url means the embedded HSQLDB file in the data directory
+ * @param plugins which provider serves what, and each provider's configuration
+ * @param estate parties an estate is registered to
+ * @param demo size and seed of the {@code --demo} estate
+ * @param users bearer tokens and the Users they stand for
+ */
+public record SecflowConfig(Database database, Plugins plugins, Estate estate, Demo demo, List<UserEntry> users) {
+
+    public SecflowConfig {
+        database = database == null ? new Database(null, null, null, 8) : database;
+        plugins = plugins == null ? new Plugins(null, null, null, null) : plugins;
+        estate = estate == null ? new Estate(List.of("SUPPLIER-A"), List.of("SUPPLIER-A")) : estate;
+        demo = demo == null ? new Demo(2000, 42) : demo;
+        users = users == null ? List.of() : List.copyOf(users);
+    }
+
+    /** @param url JDBC URL or null; @param username user; @param password password; @param poolSize connections */
+    public record Database(String url, String username, String password, int poolSize) {
+    }
+
+    /**
+     * @param dsp DSP provider id
+     * @param csp CSP provider id per region
+     * @param deviceEmulator device emulator provider id
+     * @param config per provider id, its keys and values
+     */
+    public record Plugins(String dsp, Map<Region, String> csp, String deviceEmulator, Map<String, Map<String, String>> config) {
+
+        /** As the plugin host takes it; {@code withServiceProviders} false leaves out DSP and CSPs. */
+        public ProviderSelection selection(boolean withServiceProviders) {
+            return new ProviderSelection(withServiceProviders ? dsp : null,
+                    withServiceProviders && csp != null && !csp.isEmpty() ? new EnumMap<>(csp) : Map.of(), deviceEmulator, config);
+        }
+    }
+
+    /** @param importSuppliers Import Supplier parties; @param gasSuppliers Gas Supplier parties */
+    public record Estate(List<String> importSuppliers, List<String> gasSuppliers) {
+    }
+
+    /** @param premises premises of the demo estate; @param seed its seed */
+    public record Demo(int premises, long seed) {
+    }
+
+    /**
+     * @param token bearer token
+     * @param userId DCC User ID
+     * @param name display name
+     * @param party SEC Party
+     * @param dccUserRoles DCC User Roles
+     * @param platformRoles secflow roles
+     */
+    public record UserEntry(String token, String userId, String name, String party, List<DccUserRole> dccUserRoles,
+                            List<PlatformRole> platformRoles) {
+    }
+
+    private static ObjectMapper yaml() {
+        return new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /**
+     * Reads a configuration file.
+     *
+     * @throws IllegalArgumentException naming the file and the problem when it cannot be read
+     */
+    public static SecflowConfig read(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return yaml().readValue(in, SecflowConfig.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read configuration " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The configuration built into the server jar (the same content as the distribution's conf/secflow.yaml). */
+    public static SecflowConfig builtIn() {
+        try (InputStream in = SecflowConfig.class.getResourceAsStream("/secflow.yaml")) {
+            return yaml().readValue(in, SecflowConfig.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("built-in configuration is unreadable", e);
+        }
+    }
+}

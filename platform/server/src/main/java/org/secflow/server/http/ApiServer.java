@@ -1,0 +1,38 @@
+package org.secflow.server.http;
+
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import org.secflow.problem.BadRequestException;
+import org.secflow.server.Platform;
+
+/**
+ * The REST API in front of a {@link Platform}: every {@code /api/*} request is authenticated; JSON in and out;
+ * errors as problem+json.
+ */
+public final class ApiServer {
+    private ApiServer() {
+    }
+
+    /** Builds the Javalin app (not started). */
+    public static Javalin create(Platform platform) {
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            config.http.defaultContentType = "application/json";
+        });
+        Problems.install(app);
+        app.before("/api/*", ctx -> {
+            Authentication.authenticate(ctx, platform::userForToken);
+            String type = ctx.contentType();
+            boolean hasBody = ctx.method().name().equals("POST") || ctx.method().name().equals("PATCH") || ctx.method().name().equals("PUT");
+            if (hasBody && type != null && !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")
+                    && !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/merge-patch+json")) {
+                throw new BadRequestException("Content-Type", "request bodies are application/json", "unsupported Content-Type " + type);
+            }
+        });
+        SystemRoutes.install(app, platform);
+        DeviceRoutes.install(app, platform.inventory());
+        FirmwareImageRoutes.install(app, platform.firmwareImages());
+        return app;
+    }
+}

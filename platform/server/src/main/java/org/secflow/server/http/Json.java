@@ -1,0 +1,85 @@
+package org.secflow.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.secflow.problem.BadRequestException;
+
+/**
+ * The API's JSON: strict on input (unknown fields, scalar coercion, null primitives and trailing tokens are
+ * refused), ISO-8601 dates on output. Reading errors become a {@link BadRequestException} naming the field.
+ */
+public final class Json {
+    /** The one mapper of the API. */
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    private Json() {
+    }
+
+    /**
+     * Reads a request body.
+     *
+     * @throws BadRequestException naming the field (or {@code body}) when the JSON is malformed or does not fit
+     */
+    public static <T> T read(String body, Class<T> type) {
+        if (body == null || body.isBlank()) {
+            throw new BadRequestException("body", "the request has a JSON object body", "the body is empty");
+        }
+        try {
+            T value = MAPPER.readValue(body, type);
+            if (value == null) {
+                throw new BadRequestException("body", "the request has a JSON object body", "the body is null");
+            }
+            return value;
+        } catch (StreamReadException e) {
+            throw malformed(e);
+        } catch (UnrecognizedPropertyException e) {
+            throw new BadRequestException(e.getPropertyName(), "only the documented fields are accepted",
+                    "unknown field '" + e.getPropertyName() + "'");
+        } catch (InvalidFormatException e) {
+            String field = path(e);
+            String allowed = e.getTargetType() != null && e.getTargetType().isEnum()
+                    ? "; allowed: " + Arrays.stream(e.getTargetType().getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "))
+                    : "";
+            throw new BadRequestException(field, "the field has the documented type and values",
+                    "'" + e.getValue() + "' is not a valid " + e.getTargetType().getSimpleName() + allowed);
+        } catch (JsonMappingException e) {
+            if (e.getCause() instanceof StreamReadException cause) {
+                throw malformed(cause);
+            }
+            String field = path(e);
+            throw new BadRequestException(field, "the field has the documented type",
+                    (field.equals("body") ? "" : "field '" + field + "': ") + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            throw malformed(e);
+        }
+    }
+
+    private static BadRequestException malformed(JsonProcessingException e) {
+        return new BadRequestException("body", "the body is well-formed JSON", "malformed JSON: " + e.getOriginalMessage());
+    }
+
+    private static String path(JsonMappingException e) {
+        String p = e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        return p.isEmpty() ? "body" : p;
+    }
+}

@@ -1,0 +1,63 @@
+package org.secflow.server.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.secflow.problem.DomainProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes every error as {@code application/problem+json} (RFC 9457): {@code type, title, status, detail,
+ * instance}, plus {@code field} and {@code rule} when known. No stack trace ever reaches a client.
+ */
+final class Problems {
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+    static final String CONTENT_TYPE = "application/problem+json";
+    private static final String WRITTEN = "secflow.problem";
+
+    private Problems() {
+    }
+
+    static void install(Javalin app) {
+        app.exception(DomainProblem.class, (e, ctx) -> {
+            if (e.status() == 401) {
+                ctx.header("WWW-Authenticate", "Bearer realm=\"secflow\"");
+            }
+            write(ctx, e.status(), e.title(), e.getMessage(), e.field(), e.rule());
+        });
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
+            write(ctx, 500, "Internal error", "the request failed on the server; it is logged", null, null);
+        });
+        app.error(404, ctx -> {
+            if (ctx.attribute(WRITTEN) == null) {
+                write(ctx, 404, "Not found", "no resource " + ctx.path(), null, null);
+            }
+        });
+        app.error(405, ctx -> {
+            if (ctx.attribute(WRITTEN) == null) {
+                write(ctx, 405, "Method not allowed", ctx.method() + " is not allowed on " + ctx.path(), null, null);
+            }
+        });
+    }
+
+    static void write(Context ctx, int status, String title, String detail, String field, String rule) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        body.put("instance", ctx.path());
+        if (field != null) {
+            body.put("field", field);
+        }
+        if (rule != null) {
+            body.put("rule", rule);
+        }
+        ctx.attribute(WRITTEN, Boolean.TRUE);
+        ctx.status(status).contentType(CONTENT_TYPE).json(body);
+        ctx.contentType(CONTENT_TYPE);
+    }
+}

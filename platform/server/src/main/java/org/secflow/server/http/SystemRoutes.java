@@ -1,0 +1,50 @@
+package org.secflow.server.http;
+
+import io.javalin.Javalin;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.secflow.plugin.PluginStatus;
+import org.secflow.server.Platform;
+import org.secflow.spi.SpiVersion;
+
+/**
+ * {@code GET /api/health}: status, versions, database, counts, plugins; {@code GET /api/plugins}: every plugin
+ * folder with id, version, providers (kind, regions, what they serve), loaded or refused and why.
+ */
+final class SystemRoutes {
+    private SystemRoutes() {
+    }
+
+    static void install(Javalin app, Platform platform) {
+        app.get("/api/health", ctx -> {
+            Map<String, Object> versions = new LinkedHashMap<>();
+            versions.put("secflow", version());
+            versions.put("spi", SpiVersion.CURRENT);
+            versions.put("java", Runtime.version().toString());
+            Map<String, Object> counts = platform.database().jdbi().withHandle(h -> {
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("premises", h.createQuery("SELECT COUNT(*) FROM premises").mapTo(Long.class).one());
+                c.put("commsHubs", h.createQuery("SELECT COUNT(*) FROM comms_hub").mapTo(Long.class).one());
+                c.put("devices", h.createQuery("SELECT COUNT(*) FROM device").mapTo(Long.class).one());
+                c.put("firmwareImages", h.createQuery("SELECT COUNT(*) FROM firmware_image").mapTo(Long.class).one());
+                return c;
+            });
+            long refused = platform.plugins().statuses().stream().filter(s -> s.state() == PluginStatus.State.REFUSED).count();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", "UP");
+            body.put("versions", versions);
+            body.put("database", platform.database().describe());
+            body.put("counts", counts);
+            body.put("plugins", Map.of("loaded", platform.plugins().statuses().size() - refused, "refused", refused));
+            body.put("folders", Map.of("rules", platform.paths().rules().toString(), "bpmn", platform.paths().bpmn().toString(),
+                    "plugins", platform.paths().plugins().toString()));
+            ctx.json(body);
+        });
+        app.get("/api/plugins", ctx -> ctx.json(platform.plugins().statuses()));
+    }
+
+    static String version() {
+        String v = SystemRoutes.class.getPackage().getImplementationVersion();
+        return v == null ? "development" : v;
+    }
+}

@@ -1,0 +1,267 @@
+package org.secflow.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.secflow.spi.CommsHubCommand;
+import org.secflow.spi.CommsHubRoute;
+import org.secflow.spi.DeviceEvent;
+import org.secflow.spi.DeviceEvent.Stage;
+import org.secflow.spi.DeviceId;
+import org.secflow.spi.DeviceType;
+import org.secflow.spi.Dsp;
+import org.secflow.spi.DspFactory;
+import org.secflow.spi.FirmwareImage;
+import org.secflow.spi.GbcsAlert;
+import org.secflow.spi.Region;
+import org.secflow.spi.ServiceRequest;
+import org.secflow.spi.ServiceRequestAck;
+
+/**
+ * What every {@link Dsp} must do for the PPMID / Alt HAN bridge firmware flow (DOMAIN.md section 3; seed 001
+ * section 4.1.1): SRV 11.4 as GBCS CS05c and SRV 11.2 as CS08, routed to the CSP of the hub's region, events
+ * relayed under the request id, and at most one firmware update in progress per device. A DSP plugin's test
+ * extends this and names its factory.
+ *
+ * <p>The DSP is created with a {@link FakeProviderContext}: three devices on three hubs (one per region), a
+ * {@link FakeCsp} for North and one for Central and South. The fakes emit events only when a test tells them to.
+ * A DSP must treat a firmware update as finished (0x8F8B, 0x8F89 or FAILED) before it relays the finishing event,
+ * so that a User reacting to the event can send the next update.
+ */
+public abstract class DspConformanceTest {
+    protected static final Duration TIMEOUT = Duration.ofSeconds(5);
+    protected static final DeviceId NORTH_HUB = DeviceId.parse("00-DB-00-00-00-00-01-00");
+    protected static final DeviceId CENTRAL_HUB = DeviceId.parse("00-DB-00-00-00-00-02-00");
+    protected static final DeviceId SOUTH_HUB = DeviceId.parse("00-DB-00-00-00-00-03-00");
+    protected static final DeviceId NORTH_BRIDGE = DeviceId.parse("00-DB-00-00-00-00-01-B1");
+    protected static final DeviceId CENTRAL_BRIDGE = DeviceId.parse("00-DB-00-00-00-00-02-B2");
+    protected static final DeviceId SOUTH_PPMID = DeviceId.parse("00-DB-00-00-00-00-03-01");
+    protected static final DeviceId UNKNOWN_DEVICE = DeviceId.parse("00-DB-FF-FF-FF-FF-FF-FF");
+    protected static final FirmwareImage IMAGE = new FirmwareImage("Acme", "Bridge B2", "2.1.0", "b".repeat(64),
+            Set.of(DeviceType.PPMID));
+    protected static final Map<String, String> ACTIVATED = Map.of("firmwareVersion", "2.1.0", "result", "0");
+
+    protected final FakeCsp northCsp = new FakeCsp();
+    protected final FakeCsp centralSouthCsp = new FakeCsp();
+    protected FakeProviderContext context;
+    protected Dsp dsp;
+    private final AtomicInteger requestIds = new AtomicInteger();
+
+    /** The factory under test. */
+    protected abstract DspFactory factory();
+
+    /** Configuration the DSP is created with; empty by default. */
+    protected Map<String, String> config() {
+        return Map.of();
+    }
+
+    @BeforeEach
+    void createDsp() throws Exception {
+        context = new FakeProviderContext(factory().id())
+                .withRoute(NORTH_BRIDGE, new CommsHubRoute(NORTH_HUB, Region.NORTH))
+                .withRoute(CENTRAL_BRIDGE, new CommsHubRoute(CENTRAL_HUB, Region.CENTRAL))
+                .withRoute(SOUTH_PPMID, new CommsHubRoute(SOUTH_HUB, Region.SOUTH))
+                .withCsp(Region.NORTH, northCsp)
+                .withCsp(Region.CENTRAL, centralSouthCsp)
+                .withCsp(Region.SOUTH, centralSouthCsp);
+        config().forEach(context::with);
+        dsp = factory().create(context);
+    }
+
+    @AfterEach
+    void closeDsp() {
+        dsp.close();
+        context.close();
+    }
+
+    /** SRV 11.4 Update PPMID Firmware for {@code device} with {@link #IMAGE}, under a new request id. */
+    protected ServiceRequest firmwareUpdate(DeviceId device) {
+        return request("11.4", device, IMAGE);
+    }
+
+    /** SRV 11.2 Read Firmware Version for {@code device}, under a new request id. */
+    protected ServiceRequest readFirmwareVersion(DeviceId device) {
+        return request("11.2", device, null);
+    }
+
+    /** A request from an Import Supplier under a new request id. */
+    protected ServiceRequest request(String srv, DeviceId device, FirmwareImage image) {
+        return new ServiceRequest("req-" + requestIds.incrementAndGet(), srv, "USER-IS-1", "IS", device, Map.of(),
+                image);
+    }
+
+    @Test
+    void routesFirmwareToTheCspOfTheHubsRegion() {
+        assertThat(dsp.submit(firmwareUpdate(NORTH_BRIDGE), new RecordingListener()).accepted()).isTrue();
+        assertThat(dsp.submit(firmwareUpdate(SOUTH_PPMID), new RecordingListener()).accepted()).isTrue();
+
+        assertThat(northCsp.commands()).singleElement().satisfies(c -> {
+            assertThat(c.gbcsUseCase()).isEqualTo("CS05c");
+            assertThat(c.commsHubId()).isEqualTo(NORTH_HUB);
+            assertThat(c.deviceId()).isEqualTo(NORTH_BRIDGE);
+            assertThat(c.region()).isEqualTo(Region.NORTH);
+            assertThat(c.firmwareImage()).isEqualTo(IMAGE);
+        });
+        assertThat(centralSouthCsp.commands()).singleElement().satisfies(c -> {
+            assertThat(c.commsHubId()).isEqualTo(SOUTH_HUB);
+            assertThat(c.region()).isEqualTo(Region.SOUTH);
+        });
+    }
+
+    @Test
+    void readsTheFirmwareVersionWithCs08() {
+        assertThat(dsp.submit(readFirmwareVersion(CENTRAL_BRIDGE), new RecordingListener()).accepted()).isTrue();
+        CommsHubCommand command = centralSouthCsp.lastCommand();
+        assertThat(command.gbcsUseCase()).isEqualTo("CS08");
+        assertThat(command.commsHubId()).isEqualTo(CENTRAL_HUB);
+        assertThat(command.firmwareImage()).isNull();
+    }
+
+    @Test
+    void relaysEventsUnderTheRequestId() throws Exception {
+        ServiceRequest request = firmwareUpdate(CENTRAL_BRIDGE);
+        RecordingListener listener = new RecordingListener();
+        dsp.submit(request, listener);
+        CommsHubCommand command = centralSouthCsp.lastCommand();
+        centralSouthCsp.accept(command).deliverToHub(command)
+                .alert(command, GbcsAlert.FIRMWARE_TRANSFER_SUCCESS, Map.of())
+                .alert(command, GbcsAlert.FIRMWARE_ACTIVATION, ACTIVATED);
+
+        listener.await(e -> e.alert() == GbcsAlert.FIRMWARE_ACTIVATION, TIMEOUT);
+        assertThat(listener.events()).extracting(DeviceEvent::correlationId).containsOnly(request.requestId());
+        assertThat(listener.events()).extracting(DeviceEvent::stage).containsExactly(Stage.ACCEPTED_BY_CSP,
+                Stage.DELIVERED_TO_HUB, Stage.DEVICE_ALERT, Stage.DEVICE_ALERT);
+        assertThat(listener.events().get(3).data()).isEqualTo(ACTIVATED);
+        assertThat(listener.events()).extracting(DeviceEvent::deviceId).containsOnly(CENTRAL_BRIDGE);
+    }
+
+    @Test
+    void givesEachCommandItsOwnId() {
+        dsp.submit(readFirmwareVersion(NORTH_BRIDGE), new RecordingListener());
+        dsp.submit(readFirmwareVersion(NORTH_BRIDGE), new RecordingListener());
+        assertThat(northCsp.commands()).extracting(CommsHubCommand::commandId).doesNotHaveDuplicates().hasSize(2);
+    }
+
+    @Test
+    void rejectsAnUnknownDevice() {
+        ServiceRequestAck ack = dsp.submit(firmwareUpdate(UNKNOWN_DEVICE), new RecordingListener());
+        assertThat(ack.accepted()).isFalse();
+        assertThat(ack.reason()).contains(UNKNOWN_DEVICE.value());
+        assertThat(northCsp.commands()).isEmpty();
+        assertThat(centralSouthCsp.commands()).isEmpty();
+    }
+
+    @Test
+    void rejectsAnSrvItDoesNotSupport() {
+        ServiceRequestAck ack = dsp.submit(request("99.9", NORTH_BRIDGE, null), new RecordingListener());
+        assertThat(ack.accepted()).isFalse();
+        assertThat(ack.reason()).contains("99.9");
+        assertThat(northCsp.commands()).isEmpty();
+    }
+
+    @Test
+    void rejectsAFirmwareUpdateWithoutAnImage() {
+        assertThat(dsp.submit(request("11.4", NORTH_BRIDGE, null), new RecordingListener()).accepted()).isFalse();
+        assertThat(northCsp.commands()).isEmpty();
+        assertThat(dsp.submit(firmwareUpdate(NORTH_BRIDGE), new RecordingListener()).accepted()).isTrue();
+    }
+
+    @Test
+    void blocksASecondFirmwareUpdateWhileOneIsInProgress() {
+        assertThat(dsp.submit(firmwareUpdate(CENTRAL_BRIDGE), new RecordingListener()).accepted()).isTrue();
+        CommsHubCommand first = centralSouthCsp.lastCommand();
+        centralSouthCsp.accept(first).deliverToHub(first).alert(first, GbcsAlert.FIRMWARE_TRANSFER_SUCCESS, Map.of());
+
+        ServiceRequestAck second = dsp.submit(firmwareUpdate(CENTRAL_BRIDGE), new RecordingListener());
+        assertThat(second.accepted()).isFalse();
+        assertThat(second.reason()).containsIgnoringCase("in progress");
+        assertThat(centralSouthCsp.commands()).hasSize(1);
+    }
+
+    @Test
+    void blocksAllButOneOfManySimultaneousUpdatesOfADevice() throws Exception {
+        int callers = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            List<Future<ServiceRequestAck>> acks = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                ServiceRequest request = firmwareUpdate(NORTH_BRIDGE);
+                Callable<ServiceRequestAck> submit = () -> {
+                    start.await();
+                    return dsp.submit(request, new RecordingListener());
+                };
+                acks.add(pool.submit(submit));
+            }
+            start.countDown();
+            int accepted = 0;
+            for (Future<ServiceRequestAck> ack : acks) {
+                accepted += ack.get().accepted() ? 1 : 0;
+            }
+            assertThat(accepted).isEqualTo(1);
+            assertThat(northCsp.commands()).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void allowsANewUpdateAfterActivation() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        dsp.submit(firmwareUpdate(CENTRAL_BRIDGE), listener);
+        CommsHubCommand first = centralSouthCsp.lastCommand();
+        centralSouthCsp.alert(first, GbcsAlert.FIRMWARE_TRANSFER_SUCCESS, Map.of())
+                .alert(first, GbcsAlert.FIRMWARE_ACTIVATION, ACTIVATED);
+        listener.await(e -> e.alert() == GbcsAlert.FIRMWARE_ACTIVATION, TIMEOUT);
+
+        assertThat(dsp.submit(firmwareUpdate(CENTRAL_BRIDGE), new RecordingListener()).accepted()).isTrue();
+        assertThat(centralSouthCsp.commands()).hasSize(2);
+    }
+
+    @Test
+    void allowsANewUpdateAfterATransferFailure() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        dsp.submit(firmwareUpdate(NORTH_BRIDGE), listener);
+        northCsp.alert(northCsp.lastCommand(), GbcsAlert.FIRMWARE_TRANSFER_FAILURE,
+                Map.of("reason", "hardware version mismatch"));
+        listener.await(e -> e.alert() == GbcsAlert.FIRMWARE_TRANSFER_FAILURE, TIMEOUT);
+
+        assertThat(dsp.submit(firmwareUpdate(NORTH_BRIDGE), new RecordingListener()).accepted()).isTrue();
+    }
+
+    @Test
+    void allowsANewUpdateAfterTheCspFails() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        dsp.submit(firmwareUpdate(SOUTH_PPMID), listener);
+        centralSouthCsp.fail(centralSouthCsp.lastCommand(), "SM WAN delivery failure");
+        listener.await(Stage.FAILED, TIMEOUT);
+
+        assertThat(dsp.submit(firmwareUpdate(SOUTH_PPMID), new RecordingListener()).accepted()).isTrue();
+    }
+
+    @Test
+    void doesNotBlockUpdatesOfOtherDevices() {
+        assertThat(dsp.submit(firmwareUpdate(CENTRAL_BRIDGE), new RecordingListener()).accepted()).isTrue();
+        assertThat(dsp.submit(firmwareUpdate(SOUTH_PPMID), new RecordingListener()).accepted()).isTrue();
+    }
+
+    @Test
+    void readsTheFirmwareVersionWhileAnUpdateIsInProgress() {
+        assertThat(dsp.submit(firmwareUpdate(CENTRAL_BRIDGE), new RecordingListener()).accepted()).isTrue();
+        assertThat(dsp.submit(readFirmwareVersion(CENTRAL_BRIDGE), new RecordingListener()).accepted()).isTrue();
+        assertThat(centralSouthCsp.lastCommand().gbcsUseCase()).isEqualTo("CS08");
+    }
+}
