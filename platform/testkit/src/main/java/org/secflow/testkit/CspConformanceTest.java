@@ -68,7 +68,10 @@ public abstract class CspConformanceTest {
         return null;
     }
 
-    /** Creates a CSP from {@link #config()} plus {@code extra}, delivering to {@code network}; closed after the test. */
+    /**
+     * Creates a CSP from {@link #config()} plus {@code extra}, delivering to {@code network}; closed after the
+     * test.
+     */
     protected Csp createCsp(FakeCommsHubNetwork network, Map<String, String> extra) throws Exception {
         FakeProviderContext context = new FakeProviderContext(factory().id()).withNetwork(network);
         contexts.add(context);

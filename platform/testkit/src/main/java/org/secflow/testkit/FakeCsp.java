@@ -71,7 +71,10 @@ public final class FakeCsp implements Csp {
         return emit(command, Stage.DELIVERED_TO_HUB, null, Map.of());
     }
 
-    /** Emits a device alert for {@code command}, e.g. 0x8F8B with {@code firmwareVersion} and {@code result}; returns this. */
+    /**
+     * Emits a device alert for {@code command}, e.g. 0x8F8B with {@code firmwareVersion} and {@code result};
+     * returns this.
+     */
     public FakeCsp alert(CommsHubCommand command, GbcsAlert alert, Map<String, String> data) {
         return emit(command, Stage.DEVICE_ALERT, alert, data);
     }

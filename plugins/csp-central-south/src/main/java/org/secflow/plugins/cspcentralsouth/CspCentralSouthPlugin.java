@@ -1,0 +1,34 @@
+package org.secflow.plugins.cspcentralsouth;
+
+import java.util.List;
+import org.secflow.spi.CspFactory;
+import org.secflow.spi.Plugin;
+import org.secflow.spi.SpiVersion;
+
+/**
+ * The CSP Central and South plugin: one {@link CspFactory}, {@link CspCentralSouthFactory}, serving the Central and
+ * South regions over a simulated cellular SM WAN (DOMAIN.md section 1). Found by {@link java.util.ServiceLoader}
+ * through {@code META-INF/services/org.secflow.spi.Plugin}.
+ */
+public final class CspCentralSouthPlugin implements Plugin {
+
+    @Override
+    public String id() {
+        return "csp-central-south";
+    }
+
+    @Override
+    public String version() {
+        return "0.1.0";
+    }
+
+    @Override
+    public String spiVersion() {
+        return SpiVersion.CURRENT;
+    }
+
+    @Override
+    public List<CspFactory> cspFactories() {
+        return List.of(new CspCentralSouthFactory());
+    }
+}

@@ -1,0 +1,23 @@
+package org.secflow.plugins.cspcentralsouth;
+
+import java.util.Map;
+import org.secflow.spi.CspFactory;
+import org.secflow.testkit.CspConformanceTest;
+
+class CspCentralSouthConformanceTest extends CspConformanceTest {
+
+    @Override
+    protected CspFactory factory() {
+        return new CspCentralSouthFactory();
+    }
+
+    @Override
+    protected Map<String, String> config() {
+        return Map.of("latencyMs", "5");
+    }
+
+    @Override
+    protected Map<String, String> configFailingEveryDelivery() {
+        return Map.of("failureRate", "1");
+    }
+}

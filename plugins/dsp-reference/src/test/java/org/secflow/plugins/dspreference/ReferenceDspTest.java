@@ -1,0 +1,160 @@
+package org.secflow.plugins.dspreference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.secflow.spi.CommsHubCommand;
+import org.secflow.spi.CommsHubRoute;
+import org.secflow.spi.DeviceId;
+import org.secflow.spi.DeviceType;
+import org.secflow.spi.Dsp;
+import org.secflow.spi.FirmwareImage;
+import org.secflow.spi.GbcsAlert;
+import org.secflow.spi.Plugin;
+import org.secflow.spi.Region;
+import org.secflow.spi.ServiceRequest;
+import org.secflow.spi.ServiceRequestAck;
+import org.secflow.spi.SpiVersion;
+import org.secflow.testkit.FakeCsp;
+import org.secflow.testkit.FakeProviderContext;
+import org.secflow.testkit.RecordingListener;
+
+class ReferenceDspTest {
+    private static final DeviceId HUB = DeviceId.parse("00-DB-00-00-00-00-02-00");
+    private static final DeviceId BRIDGE = DeviceId.parse("00-DB-00-00-00-00-02-B3");
+    private static final FirmwareImage IMAGE = new FirmwareImage("Acme", "Bridge B3", "3.0.1", "c".repeat(64),
+            Set.of(DeviceType.PPMID));
+
+    private final FakeCsp csp = new FakeCsp();
+    private final FakeProviderContext context = new FakeProviderContext(DspReferenceFactory.ID)
+            .withRoute(BRIDGE, new CommsHubRoute(HUB, Region.CENTRAL))
+            .withCsp(Region.CENTRAL, csp);
+    private final Dsp dsp = new DspReferenceFactory().create(context);
+
+    @AfterEach
+    void close() {
+        dsp.close();
+        context.close();
+    }
+
+    private static ServiceRequest update(String requestId) {
+        return new ServiceRequest(requestId, "11.4", "USER-GS-1", "GS", BRIDGE, Map.of(), IMAGE);
+    }
+
+    @Test
+    void isFoundByTheServiceLoaderWithItsFactory() {
+        assertThat(ServiceLoader.load(Plugin.class)).singleElement().satisfies(plugin -> {
+            assertThat(plugin.id()).isEqualTo("dsp-reference");
+            assertThat(plugin.version()).isEqualTo("0.1.0");
+            assertThat(plugin.spiVersion()).isEqualTo(SpiVersion.CURRENT);
+            assertThat(plugin.dspFactories()).singleElement().extracting(f -> f.id()).isEqualTo("dsp-reference");
+            assertThat(plugin.cspFactories()).isEmpty();
+        });
+    }
+
+    @Test
+    void refusesAnyConfigurationKey() {
+        FakeProviderContext configured = new FakeProviderContext(DspReferenceFactory.ID).with("maxInProgress", "2");
+        try {
+            assertThatThrownBy(() -> new DspReferenceFactory().create(configured))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxInProgress");
+        } finally {
+            configured.close();
+        }
+    }
+
+    @Test
+    void saysAnUnknownDeviceIsNotInTheInventory() {
+        DeviceId unknown = DeviceId.parse("00-DB-00-00-00-00-09-99");
+        ServiceRequestAck ack = dsp.submit(new ServiceRequest("r1", "11.2", "USER-GS-1", "GS", unknown, Map.of(),
+                null), new RecordingListener());
+        assertThat(ack).isEqualTo(ServiceRequestAck.rejected("r1", "device 00-DB-00-00-00-00-09-99 is not in the"
+                + " Smart Metering Inventory or has no Communications Hub"));
+    }
+
+    @Test
+    void listsTheSupportedSrvsWhenRejectingAnother() {
+        ServiceRequestAck ack = dsp.submit(new ServiceRequest("r1", "8.7.2", "USER-GS-1", "GS", BRIDGE, Map.of(),
+                null), new RecordingListener());
+        assertThat(ack.reason()).isEqualTo("SRV 8.7.2 is not supported by dsp-reference; supported SRVs:"
+                + " 11.4 Update PPMID Firmware, 11.2 Read Firmware Version");
+    }
+
+    @Test
+    void namesTheUpdateInProgressWhenBlocking() {
+        dsp.submit(update("r1"), new RecordingListener());
+        assertThat(dsp.submit(update("r2"), new RecordingListener()).reason()).isEqualTo("firmware update of device"
+                + " 00-DB-00-00-00-00-02-B3 is blocked: firmware update r1 is already in progress for it");
+    }
+
+    @Test
+    void endsAnUpdateOnAFailedActivationToo() {
+        dsp.submit(update("r1"), new RecordingListener());
+        csp.alert(csp.lastCommand(), GbcsAlert.FIRMWARE_ACTIVATION, Map.of("firmwareVersion", "2.0.0", "result", "1"));
+        assertThat(dsp.submit(update("r2"), new RecordingListener()).accepted()).isTrue();
+    }
+
+    @Test
+    void keepsANewerUpdateBlockingWhenAnOlderOneReportsLate() {
+        dsp.submit(update("r1"), new RecordingListener());
+        CommsHubCommand first = csp.lastCommand();
+        csp.alert(first, GbcsAlert.FIRMWARE_ACTIVATION, Map.of("firmwareVersion", "3.0.1", "result", "0"));
+        dsp.submit(update("r2"), new RecordingListener());
+        csp.fail(first, "late duplicate");
+        assertThat(dsp.submit(update("r3"), new RecordingListener()).reason()).contains("r2 is already in progress");
+    }
+
+    @Test
+    void rejectsARegionWithoutACspAndDoesNotBlockTheDevice() {
+        FakeProviderContext noCsp = new FakeProviderContext(DspReferenceFactory.ID)
+                .withRoute(BRIDGE, new CommsHubRoute(HUB, Region.CENTRAL));
+        try {
+            Dsp other = new DspReferenceFactory().create(noCsp);
+            assertThat(other.submit(update("r1"), new RecordingListener()).reason())
+                    .startsWith("no CSP serves region CENTRAL of device 00-DB-00-00-00-00-02-B3");
+            noCsp.withCsp(Region.CENTRAL, csp);
+            assertThat(other.submit(update("r2"), new RecordingListener()).accepted()).isTrue();
+        } finally {
+            noCsp.close();
+        }
+    }
+
+    @Test
+    void rejectsWhatTheCspRefusesAndDoesNotBlockTheDevice() {
+        context.withCsp(Region.CENTRAL, (command, listener) -> {
+            throw new IllegalStateException("SM WAN Gateway unavailable");
+        });
+        assertThat(dsp.submit(update("r1"), new RecordingListener()).reason())
+                .contains("CENTRAL").contains("SM WAN Gateway unavailable");
+        context.withCsp(Region.CENTRAL, csp);
+        assertThat(dsp.submit(update("r2"), new RecordingListener()).accepted()).isTrue();
+    }
+
+    @Test
+    void endsTheUpdateEvenWhenTheUsersListenerThrows() {
+        dsp.submit(update("r1"), event -> {
+            throw new IllegalStateException("listener bug");
+        });
+        csp.alert(csp.lastCommand(), GbcsAlert.FIRMWARE_ACTIVATION, Map.of("firmwareVersion", "3.0.1", "result", "0"));
+        assertThat(dsp.submit(update("r2"), new RecordingListener()).accepted()).isTrue();
+    }
+
+    @Test
+    void passesTheRequestParametersToTheCommand() {
+        dsp.submit(new ServiceRequest("r1", "11.4", "USER-GS-1", "GS", BRIDGE, Map.of("executionDateTime", "now"),
+                IMAGE), new RecordingListener());
+        assertThat(csp.lastCommand().parameters()).containsEntry("executionDateTime", "now");
+    }
+
+    @Test
+    void rejectsEverythingOnceClosed() {
+        dsp.close();
+        assertThat(dsp.submit(update("r1"), new RecordingListener()).reason()).isEqualTo("dsp-reference is closed");
+        assertThat(csp.commands()).isEmpty();
+    }
+}
