@@ -1,0 +1,76 @@
+package org.secflow.plugins.emulator;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.secflow.spi.CommsHubCommand;
+import org.secflow.spi.DeviceEmulator;
+import org.secflow.spi.DeviceEventListener;
+import org.secflow.spi.EmulatedPremises;
+import org.secflow.spi.EstateRequest;
+import org.secflow.spi.ProviderContext;
+
+/**
+ * The device emulator: generates estates ({@link EstateGenerator}), keeps them as its HAN ({@link HanRegistry}) and
+ * answers commands as their Communications Hubs and devices ({@link HubCommandResponder}). Thread-safe; estates may
+ * be generated while commands are answered. Owns no threads: it runs on the host's scheduler.
+ */
+final class HanEmulator implements DeviceEmulator {
+    private final EstateGenerator generator;
+    private final HanRegistry han;
+    private final HubCommandResponder responder;
+    private volatile boolean closed;
+
+    HanEmulator(EmulatorSettings settings, ProviderContext context) {
+        DeviceIdentity identity = new DeviceIdentity(ProductCatalogue.STANDARD, settings);
+        this.generator = new EstateGenerator(settings, ProductCatalogue.STANDARD, identity);
+        this.han = new HanRegistry(identity);
+        this.responder = new HubCommandResponder(han, settings, context.scheduler(), context.clock());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The devices of every premises handed to the sink stay in the HAN even when the sink throws; an estate from
+     * a seed generated before replaces that earlier estate.
+     */
+    @Override
+    public void generateEstate(EstateRequest request, Consumer<EmulatedPremises> sink) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(sink, "sink");
+        HanSegment.Builder devices = new HanSegment.Builder(request.seed(),
+                (int) Math.min(Integer.MAX_VALUE - 8L, request.premises() * 6L));
+        try {
+            generator.generate(request, sink, devices);
+        } finally {
+            han.publish(devices.build());
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Returns at once; every event comes from the host's scheduler, the first after {@code latencyMs}. After
+     * {@link #close()} the command fails at once with a reason.
+     */
+    @Override
+    public void deliver(CommsHubCommand command, DeviceEventListener listener) {
+        Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(listener, "listener");
+        if (closed) {
+            responder.fail(command, listener, "device emulator is closed");
+            return;
+        }
+        responder.deliver(command, listener);
+    }
+
+    /** Refuses further commands; the host owns and stops the scheduler. */
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    /** The emulated HAN, for tests of this module. */
+    HanRegistry han() {
+        return han;
+    }
+}

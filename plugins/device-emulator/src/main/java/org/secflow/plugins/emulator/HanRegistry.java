@@ -1,0 +1,93 @@
+package org.secflow.plugins.emulator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The emulated HAN of one emulator: the generated estates plus the devices met since.
+ *
+ * <ul>
+ *   <li>Generated estates are immutable {@link HanSegment}s, newest first; a new estate from the same seed replaces
+ *       the old one, and the devices of a new estate lose any firmware activated on them before.</li>
+ *   <li>Firmware activated since generation is kept per device in a small map.</li>
+ *   <li>A device the emulator did not generate in this JVM is emulated on first contact, on the HAN of the hub the
+ *       command named. When its ID is one this emulator's generator makes, it is emulated as generated (product,
+ *       firmware, Alt HAN variant, TCSO state; {@link DeviceIdentity}). Any other ID (e.g. a PPMID pre-notified
+ *       through the API) is emulated as a PPMID of unknown model that accepts any image's model and reports
+ *       {@link #FIRST_CONTACT_FIRMWARE} until an image is activated on it.</li>
+ * </ul>
+ * Thread-safe: lookups are lock-free, publishing an estate is serialised.
+ */
+final class HanRegistry {
+    /** The firmware version a device with a foreign ID reports on first contact. */
+    static final String FIRST_CONTACT_FIRMWARE = "1.0.0";
+
+    private final DeviceIdentity identity;
+    private volatile List<HanSegment> segments = List.of();
+    private final ConcurrentHashMap<Long, String> activatedFirmware = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, HanDevice> firstContact = new ConcurrentHashMap<>();
+
+    HanRegistry(DeviceIdentity identity) {
+        this.identity = identity;
+    }
+
+    /** Makes a generated estate part of the HAN, replacing an earlier estate of the same seed. */
+    synchronized void publish(HanSegment segment) {
+        List<HanSegment> next = new ArrayList<>(segments.size() + 1);
+        next.add(segment);
+        for (HanSegment s : segments) {
+            if (s.seed() != segment.seed()) {
+                next.add(s);
+            }
+        }
+        activatedFirmware.keySet().removeIf(segment::contains);
+        firstContact.keySet().removeIf(segment::contains);
+        segments = List.copyOf(next);
+    }
+
+    /** The device with its current firmware, or null when the HAN has not met it. */
+    HanDevice find(long id) {
+        HanDevice device = null;
+        for (HanSegment segment : segments) {
+            long hub = segment.hubOf(id);
+            if (hub != HanSegment.ABSENT) {
+                device = identity.describe(id, hub, true);
+                break;
+            }
+        }
+        if (device == null) {
+            device = firstContact.get(id);
+        }
+        if (device == null) {
+            return null;
+        }
+        String activated = activatedFirmware.get(id);
+        return activated == null ? device : device.withFirmwareVersion(activated);
+    }
+
+    /** The device, emulating it on first contact on the HAN of {@code hubId} when the HAN has not met it. */
+    HanDevice findOrEmulate(long id, long hubId) {
+        HanDevice known = find(id);
+        if (known != null) {
+            return known;
+        }
+        HanDevice met = identity.describe(id, hubId, false);
+        firstContact.putIfAbsent(id, met != null ? met : DeviceIdentity.foreign(id, hubId, FIRST_CONTACT_FIRMWARE));
+        return find(id);
+    }
+
+    /** Records that a device activated a firmware version; later reads report it. */
+    void activateFirmware(long id, String version) {
+        activatedFirmware.put(id, version);
+    }
+
+    /** Number of generated devices held (all estates). */
+    long generatedDevices() {
+        long n = 0;
+        for (HanSegment s : segments) {
+            n += s.size();
+        }
+        return n;
+    }
+}
