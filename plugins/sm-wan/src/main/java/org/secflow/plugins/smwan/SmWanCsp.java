@@ -1,8 +1,9 @@
-package org.secflow.plugins.cspnorth;
+package org.secflow.plugins.smwan;
 
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,13 +14,14 @@ import org.secflow.spi.Csp;
 import org.secflow.spi.DeviceEvent;
 import org.secflow.spi.DeviceEvent.Stage;
 import org.secflow.spi.DeviceEventListener;
+import org.secflow.spi.Region;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The CSP North: carries commands over a simulated long-range radio SM WAN (CHISM Annex E Table 3 WAN Variants
- * 420 and 450, seed 004 MP106) to the Communications Hubs of the North region (seed 001 section 4.1.1: DSP -> CSP
- * -> Communications Hub; section 4.1.1.3 for the CSP North's part).
+ * A CSP that carries commands over a simulated SM WAN to the Communications Hubs of the regions it serves (seed 001
+ * section 4.1.1: DSP -> CSP -> Communications Hub). Each CSP plugin gives it its id, its regions and the kind of
+ * its SM WAN.
  *
  * <p>{@link #send} returns at once. On the host's scheduler it then emits {@link Stage#ACCEPTED_BY_CSP} (data
  * {@code csp}, {@code smWan}), waits {@code latencyMs} plus jitter and hands the command to the
@@ -27,52 +29,61 @@ import org.slf4j.LoggerFactory;
  * simulated SM WAN loses ({@code failureRate}), or one still waiting when the CSP closes ends in
  * {@link Stage#FAILED} with a {@code reason}. Thread-safe.
  */
-final class NorthCsp implements Csp {
-    /** The kind of SM WAN, reported in {@code smWan} of the acceptance event. */
-    static final String SM_WAN = "long-range radio";
+public final class SmWanCsp implements Csp {
     /** Reason of a command the simulated SM WAN failed to deliver. */
-    static final String WAN_FAILURE = "SM WAN delivery failure";
-    private static final Logger LOG = LoggerFactory.getLogger(NorthCsp.class);
+    public static final String WAN_FAILURE = "SM WAN delivery failure";
+    private static final Logger LOG = LoggerFactory.getLogger(SmWanCsp.class);
 
-    private final NorthCspSettings settings;
+    private final String cspId;
+    private final Set<Region> regions;
+    private final String smWan;
+    private final SmWanSettings settings;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final CommsHubNetwork network;
     private volatile boolean closed;
 
-    NorthCsp(NorthCspSettings settings, ScheduledExecutorService scheduler, Clock clock, CommsHubNetwork network) {
-        this.settings = settings;
-        this.scheduler = scheduler;
-        this.clock = clock;
-        this.network = network;
+    /**
+     * @param cspId the CSP's id, reported in {@code csp} of the acceptance event and in failure reasons
+     * @param regions the regions the CSP serves; a command for another region fails
+     * @param smWan the kind of SM WAN, reported in {@code smWan} of the acceptance event, e.g. {@code cellular}
+     */
+    public SmWanCsp(String cspId, Set<Region> regions, String smWan, SmWanSettings settings,
+                    ScheduledExecutorService scheduler, Clock clock, CommsHubNetwork network) {
+        this.cspId = Objects.requireNonNull(cspId, "cspId");
+        this.regions = Objects.requireNonNull(regions, "regions");
+        this.smWan = Objects.requireNonNull(smWan, "smWan");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.network = Objects.requireNonNull(network, "network");
     }
 
     @Override
     public void send(CommsHubCommand command, DeviceEventListener listener) {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(listener, "listener");
-        if (!CspNorthFactory.REGIONS.contains(command.region())) {
-            later(command, listener, () -> fail(command, listener, CspNorthFactory.ID + " does not serve region "
-                    + command.region() + "; it serves " + CspNorthFactory.REGIONS));
+        if (!regions.contains(command.region())) {
+            later(command, listener, () -> fail(command, listener, cspId + " does not serve region "
+                    + command.region() + "; it serves " + regions));
             return;
         }
         SplittableRandom draws = draws(command);
         boolean lost = draws.nextDouble() < settings.failureRate();
         long delayMs = settings.latencyMs() + (settings.jitterMs() == 0 ? 0 : draws.nextLong(settings.jitterMs() + 1));
         later(command, listener, () -> {
-            emit(listener, event(command, Stage.ACCEPTED_BY_CSP, Map.of("csp", CspNorthFactory.ID, "smWan", SM_WAN)));
+            emit(listener, event(command, Stage.ACCEPTED_BY_CSP, Map.of("csp", cspId, "smWan", smWan)));
             try {
                 scheduler.schedule(() -> carry(command, listener, lost), delayMs, TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
-                fail(command, listener,
-                        "the host is shutting down; " + CspNorthFactory.ID + " could not carry the command");
+                fail(command, listener, "the host is shutting down; " + cspId + " could not carry the command");
             }
         });
     }
 
     private void carry(CommsHubCommand command, DeviceEventListener listener, boolean lost) {
         if (closed) {
-            fail(command, listener, CspNorthFactory.ID + " closed before the command reached the hub");
+            fail(command, listener, cspId + " closed before the command reached the hub");
         } else if (lost) {
             fail(command, listener, WAN_FAILURE);
         } else {
@@ -94,8 +105,7 @@ final class NorthCsp implements Csp {
         try {
             scheduler.execute(task);
         } catch (RejectedExecutionException e) {
-            fail(command, listener,
-                    "the host is shutting down; " + CspNorthFactory.ID + " could not accept the command");
+            fail(command, listener, "the host is shutting down; " + cspId + " could not accept the command");
         }
     }
 

@@ -1,29 +1,28 @@
-package org.secflow.plugins.cspnorth;
+package org.secflow.plugins.smwan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.secflow.spi.CommsHubCommand;
+import org.secflow.spi.CommsHubNetwork;
 import org.secflow.spi.Csp;
 import org.secflow.spi.DeviceEvent;
 import org.secflow.spi.DeviceEvent.Stage;
 import org.secflow.spi.DeviceId;
-import org.secflow.spi.Plugin;
 import org.secflow.spi.Region;
-import org.secflow.spi.SpiVersion;
 import org.secflow.testkit.FakeCommsHubNetwork;
 import org.secflow.testkit.FakeProviderContext;
 import org.secflow.testkit.RecordingListener;
 
-class NorthCspTest {
+class SmWanCspTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final String ID = "csp-test";
     private static final DeviceId HUB = DeviceId.parse("00-DB-12-34-56-78-90-A0");
     private static final DeviceId PPMID = DeviceId.parse("00-DB-12-34-56-78-90-B1");
     private final List<FakeProviderContext> contexts = new ArrayList<>();
@@ -33,36 +32,38 @@ class NorthCspTest {
         contexts.forEach(FakeProviderContext::close);
     }
 
-    private Csp csp(FakeCommsHubNetwork network, Map<String, String> config) {
-        FakeProviderContext context = new FakeProviderContext(CspNorthFactory.ID).withNetwork(network);
-        config.forEach(context::with);
+    private Csp csp(CommsHubNetwork network, Map<String, String> config) {
+        FakeProviderContext context = new FakeProviderContext(ID);
         contexts.add(context);
-        return new CspNorthFactory().create(context);
+        return new SmWanCsp(ID, EnumSet.of(Region.CENTRAL, Region.SOUTH), "test radio",
+                SmWanSettings.from(ID, Map.of(), config), context.scheduler(), context.clock(), network);
     }
 
     private static CommsHubCommand readVersion(String id) {
-        return new CommsHubCommand(id, "CS08", HUB, PPMID, Region.NORTH, Map.of(), null);
+        return readVersion(id, Region.CENTRAL);
+    }
+
+    private static CommsHubCommand readVersion(String id, Region region) {
+        return new CommsHubCommand(id, "CS08", HUB, PPMID, region, Map.of(), null);
     }
 
     @Test
-    void isFoundByTheServiceLoaderWithItsFactory() {
-        assertThat(ServiceLoader.load(Plugin.class)).singleElement().satisfies(plugin -> {
-            assertThat(plugin.id()).isEqualTo("csp-north");
-            assertThat(plugin.version()).isEqualTo("0.1.0");
-            assertThat(plugin.spiVersion()).isEqualTo(SpiVersion.CURRENT);
-            assertThat(plugin.cspFactories()).singleElement().satisfies(f -> {
-                assertThat(f.id()).isEqualTo("csp-north");
-                assertThat(f.supportedRegions()).isEqualTo(Set.of(Region.NORTH));
-            });
-        });
-    }
-
-    @Test
-    void saysItCarriesCommandsOverLongRangeRadio() throws Exception {
+    void reportsItsIdAndSmWanOnAcceptance() throws Exception {
         RecordingListener listener = new RecordingListener();
-        csp(new FakeCommsHubNetwork(), Map.of("latencyMs", "0")).send(readVersion("c1"), listener);
+        csp(new FakeCommsHubNetwork(), Map.of()).send(readVersion("c1", Region.SOUTH), listener);
         assertThat(listener.await(Stage.ACCEPTED_BY_CSP, TIMEOUT).data())
-                .containsEntry("csp", "csp-north").containsEntry("smWan", "long-range radio");
+                .isEqualTo(Map.of("csp", ID, "smWan", "test radio"));
+        listener.await(Stage.DEVICE_RESPONSE, TIMEOUT);
+    }
+
+    @Test
+    void refusesACommandForAnotherRegionNamingTheRegion() throws Exception {
+        FakeCommsHubNetwork network = new FakeCommsHubNetwork();
+        RecordingListener listener = new RecordingListener();
+        csp(network, Map.of()).send(readVersion("c1", Region.NORTH), listener);
+        assertThat(listener.await(Stage.FAILED, TIMEOUT).data().get("reason"))
+                .isEqualTo("csp-test does not serve region NORTH; it serves [CENTRAL, SOUTH]");
+        assertThat(network.delivered()).isEmpty();
     }
 
     @Test
@@ -78,23 +79,25 @@ class NorthCspTest {
     void failsEveryCommandAtAFailureRateOfOne() throws Exception {
         FakeCommsHubNetwork network = new FakeCommsHubNetwork();
         RecordingListener listener = new RecordingListener();
-        csp(network, Map.of("latencyMs", "0", "failureRate", "1")).send(readVersion("c1"), listener);
-        assertThat(listener.await(Stage.FAILED, TIMEOUT).data()).containsEntry("reason", "SM WAN delivery failure");
+        csp(network, Map.of("failureRate", "1")).send(readVersion("c1"), listener);
+        assertThat(listener.await(Stage.FAILED, TIMEOUT).data()).containsEntry("reason", SmWanCsp.WAN_FAILURE);
         assertThat(network.delivered()).isEmpty();
     }
 
     @Test
-    void losesTheSameCommandsForTheSameSeed() throws Exception {
-        Map<String, String> config = Map.of("latencyMs", "0", "failureRate", "0.5", "seed", "42");
+    void losesTheSameCommandsForTheSameSeedAndOthersForAnother() throws Exception {
+        Map<String, String> config = Map.of("jitterMs", "3", "failureRate", "0.5", "seed", "42");
         List<String> first = failedCommandIds(csp(new FakeCommsHubNetwork(), config));
         List<String> second = failedCommandIds(csp(new FakeCommsHubNetwork(), config));
-        assertThat(first).isEqualTo(second).isNotEmpty().hasSizeLessThan(40);
+        Map<String, String> otherSeed = Map.of("failureRate", "0.5", "seed", "43");
+        List<String> third = failedCommandIds(csp(new FakeCommsHubNetwork(), otherSeed));
+        assertThat(first).isEqualTo(second).isNotEmpty().hasSizeLessThan(40).isNotEqualTo(third);
     }
 
     private static List<String> failedCommandIds(Csp csp) throws Exception {
         RecordingListener listener = new RecordingListener();
         for (int i = 0; i < 40; i++) {
-            csp.send(readVersion("c" + i), listener);
+            csp.send(readVersion("c" + i, i % 2 == 0 ? Region.CENTRAL : Region.SOUTH), listener);
         }
         for (int i = 0; i < 40; i++) {
             String id = "c" + i;
@@ -119,20 +122,17 @@ class NorthCspTest {
 
     @Test
     void failsTheCommandWhenTheHubNetworkThrows() throws Exception {
-        FakeProviderContext context = new FakeProviderContext(CspNorthFactory.ID).with("latencyMs", "0")
-                .withNetwork((command, listener) -> {
-                    throw new IllegalStateException("hub 00-DB-12-34-56-78-90-A0 is not on the SM WAN");
-                });
-        contexts.add(context);
         RecordingListener listener = new RecordingListener();
-        new CspNorthFactory().create(context).send(readVersion("c1"), listener);
+        csp((command, hubListener) -> {
+            throw new IllegalStateException("hub 00-DB-12-34-56-78-90-A0 is not on the SM WAN");
+        }, Map.of()).send(readVersion("c1"), listener);
         assertThat(listener.await(Stage.FAILED, TIMEOUT).data().get("reason")).contains("not on the SM WAN");
     }
 
     @Test
     void keepsRelayingWhenTheCallersListenerThrows() throws Exception {
         RecordingListener recorder = new RecordingListener();
-        csp(new FakeCommsHubNetwork(), Map.of("latencyMs", "0")).send(readVersion("c1"), event -> {
+        csp(new FakeCommsHubNetwork(), Map.of()).send(readVersion("c1"), event -> {
             recorder.onEvent(event);
             throw new IllegalStateException("listener bug");
         });
