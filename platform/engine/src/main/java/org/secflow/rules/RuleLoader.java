@@ -1,0 +1,186 @@
+package org.secflow.rules;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.DecisionTableConfiguration;
+import org.kie.internal.builder.DecisionTableInputType;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+
+/**
+ * Builds a rule base at run time from every rule file of a rules directory: {@code *.drl} and decision tables
+ * {@code *.drl.xlsx}, {@code *.drl.xls}, {@code *.drl.csv}. No kmodule.xml and nothing compiled into a jar.
+ *
+ * <p>A spreadsheet not named {@code *.drl.*} is refused (Drools would silently ignore it: stack-notes gotcha 2);
+ * scenario tables {@code *.cases.csv} and other files (README) are not rules and are skipped. Any error refuses
+ * the whole directory with file, line and message.
+ */
+public final class RuleLoader {
+    private static final AtomicLong BUILDS = new AtomicLong();
+    private final Clock clock;
+
+    public RuleLoader(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * Builds the rule base of {@code dir}.
+     *
+     * @throws RuleLoadException with every error (file, line, message); nothing is half-built
+     */
+    public LoadedRules load(Path dir) {
+        Map<String, byte[]> files = read(dir);
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId release = ks.newReleaseId("org.secflow", "rules", "1.0." + BUILDS.incrementAndGet());
+        kfs.generateAndWritePomXML(release);
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            Resource r = ks.getResources().newByteArrayResource(f.getValue()).setSourcePath("rules/" + f.getKey());
+            if (isDecisionTable(f.getKey())) {
+                DecisionTableConfiguration dtc = KnowledgeBuilderFactory.newDecisionTableConfiguration();
+                dtc.setInputType(f.getKey().endsWith(".csv") ? DecisionTableInputType.CSV : DecisionTableInputType.XLS);
+                r.setResourceType(ResourceType.DTABLE);
+                r.setConfiguration(dtc);
+            } else {
+                r.setResourceType(ResourceType.DRL);
+            }
+            kfs.write("src/main/resources/rules/" + f.getKey(), r);
+        }
+        List<RuleError> errors = new ArrayList<>();
+        KieBuilder builder;
+        try {
+            builder = ks.newKieBuilder(kfs).buildAll();
+        } catch (RuntimeException e) {
+            throw new RuleLoadException(List.of(new RuleError(guessFile(e, files), 0, rootMessage(e))));
+        }
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            errors.add(new RuleError(fileOf(m.getPath()), Math.max(0, m.getLine()), m.getText().trim()));
+        }
+        if (!errors.isEmpty()) {
+            ks.getRepository().removeKieModule(release);
+            throw new RuleLoadException(errors);
+        }
+        KieBase base = ks.newKieContainer(release).getKieBase();
+        ks.getRepository().removeKieModule(release);
+        return new LoadedRules(base, base.newStatelessKieSession(), version(files), clock.instant(), infos(base, files));
+    }
+
+    private static Map<String, byte[]> read(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new RuleLoadException(List.of(new RuleError(dir.toString(), 0, "rules directory does not exist")));
+        }
+        Map<String, byte[]> files = new TreeMap<>();
+        List<RuleError> refused = new ArrayList<>();
+        try (Stream<Path> list = Files.list(dir)) {
+            for (Path p : list.filter(Files::isRegularFile).sorted().toList()) {
+                String name = p.getFileName().toString();
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (lower.endsWith(".cases.csv")) {
+                    continue;
+                }
+                if (lower.endsWith(".drl") || isDecisionTable(lower)) {
+                    files.put(name, Files.readAllBytes(p));
+                } else if (lower.endsWith(".xlsx") || lower.endsWith(".xls") || lower.endsWith(".csv")) {
+                    refused.add(new RuleError(name, 0, "a decision table must be named *.drl.xlsx, *.drl.xls or *.drl.csv "
+                            + "(Drools silently ignores any other name); scenario tables are *.cases.csv"));
+                }
+            }
+        } catch (IOException e) {
+            throw new RuleLoadException(List.of(new RuleError(dir.toString(), 0, "cannot read: " + e.getMessage())));
+        }
+        if (!refused.isEmpty()) {
+            throw new RuleLoadException(refused);
+        }
+        if (files.isEmpty()) {
+            throw new RuleLoadException(List.of(new RuleError(dir.toString(), 0, "no rule file (*.drl, *.drl.xlsx, *.drl.csv)")));
+        }
+        return files;
+    }
+
+    static boolean isDecisionTable(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".drl.xlsx") || lower.endsWith(".drl.xls") || lower.endsWith(".drl.csv");
+    }
+
+    private static List<RuleFileInfo> infos(KieBase base, Map<String, byte[]> files) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (KiePackage pkg : base.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                if (rule instanceof RuleImpl impl && impl.getResource() != null) {
+                    counts.merge(fileOf(impl.getResource().getSourcePath()), 1, Integer::sum);
+                }
+            }
+        }
+        List<RuleFileInfo> out = new ArrayList<>();
+        files.forEach((name, bytes) -> out.add(new RuleFileInfo(name, isDecisionTable(name) ? "DECISION_TABLE" : "DRL",
+                counts.getOrDefault(name, 0), sha256(bytes))));
+        return out;
+    }
+
+    private static String version(Map<String, byte[]> files) {
+        MessageDigest md = digest();
+        files.forEach((name, bytes) -> {
+            md.update(name.getBytes(StandardCharsets.UTF_8));
+            md.update((byte) 0);
+            md.update(bytes);
+        });
+        return HexFormat.of().formatHex(md.digest()).substring(0, 16);
+    }
+
+    private static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(digest().digest(bytes));
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String fileOf(String path) {
+        if (path == null) {
+            return "?";
+        }
+        int i = path.lastIndexOf('/');
+        return i < 0 ? path : path.substring(i + 1);
+    }
+
+    private static String guessFile(RuntimeException e, Map<String, byte[]> files) {
+        String msg = String.valueOf(rootMessage(e));
+        return files.keySet().stream().filter(msg::contains).findFirst()
+                .orElse(files.keySet().stream().filter(RuleLoader::isDecisionTable).findFirst().orElse("?"));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

@@ -1,0 +1,91 @@
+package org.secflow.servicerequest;
+
+/**
+ * What the rules see of one Service Request for one device: the request, the User and what the SMI knows of the
+ * device and its premises. A JavaBean for Drools; built by the service from the SMI, or from a row of a
+ * {@code *.cases.csv} scenario table. Field values are the SEC's own strings (roles {@code IS}, device types
+ * {@code PPMID}, variants {@code B1}-{@code B4}).
+ */
+public final class ServiceRequestFact {
+    private String srv;
+    private String role;
+    private String userParty;
+    private String deviceId;
+    private boolean deviceKnown;
+    private String deviceType;
+    private boolean altHanDevice;
+    private String altHanVariant;
+    private boolean tcsoReclassified;
+    private boolean hasMpan;
+    private boolean hasMprn;
+    private String importSupplier;
+    private String gasSupplier;
+    private boolean updateInProgress;
+    private boolean firmwareImageGiven;
+    private boolean imageKnown;
+    private boolean imageApplicable;
+    private String commsHubId;
+    private int type1DevicesOnHub;
+    private boolean addsType1Device;
+
+    /** SRV, e.g. {@code 11.4}. */
+    public String getSrv() { return srv; }
+    public void setSrv(String v) { srv = v; }
+    /** DCC User Role the request is sent in, e.g. {@code IS}. */
+    public String getRole() { return role; }
+    public void setRole(String v) { role = v; }
+    /** SEC Party of the sending User. */
+    public String getUserParty() { return userParty; }
+    public void setUserParty(String v) { userParty = v; }
+    /** Target Device ID, or null for a request without a device. */
+    public String getDeviceId() { return deviceId; }
+    public void setDeviceId(String v) { deviceId = v; }
+    /** Whether the target device is in the SMI. */
+    public boolean isDeviceKnown() { return deviceKnown; }
+    public void setDeviceKnown(boolean v) { deviceKnown = v; }
+    /** Device type of the target ({@code ESME}, {@code PPMID}, ...), null when unknown. */
+    public String getDeviceType() { return deviceType; }
+    public void setDeviceType(String v) { deviceType = v; }
+    /** Whether the target is an Alt HAN P2P Device (bridge): it has, or its pre-notification claims, a variant. */
+    public boolean isAltHanDevice() { return altHanDevice; }
+    public void setAltHanDevice(boolean v) { altHanDevice = v; }
+    /** Alt HAN Device Variant {@code B1}-{@code B4}, or null. */
+    public String getAltHanVariant() { return altHanVariant; }
+    public void setAltHanVariant(String v) { altHanVariant = v; }
+    /** Whether Trust Centre Swap Out re-classified the bridge as an IHD (seed 000 section 7). */
+    public boolean isTcsoReclassified() { return tcsoReclassified; }
+    public void setTcsoReclassified(boolean v) { tcsoReclassified = v; }
+    /** Whether the device's premises has an MPAN (electricity). */
+    public boolean isHasMpan() { return hasMpan; }
+    public void setHasMpan(boolean v) { hasMpan = v; }
+    /** Whether the device's premises has an MPRN (gas). */
+    public boolean isHasMprn() { return hasMprn; }
+    public void setHasMprn(boolean v) { hasMprn = v; }
+    /** Registered Import Supplier party of the premises, or null. */
+    public String getImportSupplier() { return importSupplier; }
+    public void setImportSupplier(String v) { importSupplier = v; }
+    /** Registered Gas Supplier party of the premises, or null. */
+    public String getGasSupplier() { return gasSupplier; }
+    public void setGasSupplier(String v) { gasSupplier = v; }
+    /** Whether a firmware update (SRV 11.4) for the device is in progress. */
+    public boolean isUpdateInProgress() { return updateInProgress; }
+    public void setUpdateInProgress(boolean v) { updateInProgress = v; }
+    /** Whether the request names a firmware image. */
+    public boolean isFirmwareImageGiven() { return firmwareImageGiven; }
+    public void setFirmwareImageGiven(boolean v) { firmwareImageGiven = v; }
+    /** Whether the named image is on the known-image list (BR12). */
+    public boolean isImageKnown() { return imageKnown; }
+    public void setImageKnown(boolean v) { imageKnown = v; }
+    /** Whether the known image applies to the device: its type and model. */
+    public boolean isImageApplicable() { return imageApplicable; }
+    public void setImageApplicable(boolean v) { imageApplicable = v; }
+    /** Communications Hub the device is on or joins, or null. */
+    public String getCommsHubId() { return commsHubId; }
+    public void setCommsHubId(String v) { commsHubId = v; }
+    /** Type 1 devices (PPMID, HCALCS, bridges) already on that hub. */
+    public int getType1DevicesOnHub() { return type1DevicesOnHub; }
+    public void setType1DevicesOnHub(int v) { type1DevicesOnHub = v; }
+    /** Whether the request adds a Type 1 device to the hub (pre-notification or join). */
+    public boolean isAddsType1Device() { return addsType1Device; }
+    public void setAddsType1Device(boolean v) { addsType1Device = v; }
+}
