@@ -3,19 +3,20 @@ package org.secflow.rules;
 import java.time.Instant;
 import java.util.List;
 import org.kie.api.KieBase;
-import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.runtime.KieSession;
 
 /**
  * One built, immutable version of the rule base.
  *
  * @param kieBase the Drools rule base
- * @param session a stateless session over it (thread-safe, reused for every decision)
+ * @param sessions one stateful session per thread, emptied after every decision (building a session per decision
+ *     costs more than the decision)
  * @param version content hash of all files (first 16 hex digits of a SHA-256 over names and contents); every
  *     decision records it
  * @param loadedAt when it was built
  * @param files its files
  */
-public record LoadedRules(KieBase kieBase, StatelessKieSession session, String version, Instant loadedAt,
+public record LoadedRules(KieBase kieBase, ThreadLocal<KieSession> sessions, String version, Instant loadedAt,
                           List<RuleFileInfo> files) {
 
     /** Number of rules over all files. */

@@ -26,6 +26,7 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.KieContainer;
 import org.kie.internal.builder.DecisionTableConfiguration;
 import org.kie.internal.builder.DecisionTableInputType;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
@@ -67,7 +68,7 @@ public final class RuleLoader {
             } else {
                 r.setResourceType(ResourceType.DRL);
             }
-            kfs.write("src/main/resources/rules/" + f.getKey(), r);
+            kfs.write("src/main/resources/org/secflow/rules/" + f.getKey(), r);
         }
         List<RuleError> errors = new ArrayList<>();
         KieBuilder builder;
@@ -83,9 +84,11 @@ public final class RuleLoader {
             ks.getRepository().removeKieModule(release);
             throw new RuleLoadException(errors);
         }
-        KieBase base = ks.newKieContainer(release).getKieBase();
+        KieContainer container = ks.newKieContainer(release);
+        KieBase base = container.getKieBase();
         ks.getRepository().removeKieModule(release);
-        return new LoadedRules(base, base.newStatelessKieSession(), version(files), clock.instant(), infos(base, files));
+        return new LoadedRules(base, ThreadLocal.withInitial(base::newKieSession), version(files), clock.instant(),
+                infos(base, files));
     }
 
     private static Map<String, byte[]> read(Path dir) {

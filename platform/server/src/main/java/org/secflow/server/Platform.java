@@ -13,6 +13,8 @@ import org.secflow.inventory.InventoryService;
 import org.secflow.inventory.SmiInventoryLookup;
 import org.secflow.plugin.HostServices;
 import org.secflow.plugin.PluginHost;
+import org.secflow.rules.RuleBase;
+import org.secflow.servicerequest.ServiceRequestService;
 import org.secflow.server.config.SecflowConfig;
 import org.secflow.store.Database;
 import org.secflow.store.DatabaseSettings;
@@ -30,6 +32,8 @@ public final class Platform implements AutoCloseable {
     private final InventoryService inventory;
     private final FirmwareImageCatalogue firmwareImages;
     private final Map<String, User> usersByToken = new HashMap<>();
+    private final RuleBase rules;
+    private final ServiceRequestService serviceRequests;
 
     private Platform(SecflowConfig config, RuntimePaths paths, boolean withServiceProviders) {
         this.config = config;
@@ -51,6 +55,24 @@ public final class Platform implements AutoCloseable {
         }
         this.inventory = new InventoryService(database.jdbi(), clock);
         this.firmwareImages = new FirmwareImageCatalogue(database.jdbi(), clock);
+        if (withServiceProviders) {
+            try {
+                this.rules = new RuleBase(paths.rules(), clock);
+                if (config.rules().watch()) {
+                    rules.watch(config.rules().watchDebounceMs());
+                }
+            } catch (RuntimeException | java.io.IOException e) {
+                plugins.close();
+                scheduler.shutdownNow();
+                database.close();
+                throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+            }
+            this.serviceRequests = new ServiceRequestService(database.jdbi(), rules, inventory, firmwareImages,
+                    plugins::dsp, clock);
+        } else {
+            this.rules = null;
+            this.serviceRequests = null;
+        }
         for (SecflowConfig.UserEntry u : config.users()) {
             usersByToken.put(u.token(), new User(u.userId(), u.name(), u.party(),
                     u.dccUserRoles() == null ? null : java.util.Set.copyOf(u.dccUserRoles()),
@@ -104,6 +126,16 @@ public final class Platform implements AutoCloseable {
         return firmwareImages;
     }
 
+    /** The rules in service (null for {@code estate generate}). */
+    public RuleBase rules() {
+        return rules;
+    }
+
+    /** The Service Request path (null for {@code estate generate}). */
+    public ServiceRequestService serviceRequests() {
+        return serviceRequests;
+    }
+
     /** The User a bearer token stands for, or null. */
     public User userForToken(String token) {
         return token == null ? null : usersByToken.get(token);
@@ -111,6 +143,9 @@ public final class Platform implements AutoCloseable {
 
     @Override
     public void close() {
+        if (rules != null) {
+            rules.close();
+        }
         plugins.close();
         scheduler.shutdownNow();
         try {

@@ -21,15 +21,17 @@ import org.secflow.spi.Region;
  *
  * @param database database connection; a null url means the embedded HSQLDB file in the data directory
  * @param plugins which provider serves what, and each provider's configuration
+ * @param rules rule loading: whether a file watcher reloads on change
  * @param estate parties an estate is registered to
  * @param demo size and seed of the {@code --demo} estate
  * @param users bearer tokens and the Users they stand for
  */
-public record SecflowConfig(Database database, Plugins plugins, Estate estate, Demo demo, List<UserEntry> users) {
+public record SecflowConfig(Database database, Plugins plugins, Rules rules, Estate estate, Demo demo, List<UserEntry> users) {
 
     public SecflowConfig {
         database = database == null ? new Database(null, null, null, 8) : database;
         plugins = plugins == null ? new Plugins(null, null, null, null) : plugins;
+        rules = rules == null ? new Rules(false, 300) : rules;
         estate = estate == null ? new Estate(List.of("SUPPLIER-A"), List.of("SUPPLIER-A")) : estate;
         demo = demo == null ? new Demo(2000, 42) : demo;
         users = users == null ? List.of() : List.copyOf(users);
@@ -52,6 +54,10 @@ public record SecflowConfig(Database database, Plugins plugins, Estate estate, D
             return new ProviderSelection(withServiceProviders ? dsp : null,
                     withServiceProviders && csp != null && !csp.isEmpty() ? new EnumMap<>(csp) : Map.of(), deviceEmulator, config);
         }
+    }
+
+    /** @param watch reload when a file of the rules directory changes; @param watchDebounceMs wait after a change (ms) */
+    public record Rules(boolean watch, long watchDebounceMs) {
     }
 
     /** @param importSuppliers Import Supplier parties; @param gasSuppliers Gas Supplier parties */

@@ -33,6 +33,8 @@ public final class ApiServer {
         SystemRoutes.install(app, platform);
         DeviceRoutes.install(app, platform.inventory());
         FirmwareImageRoutes.install(app, platform.firmwareImages());
+        RuleRoutes.install(app, platform.rules());
+        ServiceRequestRoutes.install(app, platform.serviceRequests());
         return app;
     }
 }

@@ -5,6 +5,8 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.secflow.problem.DomainProblem;
+import org.secflow.rules.RuleLoadException;
+import org.secflow.servicerequest.ServiceRequestRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +23,10 @@ final class Problems {
     }
 
     static void install(Javalin app) {
+        app.exception(ServiceRequestRejectedException.class, (e, ctx) -> write(ctx, e.status(), e.title(), e.getMessage(),
+                null, e.rule(), Map.of("violations", e.violations(), "ruleSetVersion", e.ruleSetVersion())));
+        app.exception(RuleLoadException.class, (e, ctx) -> write(ctx, 422, "Rules refused",
+                "the rules were refused; the previous version keeps serving", null, null, Map.of("errors", e.errors())));
         app.exception(DomainProblem.class, (e, ctx) -> {
             if (e.status() == 401) {
                 ctx.header("WWW-Authenticate", "Bearer realm=\"secflow\"");
@@ -44,6 +50,10 @@ final class Problems {
     }
 
     static void write(Context ctx, int status, String title, String detail, String field, String rule) {
+        write(ctx, status, title, detail, field, rule, Map.of());
+    }
+
+    static void write(Context ctx, int status, String title, String detail, String field, String rule, Map<String, Object> extra) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", title);
@@ -56,6 +66,7 @@ final class Problems {
         if (rule != null) {
             body.put("rule", rule);
         }
+        body.putAll(extra);
         ctx.attribute(WRITTEN, Boolean.TRUE);
         ctx.status(status).contentType(CONTENT_TYPE).json(body);
         ctx.contentType(CONTENT_TYPE);

@@ -38,12 +38,13 @@ class DeviceApiTest {
     void start() throws IOException {
         var config = new SecflowConfig(
                 new SecflowConfig.Database("jdbc:hsqldb:mem:" + UUID.randomUUID() + DatabaseSettings.HSQLDB_OPTIONS, "SA", "", 2),
-                new SecflowConfig.Plugins(null, Map.of(), null, Map.of()), null, null,
+                new SecflowConfig.Plugins(null, Map.of(), null, Map.of()), null, null, null,
                 List.of(new SecflowConfig.UserEntry("supplier", "90-B3-D5-1F-30-01-00-0A", "Supplier A", "SUPPLIER-A",
                                 List.of(DccUserRole.IS, DccUserRole.GS), List.of()),
                         new SecflowConfig.UserEntry("analyst", "analyst", "Analyst", "SECAS", List.of(), List.of(PlatformRole.ANALYST))));
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
-        platform = Platform.forServing(config, new RuntimePaths(dir.resolve("data"), plugins, dir, dir));
+        platform = Platform.forServing(config, new RuntimePaths(dir.resolve("data"), plugins,
+                Path.of(System.getProperty("secflow.rules", "../../rules")), dir));
         app = ApiServer.create(platform).start(0);
     }
 

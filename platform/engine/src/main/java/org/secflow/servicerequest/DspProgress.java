@@ -1,0 +1,95 @@
+package org.secflow.servicerequest;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.secflow.access.User;
+import org.secflow.inventory.DeviceUpdate;
+import org.secflow.inventory.InventoryService;
+import org.secflow.spi.DeviceEvent;
+import org.secflow.spi.DeviceId;
+import org.secflow.spi.Dsp;
+import org.secflow.spi.FirmwareImage;
+import org.secflow.spi.GbcsAlert;
+import org.secflow.spi.ServiceRequest;
+import org.secflow.spi.ServiceRequestAck;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands accepted requests to the DSP plugin and turns its {@link DeviceEvent}s into device states (DOMAIN.md
+ * section 3): ACCEPTED_BY_CSP → SENT, DELIVERED_TO_HUB, 0x8F8A → DELIVERED, 0x8F89 → DELIVERY_FAILED,
+ * 0x8F8B result 0 → ACTIVATED (else ACTIVATION_FAILED), a CS08 response (SRV 11.2) → COMPLETED and, when the
+ * version differs from the SMI's, the SMI updated (seed 001 section 4.1.1), FAILED → FAILED.
+ */
+final class DspProgress {
+    private static final Logger LOG = LoggerFactory.getLogger(DspProgress.class);
+
+    private final ServiceRequestStore store;
+    private final InventoryService smi;
+    private final Clock clock;
+
+    DspProgress(ServiceRequestStore store, InventoryService smi, Clock clock) {
+        this.store = store;
+        this.smi = smi;
+        this.clock = clock;
+    }
+
+    void dispatch(Optional<Dsp> dsp, String requestId, String srv, User user, String role, List<String> devices,
+                  FirmwareImage image) {
+        for (String device : devices) {
+            if (dsp.isEmpty()) {
+                store.progress(requestId, device, RequestState.FAILED, "FAILED", null, "no DSP is configured", clock.instant());
+                continue;
+            }
+            ServiceRequest request = new ServiceRequest(requestId, srv, user.userId(), role, new DeviceId(device),
+                    java.util.Map.of(), image);
+            ServiceRequestAck ack;
+            try {
+                ack = dsp.get().submit(request, event -> onEvent(requestId, device, event));
+            } catch (RuntimeException e) {
+                LOG.warn("DSP failed on request {} for {}: {}", requestId, device, e.toString());
+                ack = ServiceRequestAck.rejected(requestId, "the DSP failed: " + e.getMessage());
+            }
+            if (!ack.accepted()) {
+                store.progress(requestId, device, RequestState.FAILED, "REJECTED_BY_DSP", null, ack.reason(), clock.instant());
+            }
+        }
+    }
+
+    private void onEvent(String requestId, String device, DeviceEvent e) {
+        try {
+            String deviceId = e.deviceId() == null ? device : e.deviceId().value();
+            RequestState state = switch (e.stage()) {
+                case ACCEPTED_BY_CSP -> RequestState.SENT;
+                case DELIVERED_TO_HUB -> RequestState.DELIVERED_TO_HUB;
+                case FAILED -> RequestState.FAILED;
+                case DEVICE_RESPONSE -> confirmVersion(deviceId, e.data().get("firmwareVersion"));
+                case DEVICE_ALERT -> alert(e);
+            };
+            store.progress(requestId, deviceId, state, e.stage().name(), e.alert() == null ? null : e.alert().hex(),
+                    e.data().isEmpty() ? null : e.data().toString(), e.at());
+        } catch (RuntimeException ex) {
+            LOG.error("Recording event {} of request {} failed", e, requestId, ex);
+        }
+    }
+
+    private static RequestState alert(DeviceEvent e) {
+        GbcsAlert a = e.alert();
+        return switch (a) {
+            case FIRMWARE_TRANSFER_SUCCESS -> RequestState.DELIVERED;
+            case FIRMWARE_TRANSFER_FAILURE -> RequestState.DELIVERY_FAILED;
+            case FIRMWARE_ACTIVATION -> "0".equals(e.data().get("result")) ? RequestState.ACTIVATED : RequestState.ACTIVATION_FAILED;
+        };
+    }
+
+    /** SRV 11.2: a version that differs from the SMI's updates the SMI (seed 001 section 4.1.1). */
+    private RequestState confirmVersion(String deviceId, String version) {
+        if (version != null) {
+            smi.find(deviceId).filter(d -> !Objects.equals(d.firmwareVersion(), version))
+                    .ifPresent(d -> smi.update(deviceId, new DeviceUpdate(null, null, version, null, null, null, null)));
+        }
+        return RequestState.COMPLETED;
+    }
+}

@@ -1,0 +1,94 @@
+package org.secflow.servicerequest;
+
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.secflow.access.User;
+import org.secflow.inventory.Device;
+import org.secflow.inventory.DevicePreNotification;
+import org.secflow.inventory.RegisteredFirmwareImage;
+import org.secflow.spi.DeviceType;
+
+/** Builds the {@link ServiceRequestFact} of a request for one device from the SMI. */
+final class ServiceRequestFacts {
+    private ServiceRequestFacts() {
+    }
+
+    static ServiceRequestFact base(String srv, String role, User user) {
+        ServiceRequestFact f = new ServiceRequestFact();
+        f.setSrv(srv);
+        f.setRole(role);
+        f.setUserParty(user.party());
+        return f;
+    }
+
+    /** A request for a device that may be in the SMI ({@code device} empty when not). */
+    static ServiceRequestFact forDevice(Handle h, String srv, String role, User user, String deviceId, Optional<Device> device,
+                                        Optional<RegisteredFirmwareImage> image, boolean imageGiven) {
+        ServiceRequestFact f = base(srv, role, user);
+        f.setDeviceId(deviceId);
+        f.setFirmwareImageGiven(imageGiven);
+        f.setImageKnown(image.isPresent());
+        device.ifPresent(d -> {
+            f.setDeviceKnown(true);
+            f.setDeviceType(d.deviceType().name());
+            f.setAltHanDevice(d.altHanDeviceVariant() != null);
+            f.setAltHanVariant(d.altHanDeviceVariant() == null ? null : d.altHanDeviceVariant().name());
+            f.setTcsoReclassified(d.tcsoReclassified());
+            f.setHasMpan(d.mpan() != null);
+            f.setHasMprn(d.mprn() != null);
+            f.setImportSupplier(d.importSupplier());
+            f.setGasSupplier(d.gasSupplier());
+            f.setCommsHubId(d.commsHubId());
+            f.setUpdateInProgress(ServiceRequestStore.firmwareUpdateInProgress(h, d.deviceId()));
+            image.ifPresent(i -> f.setImageApplicable(i.applicableDeviceTypes().contains(d.deviceType())
+                    && i.model().equalsIgnoreCase(String.valueOf(d.model()))));
+            if (d.commsHubId() != null) {
+                int onHub = type1OnHub(h, d.commsHubId());
+                f.setType1DevicesOnHub(d.deviceType().isType1() ? onHub - 1 : onHub);
+                f.setAddsType1Device(d.deviceType().isType1());
+            }
+        });
+        return f;
+    }
+
+    /** A pre-notification (SRV 12.2): the device is new; the hub, if given, gives premises and Type 1 count. */
+    static ServiceRequestFact forPreNotification(Handle h, String role, User user, DevicePreNotification p) {
+        ServiceRequestFact f = base("12.2", role, user);
+        f.setDeviceId(p.deviceId());
+        boolean bridge = Boolean.TRUE.equals(p.altHanDevice()) || p.altHanDeviceVariant() != null;
+        DeviceType type = p.deviceType() != null ? p.deviceType() : bridge ? DeviceType.PPMID : null;
+        f.setDeviceType(type == null ? null : type.name());
+        f.setAltHanDevice(bridge);
+        f.setAltHanVariant(p.altHanDeviceVariant() == null ? null : p.altHanDeviceVariant().name());
+        if (p.commsHubId() != null) {
+            f.setCommsHubId(p.commsHubId());
+            f.setAddsType1Device(type != null && type.isType1());
+            h.createQuery("""
+                            SELECT p.mpan, p.mprn, p.import_supplier, p.gas_supplier FROM comms_hub c
+                              JOIN premises p ON p.premises_id = c.premises_id WHERE c.device_id = :hub""")
+                    .bind("hub", normalise(p.commsHubId()))
+                    .map((rs, ctx) -> {
+                        f.setHasMpan(rs.getString(1) != null);
+                        f.setHasMprn(rs.getString(2) != null);
+                        f.setImportSupplier(rs.getString(3));
+                        f.setGasSupplier(rs.getString(4));
+                        return true;
+                    }).findOne();
+            f.setType1DevicesOnHub(type1OnHub(h, normalise(p.commsHubId())));
+        }
+        return f;
+    }
+
+    private static int type1OnHub(Handle h, String hub) {
+        return h.createQuery("SELECT COUNT(*) FROM device WHERE comms_hub_id = :hub AND device_type IN ('PPMID', 'HCALCS')")
+                .bind("hub", hub).mapTo(Integer.class).one();
+    }
+
+    private static String normalise(String id) {
+        try {
+            return org.secflow.spi.DeviceId.parse(id).value();
+        } catch (IllegalArgumentException e) {
+            return id;
+        }
+    }
+}

@@ -1,0 +1,268 @@
+package org.secflow.servicerequest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
+import org.secflow.access.User;
+import org.secflow.inventory.Device;
+import org.secflow.inventory.DevicePreNotification;
+import org.secflow.inventory.DeviceUpdate;
+import org.secflow.inventory.FirmwareImageCatalogue;
+import org.secflow.inventory.InventoryService;
+import org.secflow.inventory.RegisteredFirmwareImage;
+import org.secflow.problem.DomainProblem;
+import org.secflow.problem.ForbiddenException;
+import org.secflow.problem.InvalidFieldException;
+import org.secflow.rules.LoadedRules;
+import org.secflow.rules.RuleBase;
+import org.secflow.spi.DeviceId;
+import org.secflow.spi.Dsp;
+
+/**
+ * The Service Request path: every request is decided by the rules in service (SRV applicability, Alt HAN
+ * restrictions, Registered Supplier access), the decision is audited before the answer, and accepted requests are
+ * answered from the SMI (8.2, 8.4, 12.2) or handed to the configured DSP plugin (others; 11.2 is answered by the
+ * device emulator through the CSP of the hub's region, DOMAIN.md section 3).
+ *
+ * <p>One rule-set version decides a whole request. A request is all or nothing: if the rules reject it for any of
+ * its devices nothing is sent. A rejection that involves access (ACCESS-* rules) carries only that rule's message,
+ * so that nothing about the device is disclosed.
+ */
+public final class ServiceRequestService {
+    /** Most devices in one request. */
+    public static final int MAX_DEVICES = 1000;
+    private static final Set<String> SMI_SRVS = Set.of("8.2", "8.4", "12.2");
+
+    private final Jdbi jdbi;
+    private final RuleBase rules;
+    private final InventoryService smi;
+    private final FirmwareImageCatalogue images;
+    private final Supplier<Optional<Dsp>> dsp;
+    private final Clock clock;
+    private final ServiceRequestStore store;
+    private final DspProgress progress;
+    private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .build();
+
+    public ServiceRequestService(Jdbi jdbi, RuleBase rules, InventoryService smi, FirmwareImageCatalogue images,
+                                 Supplier<Optional<Dsp>> dsp, Clock clock) {
+        this.jdbi = jdbi;
+        this.rules = rules;
+        this.smi = smi;
+        this.images = images;
+        this.dsp = dsp;
+        this.clock = clock;
+        this.store = new ServiceRequestStore(jdbi);
+        this.progress = new DspProgress(store, smi, clock);
+    }
+
+    /**
+     * Decides and, when accepted, carries out a Service Request.
+     *
+     * @return the accepted request with its state
+     * @throws InvalidFieldException naming the field for a malformed request (not audited: nothing was decided)
+     * @throws ForbiddenException when the User holds no DCC User Role, or not the one named
+     * @throws ServiceRequestRejectedException with the violations when the rules reject it (audited)
+     */
+    public ServiceRequestView submit(User user, ServiceRequestSubmission s) {
+        String srv = srv(s.srv());
+        Parsed parsed = parse(srv, s);
+        List<String> roles = roles(user, s.userRole());
+        LoadedRules version = rules.current();
+        Instant now = clock.instant();
+        List<Violation> violations = new ArrayList<>();
+        String acceptedRole = jdbi.withHandle(h -> {
+            for (String role : roles) {
+                List<Violation> forRole = new ArrayList<>();
+                for (ServiceRequestFact fact : facts(h, srv, role, user, parsed)) {
+                    forRole.addAll(undisclosed(RuleEvaluator.evaluate(version, fact).getViolations()));
+                }
+                if (forRole.isEmpty()) {
+                    return role;
+                }
+                forRole.stream().filter(v -> !violations.contains(v)).forEach(violations::add);
+            }
+            return null;
+        });
+        if (acceptedRole == null) {
+            store.auditAlone(new AuditEntry(now, user.userId(), user.party(), roles.size() == 1 ? roles.get(0) : null, srv,
+                    parsed.deviceIds(), "REJECTED", toJson(violations), version.version(), null));
+            throw new ServiceRequestRejectedException(srv, violations, version.version());
+        }
+        String requestId = UUID.randomUUID().toString();
+        if (SMI_SRVS.contains(srv)) {
+            String response;
+            try {
+                response = toJson(answerFromSmi(srv, parsed));
+            } catch (DomainProblem e) {
+                Violation v = new Violation("SMI-" + (e.field() == null ? "REQUEST" : e.field()), e.getMessage(), e.rule());
+                store.auditAlone(new AuditEntry(now, user.userId(), user.party(), acceptedRole, srv, parsed.deviceIds(),
+                        "REJECTED", toJson(List.of(v)), version.version(), null));
+                throw e;
+            }
+            record(requestId, srv, user, acceptedRole, parsed, RequestState.COMPLETED, version, response, now);
+        } else {
+            record(requestId, srv, user, acceptedRole, parsed, RequestState.ACCEPTED, version, null, now);
+            progress.dispatch(dsp.get(), requestId, srv, user, acceptedRole, parsed.deviceIds(),
+                    parsed.image().map(RegisteredFirmwareImage::toSpi).orElse(null));
+        }
+        return find(requestId).orElseThrow();
+    }
+
+    /** A request with its devices' progress and history. */
+    public Optional<ServiceRequestView> find(String requestId) {
+        return store.find(requestId);
+    }
+
+    /** Audited decisions, newest first; null filters match all; at most {@code limit}. */
+    public List<Map<String, Object>> decisions(String userId, String srv, String outcome, int limit) {
+        return store.audit(userId, srv, outcome, limit);
+    }
+
+    private void record(String id, String srv, User user, String role, Parsed p, RequestState state, LoadedRules version,
+                        String response, Instant now) {
+        jdbi.useTransaction(h -> {
+            ServiceRequestStore.insertRequest(h, id, srv, user.userId(), user.party(), role, state.name(), version.version(), response, now);
+            for (String d : p.deviceIds()) {
+                ServiceRequestStore.insertDevice(h, id, d, srv, state, now);
+            }
+            ServiceRequestStore.audit(h, new AuditEntry(now, user.userId(), user.party(), role, srv, p.deviceIds(), "ACCEPTED",
+                    null, version.version(), id));
+        });
+    }
+
+    private Object answerFromSmi(String srv, Parsed p) {
+        return switch (srv) {
+            case "12.2" -> smi.preNotify(p.preNotification());
+            case "8.4" -> smi.update(p.deviceIds().get(0), p.update());
+            default -> p.deviceIds().stream().map(d -> smi.find(d).orElseThrow()).toList();
+        };
+    }
+
+    private List<ServiceRequestFact> facts(org.jdbi.v3.core.Handle h, String srv, String role, User user, Parsed p) {
+        if (p.preNotification() != null) {
+            return List.of(ServiceRequestFacts.forPreNotification(h, role, user, p.preNotification()));
+        }
+        List<ServiceRequestFact> out = new ArrayList<>(p.deviceIds().size());
+        for (String d : p.deviceIds()) {
+            Optional<Device> device = smi.find(d);
+            out.add(ServiceRequestFacts.forDevice(h, srv, role, user, d, device, p.image(), p.imageGiven()));
+        }
+        return out;
+    }
+
+    /** Where access is refused, only that is said. */
+    private static List<Violation> undisclosed(List<Violation> vs) {
+        return vs.stream().filter(v -> v.ruleId().startsWith("ACCESS-")).findFirst().map(List::of).orElse(vs);
+    }
+
+    private record Parsed(List<String> deviceIds, DevicePreNotification preNotification, DeviceUpdate update,
+                          Optional<RegisteredFirmwareImage> image, boolean imageGiven) {
+    }
+
+    private Parsed parse(String srv, ServiceRequestSubmission s) {
+        Map<String, Object> payload = s.payload() == null ? Map.of() : s.payload();
+        if (srv.equals("12.2")) {
+            DevicePreNotification p = convert(payload, DevicePreNotification.class);
+            String id = deviceId("payload.deviceId", p.deviceId());
+            return new Parsed(List.of(id), p, null, Optional.empty(), false);
+        }
+        List<String> ids = targets(s);
+        DeviceUpdate update = null;
+        if (srv.equals("8.4")) {
+            if (ids.size() != 1) {
+                throw new InvalidFieldException("deviceId", "SRV 8.4 updates one device", "give exactly one device");
+            }
+            update = convert(payload, DeviceUpdate.class);
+        }
+        Object sha = payload.get("firmwareImageSha256");
+        if (srv.equals("11.4") && sha != null && !(sha instanceof String)) {
+            throw new InvalidFieldException("payload.firmwareImageSha256", "a SHA-256 in hex", "not a string");
+        }
+        Optional<RegisteredFirmwareImage> image = sha == null ? Optional.empty() : images.findBySha256((String) sha);
+        return new Parsed(ids, null, update, image, sha != null);
+    }
+
+    private <T> T convert(Map<String, Object> payload, Class<T> type) {
+        try {
+            return json.convertValue(payload, type);
+        } catch (IllegalArgumentException e) {
+            String field = e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()
+                    ? "payload." + m.getPath().get(0).getFieldName() : "payload";
+            throw new InvalidFieldException(field, "the payload has the documented fields and types",
+                    e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException m2 ? m2.getOriginalMessage() : e.getMessage());
+        }
+    }
+
+    private static List<String> targets(ServiceRequestSubmission s) {
+        if (s.deviceId() != null && s.deviceIds() != null) {
+            throw new InvalidFieldException("deviceIds", "give deviceId or deviceIds, not both", "both deviceId and deviceIds are given");
+        }
+        List<String> raw = s.deviceId() != null ? List.of(s.deviceId()) : s.deviceIds();
+        if (raw == null || raw.isEmpty()) {
+            throw new InvalidFieldException("deviceId", "a Service Request names its target device(s)", "deviceId or deviceIds is required");
+        }
+        if (raw.size() > MAX_DEVICES) {
+            throw new InvalidFieldException("deviceIds", "at most " + MAX_DEVICES + " devices per request", raw.size() + " devices given");
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (int i = 0; i < raw.size(); i++) {
+            ids.add(deviceId(s.deviceId() != null ? "deviceId" : "deviceIds[" + i + "]", raw.get(i)));
+        }
+        return List.copyOf(ids);
+    }
+
+    private static String deviceId(String field, String value) {
+        try {
+            return DeviceId.parse(value).value();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException(field, "a Device ID is an EUI-64 (16 hex digits)", e.getMessage());
+        }
+    }
+
+    private static String srv(String srv) {
+        if (srv == null || !srv.matches("\\d{1,2}(\\.\\d{1,2}){1,2}")) {
+            throw new InvalidFieldException("srv", "a Service Request Variant like 11.4 or 8.7.2", "srv '" + srv + "' is not an SRV");
+        }
+        return srv;
+    }
+
+    private static List<String> roles(User user, String named) {
+        List<String> held = user.dccUserRoles().stream().map(Enum::name).sorted().toList();
+        if (held.isEmpty()) {
+            throw new ForbiddenException("Service Requests are sent by DCC Users in a DCC User Role",
+                    "user " + user.userId() + " holds no DCC User Role");
+        }
+        if (named == null) {
+            return held;
+        }
+        if (!held.contains(named)) {
+            throw new InvalidFieldException("userRole", "a User sends in a role it holds", "user " + user.userId()
+                    + " does not hold role '" + named + "'; held: " + held);
+        }
+        return List.of(named);
+    }
+
+    private String toJson(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package org.secflow.servicerequest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** SQL of Service Requests, their device progress, events and the decision audit. */
+final class ServiceRequestStore {
+    private final Jdbi jdbi;
+
+    ServiceRequestStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** One audit row; written in the caller's transaction. */
+    static void audit(Handle h, AuditEntry e) {
+        h.createUpdate("""
+                INSERT INTO decision_audit (decided_at, user_id, party, user_role, srv, device_ids, outcome, violations,
+                                            ruleset_version, request_id)
+                VALUES (:at, :user, :party, :role, :srv, :devices, :outcome, :violations, :version, :request)""")
+                .bind("at", e.decidedAt()).bind("user", e.userId()).bind("party", e.party()).bind("role", e.userRole())
+                .bind("srv", e.srv()).bind("devices", String.join(" ", e.deviceIds())).bind("outcome", e.outcome())
+                .bind("violations", e.violationsJson()).bind("version", e.ruleSetVersion()).bind("request", e.requestId())
+                .execute();
+    }
+
+    void auditAlone(AuditEntry e) {
+        jdbi.useTransaction(h -> audit(h, e));
+    }
+
+    static void insertRequest(Handle h, String id, String srv, String userId, String party, String role, String state,
+                              String version, String response, Instant now) {
+        h.createUpdate("""
+                INSERT INTO service_request (request_id, srv, user_id, party, user_role, state, ruleset_version, response,
+                                             created_at, updated_at)
+                VALUES (:id, :srv, :user, :party, :role, :state, :version, :response, :now, :now)""")
+                .bind("id", id).bind("srv", srv).bind("user", userId).bind("party", party).bind("role", role)
+                .bind("state", state).bind("version", version).bind("response", response).bind("now", now).execute();
+    }
+
+    static void insertDevice(Handle h, String requestId, String deviceId, String srv, RequestState state, Instant now) {
+        h.createUpdate("""
+                INSERT INTO service_request_device (request_id, device_id, srv, state, updated_at)
+                VALUES (:id, :device, :srv, :state, :now)""")
+                .bind("id", requestId).bind("device", deviceId).bind("srv", srv).bind("state", state.name()).bind("now", now)
+                .execute();
+    }
+
+    /** Records an event and moves the device's state; the request's state follows when all devices are done. */
+    void progress(String requestId, String deviceId, RequestState state, String stage, String alert, String detail, Instant at) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("""
+                    INSERT INTO service_request_event (request_id, device_id, stage, alert, detail, occurred_at)
+                    VALUES (:id, :device, :stage, :alert, :detail, :at)""")
+                    .bind("id", requestId).bind("device", deviceId).bind("stage", stage).bind("alert", alert)
+                    .bind("detail", truncate(detail)).bind("at", at).execute();
+            if (state != null) {
+                h.createUpdate("""
+                        UPDATE service_request_device SET state = :state, detail = :detail, updated_at = :at
+                         WHERE request_id = :id AND device_id = :device""")
+                        .bind("state", state.name()).bind("detail", truncate(detail)).bind("at", at)
+                        .bind("id", requestId).bind("device", deviceId).execute();
+                List<String> states = h.createQuery("SELECT state FROM service_request_device WHERE request_id = :id")
+                        .bind("id", requestId).mapTo(String.class).list();
+                String aggregate = aggregate(states);
+                h.createUpdate("UPDATE service_request SET state = :state, updated_at = :at WHERE request_id = :id")
+                        .bind("state", aggregate).bind("at", at).bind("id", requestId).execute();
+            }
+        });
+    }
+
+    static String aggregate(List<String> states) {
+        boolean allDone = states.stream().allMatch(s -> RequestState.valueOf(s).isTerminal());
+        if (!allDone) {
+            return states.stream().anyMatch(s -> !s.equals("ACCEPTED")) ? "IN_PROGRESS" : "ACCEPTED";
+        }
+        boolean anyFailed = states.stream().anyMatch(s -> s.equals("FAILED") || s.endsWith("_FAILED"));
+        boolean allFailed = states.stream().allMatch(s -> s.equals("FAILED") || s.endsWith("_FAILED"));
+        return allFailed ? "FAILED" : anyFailed ? "PARTIALLY_FAILED" : "COMPLETED";
+    }
+
+    /** Whether an SRV 11.4 for the device is still in progress. */
+    static boolean firmwareUpdateInProgress(Handle h, String deviceId) {
+        return h.createQuery("""
+                SELECT COUNT(*) FROM service_request_device
+                 WHERE device_id = :device AND srv = '11.4' AND state IN ('ACCEPTED', 'SENT', 'DELIVERED_TO_HUB', 'DELIVERED')""")
+                .bind("device", deviceId).mapTo(Integer.class).one() > 0;
+    }
+
+    Optional<ServiceRequestView> find(String requestId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT request_id, srv, user_id, party, user_role, state, ruleset_version, response, created_at, updated_at
+                          FROM service_request WHERE request_id = :id""")
+                .bind("id", requestId)
+                .map((rs, ctx) -> new ServiceRequestView(rs.getString("request_id"), rs.getString("srv"),
+                        rs.getString("user_id"), rs.getString("party"), rs.getString("user_role"), rs.getString("state"),
+                        rs.getString("ruleset_version"), rs.getString("response"),
+                        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                        devices(h, requestId), events(h, requestId)))
+                .findOne());
+    }
+
+    private static List<ServiceRequestView.DeviceProgress> devices(Handle h, String id) {
+        return h.createQuery("SELECT device_id, state, detail FROM service_request_device WHERE request_id = :id ORDER BY device_id")
+                .bind("id", id)
+                .map((rs, ctx) -> new ServiceRequestView.DeviceProgress(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
+    private static List<ServiceRequestView.Event> events(Handle h, String id) {
+        return h.createQuery("SELECT occurred_at, device_id, stage, alert, detail FROM service_request_event WHERE request_id = :id ORDER BY event_id")
+                .bind("id", id)
+                .map((rs, ctx) -> new ServiceRequestView.Event(rs.getTimestamp(1).toInstant(), rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getString(5)))
+                .list();
+    }
+
+    /** Audit rows, newest first, filtered; null filters match all. */
+    List<Map<String, Object>> audit(String userId, String srv, String outcome, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT audit_id, decided_at, user_id, party, user_role, srv, device_ids, outcome, violations,
+                       ruleset_version, request_id FROM decision_audit WHERE 1 = 1""");
+        if (userId != null) {
+            sql.append(" AND user_id = :user");
+        }
+        if (srv != null) {
+            sql.append(" AND srv = :srv");
+        }
+        if (outcome != null) {
+            sql.append(" AND outcome = :outcome");
+        }
+        sql.append(" ORDER BY audit_id DESC LIMIT :limit");
+        return jdbi.withHandle(h -> {
+            var q = h.createQuery(sql.toString()).bind("limit", limit);
+            if (userId != null) {
+                q.bind("user", userId);
+            }
+            if (srv != null) {
+                q.bind("srv", srv);
+            }
+            if (outcome != null) {
+                q.bind("outcome", outcome);
+            }
+            return q.mapToMap().list();
+        });
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 1000 ? s : s.substring(0, 997) + "...";
+    }
+}

@@ -1,0 +1,98 @@
+package org.secflow.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The production {@link RuleLoader} over the real {@code rules/} directory and broken copies of it. */
+class RuleLoaderTest {
+    /** The repository's rules directory, set by surefire (platform/engine/pom.xml). */
+    static Path realRules() {
+        String dir = System.getProperty("secflow.rules");
+        assertThat(dir).as("system property secflow.rules (set by surefire)").isNotNull();
+        return Path.of(dir);
+    }
+
+    private final RuleLoader loader = new RuleLoader(Clock.systemUTC());
+
+    @Test
+    void loadsTheRealRulesWithOneRulePerSrvOfTheMatrix() {
+        LoadedRules rules = loader.load(realRules());
+
+        Map<String, RuleFileInfo> files = rules.files().stream()
+                .collect(Collectors.toMap(RuleFileInfo::file, f -> f));
+        assertThat(files.get("srv-applicability.drl.csv").ruleCount()).isEqualTo(129);
+        assertThat(files.get("srv-applicability.drl.csv").kind()).isEqualTo("DECISION_TABLE");
+        assertThat(files.get("srv-applicability.drl").ruleCount()).isEqualTo(4);
+        assertThat(files.get("alt-han.drl").ruleCount()).isEqualTo(8);
+        assertThat(files.get("registered-supplier.drl").ruleCount()).isEqualTo(2);
+        assertThat(rules.version()).hasSize(16);
+    }
+
+    @Test
+    void skipsScenarioTables() {
+        LoadedRules rules = loader.load(realRules());
+
+        assertThat(rules.files()).extracting(RuleFileInfo::file).noneMatch(f -> f.endsWith(".cases.csv"));
+    }
+
+    @Test
+    void refusesABrokenDrlWithFileAndLine(@TempDir Path dir) throws IOException {
+        copyRules(dir);
+        Files.writeString(dir.resolve("alt-han.drl"), Files.readString(dir.resolve("alt-han.drl"))
+                .replace("$r : ServiceRequestFact( srv == \"11.4\", tcsoReclassified )",
+                        "$r : ServiceRequestFact( srv == \"11.4\", tcsoReclassified"));
+
+        assertThatThrownBy(() -> loader.load(dir))
+                .isInstanceOfSatisfying(RuleLoadException.class, e -> assertThat(e.errors())
+                        .isNotEmpty()
+                        // Drools adds a line-less "Parser returned a null Package" after the parse error
+                        .allSatisfy(err -> assertThat(err.file()).isEqualTo("alt-han.drl"))
+                        .anySatisfy(err -> {
+                            assertThat(err.line()).isPositive();
+                            assertThat(err.message()).contains("ALTHAN-11.4-TCSO");
+                        }));
+    }
+
+    @Test
+    void refusesASpreadsheetNotNamedAsADecisionTable(@TempDir Path dir) throws IOException {
+        copyRules(dir);
+        Files.write(dir.resolve("x.xlsx"), new byte[] {0x50, 0x4b, 0x03, 0x04});
+
+        assertThatThrownBy(() -> loader.load(dir))
+                .isInstanceOfSatisfying(RuleLoadException.class, e -> assertThat(e.errors())
+                        .singleElement()
+                        .satisfies(err -> {
+                            assertThat(err.file()).isEqualTo("x.xlsx");
+                            assertThat(err.message()).contains("*.drl.xlsx");
+                        }));
+    }
+
+    @Test
+    void versionChangesWhenAFileChanges(@TempDir Path dir) throws IOException {
+        copyRules(dir);
+        String before = loader.load(dir).version();
+        assertThat(loader.load(dir).version()).isEqualTo(before);
+
+        Files.writeString(dir.resolve("registered-supplier.drl"), "\n// an analyst's note\n",
+                java.nio.file.StandardOpenOption.APPEND);
+
+        assertThat(loader.load(dir).version()).isNotEqualTo(before);
+    }
+
+    private static void copyRules(Path to) throws IOException {
+        try (var files = Files.list(realRules())) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+    }
+}

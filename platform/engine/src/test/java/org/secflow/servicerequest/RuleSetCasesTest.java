@@ -1,0 +1,79 @@
+package org.secflow.servicerequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.secflow.rules.LoadedRules;
+import org.secflow.rules.RuleLoader;
+
+/**
+ * Every case of every {@code rules/*.cases.csv}, run against the WHOLE real rule base loaded through the production
+ * {@link RuleLoader}: one dynamic test per case, grouped by scenario table.
+ */
+class RuleSetCasesTest {
+    private static Path rulesDir;
+    private static LoadedRules rules;
+
+    @BeforeAll
+    static void loadRealRules() {
+        String dir = System.getProperty("secflow.rules");
+        assertThat(dir).as("system property secflow.rules (set by surefire in platform/engine/pom.xml)").isNotNull();
+        rulesDir = Path.of(dir);
+        rules = new RuleLoader(Clock.systemUTC()).load(rulesDir);
+    }
+
+    @TestFactory
+    Stream<DynamicContainer> everyScenarioCaseGivesItsExpectedOutcome() {
+        List<Path> tables = ScenarioTables.files(rulesDir);
+        assertThat(tables).extracting(p -> p.getFileName().toString())
+                .contains("srv-applicability.cases.csv", "alt-han.cases.csv", "registered-supplier.cases.csv");
+        return tables.stream().map(table -> dynamicContainer(table.getFileName().toString(),
+                ScenarioTables.read(table).stream().map(c -> dynamicTest(c.name() + " (" + c.location() + ")", () -> {
+                    ScenarioRunner.CaseResult result = ScenarioRunner.run(rules, c);
+                    assertThat(result.passed()).as(result.describe() + " " + result.violations()).isTrue();
+                }))));
+    }
+
+    @Test
+    void everyScenarioTableHasAcceptedAndRejectedCases() {
+        for (Path table : ScenarioTables.files(rulesDir)) {
+            Set<ScenarioCase.Outcome> outcomes = ScenarioTables.read(table).stream()
+                    .map(ScenarioCase::expectedOutcome).collect(Collectors.toSet());
+            assertThat(outcomes).as(table.getFileName().toString()).containsExactlyInAnyOrder(ScenarioCase.Outcome.values());
+        }
+    }
+
+    @Test
+    void everyDrlRuleIdIsExpectedByARejectedCase() {
+        // DRL rule names are rule ids (no spaces); decision table rules are named "SRV <srv> <name>"
+        Set<String> ruleIds = rules.kieBase().getKiePackages().stream()
+                .flatMap(p -> p.getRules().stream()).map(r -> r.getName())
+                .filter(n -> !n.contains(" ")).collect(Collectors.toSet());
+        Set<String> expected = ScenarioTables.readAll(rulesDir).stream()
+                .map(ScenarioCase::expectedRuleId).filter(id -> id != null).collect(Collectors.toSet());
+
+        assertThat(ruleIds).hasSize(14);
+        assertThat(expected).containsAll(ruleIds);
+    }
+
+    @Test
+    void summaryCountsEveryCase() {
+        List<ScenarioCase> all = ScenarioTables.readAll(rulesDir);
+        ScenarioRunner.Summary summary = ScenarioRunner.runAll(rules, all);
+
+        assertThat(summary.total()).isEqualTo(all.size());
+        assertThat(summary.failures()).as(summary.toString()).isEmpty();
+        assertThat(summary.rulesVersion()).isEqualTo(rules.version());
+    }
+}

@@ -1,0 +1,56 @@
+package org.secflow.server;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.secflow.rules.LoadedRules;
+import org.secflow.rules.RuleError;
+import org.secflow.rules.RuleLoadException;
+import org.secflow.rules.RuleLoader;
+import org.secflow.servicerequest.ScenarioRunner;
+import org.secflow.servicerequest.ScenarioTableException;
+import org.secflow.servicerequest.ScenarioTables;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code secflow rules test}: the analyst's check after editing a rule file, without Maven. */
+@Command(name = "rules", mixinStandardHelpOptions = true, description = "Work on the rules directory.",
+        subcommands = RulesCommand.Test.class)
+final class RulesCommand {
+
+    @Command(name = "test", mixinStandardHelpOptions = true,
+            description = "Builds the rules of the directory as the server would and runs every scenario table "
+                    + "(*.cases.csv) against them; prints each failing case and 'N passed, N failed'. Exit 1 when a case "
+                    + "fails, 2 when the rules or a table cannot be read.")
+    static final class Test implements Callable<Integer> {
+        @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "Rules directory. Default: ${DEFAULT-VALUE}")
+        Path rules;
+
+        @Override
+        public Integer call() {
+            LoadedRules loaded;
+            try {
+                loaded = new RuleLoader(Clock.systemUTC()).load(rules);
+            } catch (RuleLoadException e) {
+                System.out.println("rules refused:");
+                for (RuleError err : e.errors()) {
+                    System.out.println("  " + err);
+                }
+                return 2;
+            }
+            ScenarioRunner.Summary summary;
+            try {
+                summary = ScenarioRunner.runAll(loaded, ScenarioTables.readAll(rules));
+            } catch (ScenarioTableException e) {
+                System.out.println("scenario table refused: " + e.getMessage());
+                return 2;
+            }
+            System.out.printf("rules %s: %d rules in %d files%n", loaded.version(), loaded.ruleCount(), loaded.files().size());
+            for (ScenarioRunner.CaseResult failure : summary.failures()) {
+                System.out.println("FAILED " + failure.describe());
+            }
+            System.out.println(summary.passed() + " passed, " + summary.failed() + " failed");
+            return summary.failed() == 0 ? 0 : 1;
+        }
+    }
+}

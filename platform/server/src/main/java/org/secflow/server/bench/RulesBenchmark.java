@@ -1,0 +1,107 @@
+package org.secflow.server.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.function.ToIntFunction;
+import org.secflow.rules.LoadedRules;
+import org.secflow.rules.RuleLoader;
+import org.secflow.servicerequest.RuleEvaluator;
+import org.secflow.servicerequest.ServiceRequestFact;
+import org.secflow.servicerequest.Violation;
+
+/**
+ * SRV decisions per second in-process: the full rule sets through Drools against {@link PlainJavaRules}, on one
+ * thread, over the same deterministic mix of requests; also checks that both decide every request alike.
+ */
+public final class RulesBenchmark {
+    private static final String[] ROLES = {"IS", "IS", "IS", "GS", "GS", "ED", "GT", "ES", "OU", "RSA"};
+    private static final String[] TYPES = {"ESME", "GSME", "PPMID", "PPMID", "IHD", "HCALCS", "GPF", "CHF"};
+    private static final String[] VARIANTS = {"B1", "B2", "B3", "B4"};
+    private static final String[] COMMON = {"11.4", "11.4", "11.2", "8.7.2", "8.2", "12.2", "4.1.1", "1.1.1"};
+
+    /** Result of one run. */
+    public record Result(int facts, double droolsPerSecond, double plainPerSecond, int mismatches, String rulesVersion) {
+        public double ratio() {
+            return plainPerSecond / droolsPerSecond;
+        }
+    }
+
+    private RulesBenchmark() {
+    }
+
+    /** Runs each engine for {@code seconds} (after a warm-up of the same length) on the calling thread. */
+    public static Result run(Path rulesDir, double seconds) throws IOException {
+        LoadedRules rules = new RuleLoader(Clock.systemUTC()).load(rulesDir);
+        PlainJavaRules plain = new PlainJavaRules(rulesDir);
+        List<ServiceRequestFact> facts = facts(plain.srvs(), 4096, 7);
+        int mismatches = 0;
+        for (ServiceRequestFact f : facts) {
+            TreeSet<String> drools = new TreeSet<>();
+            RuleEvaluator.evaluate(rules, f).getViolations().stream().map(Violation::ruleId).forEach(drools::add);
+            if (!drools.equals(new TreeSet<>(plain.check(f)))) {
+                mismatches++;
+            }
+        }
+        ToIntFunction<ServiceRequestFact> droolsOne = f -> RuleEvaluator.evaluate(rules, f).getViolations().size();
+        ToIntFunction<ServiceRequestFact> plainOne = f -> plain.check(f).size();
+        measure(facts, droolsOne, seconds);
+        double d = measure(facts, droolsOne, seconds);
+        measure(facts, plainOne, seconds);
+        double p = measure(facts, plainOne, seconds);
+        return new Result(facts.size(), d, p, mismatches, rules.version());
+    }
+
+    private static double measure(List<ServiceRequestFact> facts, ToIntFunction<ServiceRequestFact> decide, double seconds) {
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        long start = System.nanoTime();
+        long n = 0;
+        long sink = 0;
+        while (System.nanoTime() < end) {
+            for (int i = 0; i < 256; i++) {
+                sink += decide.applyAsInt(facts.get((int) (n++ & (facts.size() - 1))));
+            }
+        }
+        if (sink == Long.MIN_VALUE) {
+            System.out.print("");
+        }
+        return n / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** A deterministic mix of requests: mostly common SRVs, Suppliers of both parties, bridges, images. */
+    static List<ServiceRequestFact> facts(List<String> srvs, int count, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<ServiceRequestFact> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ServiceRequestFact f = new ServiceRequestFact();
+            f.setSrv(r.nextInt(3) == 0 ? srvs.get(r.nextInt(srvs.size())) : COMMON[r.nextInt(COMMON.length)]);
+            f.setRole(ROLES[r.nextInt(ROLES.length)]);
+            f.setUserParty(r.nextBoolean() ? "SUPPLIER-A" : "SUPPLIER-B");
+            f.setDeviceId(String.format("00-DB-00-00-00-00-%02X-%02X", i >> 8 & 0xFF, i & 0xFF));
+            f.setDeviceKnown(r.nextInt(20) != 0);
+            f.setDeviceType(TYPES[r.nextInt(TYPES.length)]);
+            if ("PPMID".equals(f.getDeviceType()) && r.nextInt(3) == 0) {
+                f.setAltHanDevice(true);
+                f.setAltHanVariant(VARIANTS[r.nextInt(4)]);
+                f.setTcsoReclassified(r.nextInt(30) == 0);
+            }
+            f.setHasMpan(r.nextInt(10) != 0);
+            f.setHasMprn(r.nextInt(5) != 0);
+            f.setImportSupplier(r.nextInt(3) == 0 ? "SUPPLIER-B" : "SUPPLIER-A");
+            f.setGasSupplier(r.nextInt(3) == 0 ? "SUPPLIER-A" : "SUPPLIER-B");
+            f.setUpdateInProgress(r.nextInt(10) == 0);
+            f.setFirmwareImageGiven(r.nextInt(10) != 0);
+            f.setImageKnown(f.isFirmwareImageGiven() && r.nextInt(10) != 0);
+            f.setImageApplicable(f.isImageKnown() && r.nextInt(8) != 0);
+            f.setCommsHubId("00-DB-00-00-00-01-00-00");
+            f.setType1DevicesOnHub(r.nextInt(7));
+            f.setAddsType1Device(r.nextBoolean());
+            out.add(f);
+        }
+        return out;
+    }
+}
