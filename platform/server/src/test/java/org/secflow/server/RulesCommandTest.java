@@ -1,0 +1,59 @@
+package org.secflow.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Issue 3 acceptance 4: {@code secflow rules test} passes on the shipped rules and fails on a wrong case. */
+class RulesCommandTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out) {
+    }
+
+    private static Run run(Path rules) {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            int exit = new CommandLine(new SecflowCli()).execute("rules", "test", "--rules", rules.toString());
+            return new Run(exit, buffer.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(old);
+        }
+    }
+
+    @Test
+    void passesOnTheShippedRules() {
+        Run r = run(Path.of(System.getProperty("secflow.rules", "../../rules")));
+        assertThat(r.exit()).as(r.out()).isZero();
+        assertThat(r.out()).containsPattern("(?m)^\\d+ passed, 0 failed$");
+    }
+
+    @Test
+    void failsWithTheCaseWhenAnExpectationIsWrong() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("secflow.rules", "../../rules")))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        Path cases = dir.resolve("alt-han.cases.csv");
+        String text = Files.readString(cases);
+        String line = text.lines().filter(l -> l.contains("ALTHAN-JOIN-UNJOIN")).findFirst().orElseThrow();
+        Files.writeString(cases, text.replace(line, line.replace("REJECTED,ALTHAN-JOIN-UNJOIN", "ACCEPTED,")));
+
+        Run r = run(dir);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("FAILED").containsPattern("(?m)^\\d+ passed, 1 failed$");
+    }
+}
