@@ -1,6 +1,9 @@
 package org.secflow.servicerequest;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * One row of the DUIS Service Request matrix (../shared/reference/duis-srv-matrix.csv), inserted by the row's rule
@@ -10,6 +13,9 @@ import java.util.Set;
  * then not defined in the source. Targets {@code DSP} mean a non-device SRV processed by the DSP (any device).
  */
 public final class SrvApplicability {
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Map<String, Set<String>> SPLITS = new ConcurrentHashMap<>();
+
     private final String srv;
     private Set<String> roles;
     private boolean critical;
@@ -82,7 +88,10 @@ public final class SrvApplicability {
     }
 
     private static Set<String> split(String s) {
-        String t = s == null ? "" : s.trim();
-        return t.isEmpty() ? Set.of() : Set.of(t.split("\\s+"));
+        // the cells are the table's literals: parse each once (this runs on every decision)
+        return SPLITS.computeIfAbsent(s == null ? "" : s, k -> {
+            String t = k.trim();
+            return t.isEmpty() ? Set.of() : Set.of(WHITESPACE.split(t));
+        });
     }
 }
