@@ -86,10 +86,14 @@ public final class ServiceRequestService {
         LoadedRules version = rules.current();
         Instant now = clock.instant();
         List<Violation> violations = new ArrayList<>();
+        Map<String, Optional<Device>> devices = new java.util.HashMap<>();
+        if (parsed.preNotification() == null) {
+            parsed.deviceIds().forEach(d -> devices.put(d, smi.find(d)));
+        }
         String acceptedRole = jdbi.withHandle(h -> {
             for (String role : roles) {
                 List<Violation> forRole = new ArrayList<>();
-                for (ServiceRequestFact fact : facts(h, srv, role, user, parsed)) {
+                for (ServiceRequestFact fact : facts(h, srv, role, user, parsed, devices)) {
                     forRole.addAll(undisclosed(RuleEvaluator.evaluate(version, fact).getViolations()));
                 }
                 if (forRole.isEmpty()) {
@@ -108,7 +112,7 @@ public final class ServiceRequestService {
         if (SMI_SRVS.contains(srv)) {
             String response;
             try {
-                response = toJson(answerFromSmi(srv, parsed));
+                response = toJson(answerFromSmi(srv, parsed, devices));
             } catch (DomainProblem e) {
                 Violation v = new Violation("SMI-" + (e.field() == null ? "REQUEST" : e.field()), e.getMessage(), e.rule());
                 store.auditAlone(new AuditEntry(now, user.userId(), user.party(), acceptedRole, srv, parsed.deviceIds(),
@@ -146,22 +150,22 @@ public final class ServiceRequestService {
         });
     }
 
-    private Object answerFromSmi(String srv, Parsed p) {
+    private Object answerFromSmi(String srv, Parsed p, Map<String, Optional<Device>> devices) {
         return switch (srv) {
             case "12.2" -> smi.preNotify(p.preNotification());
             case "8.4" -> smi.update(p.deviceIds().get(0), p.update());
-            default -> p.deviceIds().stream().map(d -> smi.find(d).orElseThrow()).toList();
+            default -> p.deviceIds().stream().map(d -> devices.get(d).orElseThrow()).toList();
         };
     }
 
-    private List<ServiceRequestFact> facts(org.jdbi.v3.core.Handle h, String srv, String role, User user, Parsed p) {
+    private static List<ServiceRequestFact> facts(org.jdbi.v3.core.Handle h, String srv, String role, User user, Parsed p,
+                                                  Map<String, Optional<Device>> devices) {
         if (p.preNotification() != null) {
             return List.of(ServiceRequestFacts.forPreNotification(h, role, user, p.preNotification()));
         }
         List<ServiceRequestFact> out = new ArrayList<>(p.deviceIds().size());
         for (String d : p.deviceIds()) {
-            Optional<Device> device = smi.find(d);
-            out.add(ServiceRequestFacts.forDevice(h, srv, role, user, d, device, p.image(), p.imageGiven()));
+            out.add(ServiceRequestFacts.forDevice(h, srv, role, user, d, devices.get(d), p.image(), p.imageGiven()));
         }
         return out;
     }

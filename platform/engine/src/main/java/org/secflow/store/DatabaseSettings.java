@@ -34,7 +34,7 @@ public record DatabaseSettings(String jdbcUrl, String username, String password,
     public static DatabaseSettings hsqldbFile(Path dataDir) {
         String path = dataDir.toAbsolutePath().resolve("secflow").toString();
         return new DatabaseSettings("jdbc:hsqldb:file:" + path + HSQLDB_OPTIONS
-                + ";hsqldb.write_delay=false;hsqldb.default_table_type=cached;shutdown=true", "SA", "", 8);
+                + ";hsqldb.write_delay=false;hsqldb.default_table_type=cached;shutdown=true", "SA", "", 16);
     }
 
     /** A fresh in-memory database (tests). */

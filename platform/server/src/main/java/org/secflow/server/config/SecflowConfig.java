@@ -29,7 +29,7 @@ import org.secflow.spi.Region;
 public record SecflowConfig(Database database, Plugins plugins, Rules rules, Estate estate, Demo demo, List<UserEntry> users) {
 
     public SecflowConfig {
-        database = database == null ? new Database(null, null, null, 8) : database;
+        database = database == null ? new Database(null, null, null, 16) : database;
         plugins = plugins == null ? new Plugins(null, null, null, null) : plugins;
         rules = rules == null ? new Rules(false, 300) : rules;
         estate = estate == null ? new Estate(List.of("SUPPLIER-A"), List.of("SUPPLIER-A")) : estate;
