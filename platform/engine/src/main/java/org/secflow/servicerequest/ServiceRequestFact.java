@@ -21,11 +21,13 @@ public final class ServiceRequestFact {
     private String importSupplier;
     private String gasSupplier;
     private boolean updateInProgress;
+    private java.util.function.BooleanSupplier updateInProgressLookup;
     private boolean firmwareImageGiven;
     private boolean imageKnown;
     private boolean imageApplicable;
     private String commsHubId;
     private int type1DevicesOnHub;
+    private java.util.function.IntSupplier type1DevicesOnHubLookup;
     private boolean addsType1Device;
 
     /** SRV, e.g. {@code 11.4}. */
@@ -68,8 +70,16 @@ public final class ServiceRequestFact {
     public String getGasSupplier() { return gasSupplier; }
     public void setGasSupplier(String v) { gasSupplier = v; }
     /** Whether a firmware update (SRV 11.4) for the device is in progress. */
-    public boolean isUpdateInProgress() { return updateInProgress; }
-    public void setUpdateInProgress(boolean v) { updateInProgress = v; }
+    public boolean isUpdateInProgress() {
+        if (updateInProgressLookup != null) {
+            updateInProgress = updateInProgressLookup.getAsBoolean();
+            updateInProgressLookup = null;
+        }
+        return updateInProgress;
+    }
+    public void setUpdateInProgress(boolean v) { updateInProgress = v; updateInProgressLookup = null; }
+    /** Looks the value up in the SMI only when a rule reads it (most rules never do). */
+    public void setUpdateInProgressLookup(java.util.function.BooleanSupplier lookup) { updateInProgressLookup = lookup; }
     /** Whether the request names a firmware image. */
     public boolean isFirmwareImageGiven() { return firmwareImageGiven; }
     public void setFirmwareImageGiven(boolean v) { firmwareImageGiven = v; }
@@ -83,8 +93,16 @@ public final class ServiceRequestFact {
     public String getCommsHubId() { return commsHubId; }
     public void setCommsHubId(String v) { commsHubId = v; }
     /** Type 1 devices (PPMID, HCALCS, bridges) already on that hub. */
-    public int getType1DevicesOnHub() { return type1DevicesOnHub; }
-    public void setType1DevicesOnHub(int v) { type1DevicesOnHub = v; }
+    public int getType1DevicesOnHub() {
+        if (type1DevicesOnHubLookup != null) {
+            type1DevicesOnHub = type1DevicesOnHubLookup.getAsInt();
+            type1DevicesOnHubLookup = null;
+        }
+        return type1DevicesOnHub;
+    }
+    public void setType1DevicesOnHub(int v) { type1DevicesOnHub = v; type1DevicesOnHubLookup = null; }
+    /** Counts in the SMI only when a rule reads it. */
+    public void setType1DevicesOnHubLookup(java.util.function.IntSupplier lookup) { type1DevicesOnHubLookup = lookup; }
     /** Whether the request adds a Type 1 device to the hub (pre-notification or join). */
     public boolean isAddsType1Device() { return addsType1Device; }
     public void setAddsType1Device(boolean v) { addsType1Device = v; }

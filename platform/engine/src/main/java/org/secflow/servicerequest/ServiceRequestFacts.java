@@ -39,12 +39,12 @@ final class ServiceRequestFacts {
             f.setImportSupplier(d.importSupplier());
             f.setGasSupplier(d.gasSupplier());
             f.setCommsHubId(d.commsHubId());
-            f.setUpdateInProgress(ServiceRequestStore.firmwareUpdateInProgress(h, d.deviceId()));
+            f.setUpdateInProgressLookup(() -> ServiceRequestStore.firmwareUpdateInProgress(h, d.deviceId()));
             image.ifPresent(i -> f.setImageApplicable(i.applicableDeviceTypes().contains(d.deviceType())
                     && i.model().equalsIgnoreCase(String.valueOf(d.model()))));
             if (d.commsHubId() != null) {
-                int onHub = type1OnHub(h, d.commsHubId());
-                f.setType1DevicesOnHub(d.deviceType().isType1() ? onHub - 1 : onHub);
+                boolean self = d.deviceType().isType1();
+                f.setType1DevicesOnHubLookup(() -> type1OnHub(h, d.commsHubId()) - (self ? 1 : 0));
                 f.setAddsType1Device(d.deviceType().isType1());
             }
         });
@@ -74,7 +74,8 @@ final class ServiceRequestFacts {
                         f.setGasSupplier(rs.getString(4));
                         return true;
                     }).findOne();
-            f.setType1DevicesOnHub(type1OnHub(h, normalise(p.commsHubId())));
+            String hub = normalise(p.commsHubId());
+            f.setType1DevicesOnHubLookup(() -> type1OnHub(h, hub));
         }
         return f;
     }

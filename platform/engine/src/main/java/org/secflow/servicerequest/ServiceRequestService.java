@@ -120,6 +120,11 @@ public final class ServiceRequestService {
                 throw e;
             }
             record(requestId, srv, user, acceptedRole, parsed, RequestState.COMPLETED, version, response, now);
+            // answered at once: the view is what was just written, no need to read it back
+            return new ServiceRequestView(requestId, srv, user.userId(), user.party(), acceptedRole,
+                    RequestState.COMPLETED.name(), version.version(), response, now, now,
+                    parsed.deviceIds().stream().map(d -> new ServiceRequestView.DeviceProgress(d, RequestState.COMPLETED.name(), null)).toList(),
+                    List.of());
         } else {
             record(requestId, srv, user, acceptedRole, parsed, RequestState.ACCEPTED, version, null, now);
             progress.dispatch(dsp.get(), requestId, srv, user, acceptedRole, parsed.deviceIds(),

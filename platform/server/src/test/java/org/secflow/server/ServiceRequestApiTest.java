@@ -175,4 +175,25 @@ class ServiceRequestApiTest {
         JsonNode done = awaitDevice(json(r).path("requestId").asText(), tokenOf(ppmid), "COMPLETED");
         assertThat(done.path("devices").path(0).path("detail").asText()).contains("firmwareVersion=" + ppmid.get("firmware_version"));
     }
+
+    @Test
+    void preNotifiesType1DevicesOnAHubUntilItHoldsSixThenRefusesTheSeventh() throws Exception {
+        var hub = device("d.device_type = 'CHF'");
+        String hubId = hub.get("device_id").toString();
+        long onHub = platform.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM device WHERE comms_hub_id = :hub AND device_type IN ('PPMID', 'HCALCS')")
+                .bind("hub", hubId).mapTo(Long.class).one());
+        String body = """
+                {"srv": "12.2", "payload": {"deviceId": "%s", "deviceType": "HCALCS", "manufacturer": "M", "model": "ALCS-1",
+                 "firmwareVersion": "1.0", "commsHubId": "%s"}}""";
+        for (long i = onHub; i < 6; i++) {
+            var r = send("POST", "/api/service-requests", tokenOf(hub), body.formatted(String.format("0B-00-00-00-00-00-00-%02X", i), hubId));
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+            assertThat(json(r).path("state").asText()).isEqualTo("COMPLETED");
+        }
+        var seventh = send("POST", "/api/service-requests", tokenOf(hub), body.formatted("0B-00-00-00-00-00-00-FF", hubId));
+        assertThat(seventh.statusCode()).isEqualTo(422);
+        assertThat(json(seventh).path("violations").findValuesAsText("ruleId")).containsExactly("ALTHAN-TYPE1-LIMIT");
+        assertThat(send("GET", "/api/devices/0B-00-00-00-00-00-00-FF", "admin", null).statusCode()).isEqualTo(404);
+    }
 }
