@@ -37,7 +37,7 @@ class CspCentralSouthFactoryTest {
 
     @Test
     void defaultsToALatencyOf100MsAndNoFailures() {
-        assertThat(CspCentralSouthFactory.settings(Map.of())).isEqualTo(new SmWanSettings(100, 0, 0, 0));
+        assertThat(new CspCentralSouthFactory().settings(Map.of())).isEqualTo(new SmWanSettings(100, 0, 0, 0));
     }
 
     @Test

@@ -37,7 +37,7 @@ class CspNorthFactoryTest {
 
     @Test
     void defaultsToALatencyOf150MsAndNoFailures() {
-        assertThat(CspNorthFactory.settings(Map.of())).isEqualTo(new SmWanSettings(150, 0, 0, 0));
+        assertThat(new CspNorthFactory().settings(Map.of())).isEqualTo(new SmWanSettings(150, 0, 0, 0));
     }
 
     @Test
