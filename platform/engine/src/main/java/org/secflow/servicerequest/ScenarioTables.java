@@ -22,6 +22,9 @@ import org.apache.commons.csv.CSVRecord;
  * Flags are {@code true}/{@code false} (also {@code yes}/{@code no}; empty = false).
  *
  * <p>Any bad cell refuses the file with a {@link ScenarioTableException} naming the file, line and column.
+ *
+ * <p>Tables named {@code maintenance*.cases.csv} have other columns (one schedule window a row) and are read by
+ * {@code org.secflow.maintenance.MaintenanceScenarios}, not here.
  */
 public final class ScenarioTables {
     /** The columns of every scenario table. */
@@ -31,6 +34,8 @@ public final class ScenarioTables {
             "type1DevicesOnHub", "addsType1Device", "expectedOutcome", "expectedRuleId");
 
     private static final String SUFFIX = ".cases.csv";
+    /** Planned Maintenance tables, read by org.secflow.maintenance.MaintenanceScenarios. */
+    private static final String MAINTENANCE_PREFIX = "maintenance";
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader()
             .setSkipHeaderRecord(true)
@@ -43,7 +48,7 @@ public final class ScenarioTables {
     }
 
     /**
-     * The scenario table files of {@code rulesDir}, sorted by name.
+     * The Service Request scenario table files of {@code rulesDir} (not {@code maintenance*.cases.csv}), sorted by name.
      *
      * @throws ScenarioTableException when the directory cannot be listed
      */
@@ -51,6 +56,7 @@ public final class ScenarioTables {
         try (Stream<Path> list = Files.list(rulesDir)) {
             return list.filter(Files::isRegularFile)
                     .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(SUFFIX))
+                    .filter(p -> !p.getFileName().toString().toLowerCase(Locale.ROOT).startsWith(MAINTENANCE_PREFIX))
                     .sorted()
                     .toList();
         } catch (IOException e) {

@@ -11,6 +11,8 @@ import org.secflow.access.User;
 import org.secflow.inventory.FirmwareImageCatalogue;
 import org.secflow.inventory.InventoryService;
 import org.secflow.inventory.SmiInventoryLookup;
+import org.secflow.maintenance.MaintenanceService;
+import org.secflow.maintenance.WorkingDays;
 import org.secflow.plugin.HostServices;
 import org.secflow.plugin.PluginHost;
 import org.secflow.rules.RuleBase;
@@ -34,6 +36,7 @@ public final class Platform implements AutoCloseable {
     private final Map<String, User> usersByToken = new HashMap<>();
     private final RuleBase rules;
     private final ServiceRequestService serviceRequests;
+    private final MaintenanceService maintenance;
 
     private Platform(SecflowConfig config, RuntimePaths paths, boolean withServiceProviders) {
         this.config = config;
@@ -69,9 +72,11 @@ public final class Platform implements AutoCloseable {
             }
             this.serviceRequests = new ServiceRequestService(database.jdbi(), rules, inventory, firmwareImages,
                     plugins::dsp, clock);
+            this.maintenance = new MaintenanceService(database.jdbi(), rules, new WorkingDays(), clock);
         } else {
             this.rules = null;
             this.serviceRequests = null;
+            this.maintenance = null;
         }
         for (SecflowConfig.UserEntry u : config.users()) {
             usersByToken.put(u.token(), new User(u.userId(), u.name(), u.party(),
@@ -134,6 +139,11 @@ public final class Platform implements AutoCloseable {
     /** The Service Request path (null for {@code estate generate}). */
     public ServiceRequestService serviceRequests() {
         return serviceRequests;
+    }
+
+    /** Planned Maintenance schedules and windows (null for {@code estate generate}). */
+    public MaintenanceService maintenance() {
+        return maintenance;
     }
 
     /** The User a bearer token stands for, or null. */

@@ -3,6 +3,7 @@ package org.secflow.server;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import org.secflow.maintenance.MaintenanceScenarios;
 import org.secflow.rules.LoadedRules;
 import org.secflow.rules.RuleError;
 import org.secflow.rules.RuleLoadException;
@@ -20,7 +21,7 @@ final class RulesCommand {
 
     @Command(name = "test", mixinStandardHelpOptions = true,
             description = "Builds the rules of the directory as the server would and runs every scenario table "
-                    + "(*.cases.csv) against them; prints each failing case and 'N passed, N failed'. Exit 1 when a case "
+                    + "(*.cases.csv: Service Request tables and maintenance*.cases.csv Planned Maintenance tables) against them; prints each failing case and 'N passed, N failed'. Exit 1 when a case "
                     + "fails, 2 when the rules or a table cannot be read.")
     static final class Test implements Callable<Integer> {
         @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "Rules directory. Default: ${DEFAULT-VALUE}")
@@ -39,18 +40,29 @@ final class RulesCommand {
                 return 2;
             }
             ScenarioRunner.Summary summary;
+            java.util.List<MaintenanceScenarios.CaseResult> maintenance;
             try {
                 summary = ScenarioRunner.runAll(loaded, ScenarioTables.readAll(rules));
+                maintenance = MaintenanceScenarios.runAll(loaded, MaintenanceScenarios.readAll(rules));
             } catch (ScenarioTableException e) {
                 System.out.println("scenario table refused: " + e.getMessage());
                 return 2;
             }
             System.out.printf("rules %s: %d rules in %d files%n", loaded.version(), loaded.ruleCount(), loaded.files().size());
             for (ScenarioRunner.CaseResult failure : summary.failures()) {
-                System.out.println("FAILED " + failure.describe());
+                System.out.println(failure.describe());
             }
-            System.out.println(summary.passed() + " passed, " + summary.failed() + " failed");
-            return summary.failed() == 0 ? 0 : 1;
+            int maintenanceFailed = 0;
+            for (MaintenanceScenarios.CaseResult result : maintenance) {
+                if (!result.passed()) {
+                    maintenanceFailed++;
+                    System.out.println(result.describe());
+                }
+            }
+            int passed = summary.passed() + maintenance.size() - maintenanceFailed;
+            int failed = summary.failed() + maintenanceFailed;
+            System.out.println(passed + " passed, " + failed + " failed");
+            return failed == 0 ? 0 : 1;
         }
     }
 }

@@ -56,4 +56,22 @@ class RulesCommandTest {
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains("FAILED").containsPattern("(?m)^\\d+ passed, 1 failed$");
     }
+
+    @Test
+    void runsThePlannedMaintenanceTableAndFailsWithItsCase() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("secflow.rules", "../../rules")))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        Path cases = dir.resolve("maintenance.cases.csv");
+        String text = Files.readString(cases);
+        String line = text.lines().filter(l -> l.startsWith("Low Impact window of 6 h 1 min,")).findFirst().orElseThrow();
+        Files.writeString(cases, text.replace(line, line.replace("REJECTED,PM-LOW-DURATION", "ACCEPTED,")));
+
+        Run r = run(dir);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("FAILED maintenance.cases.csv:" + (text.lines().toList().indexOf(line) + 1)
+                + " Low Impact window of 6 h 1 min").containsPattern("(?m)^\\d+ passed, 1 failed$");
+    }
 }

@@ -35,6 +35,7 @@ public final class ApiServer {
         FirmwareImageRoutes.install(app, platform.firmwareImages());
         RuleRoutes.install(app, platform.rules());
         ServiceRequestRoutes.install(app, platform.serviceRequests());
+        MaintenanceRoutes.install(app, platform.maintenance());
         return app;
     }
 }

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.secflow.maintenance.ScheduleRefusedException;
 import org.secflow.problem.DomainProblem;
 import org.secflow.rules.RuleLoadException;
 import org.secflow.servicerequest.ServiceRequestRejectedException;
@@ -24,6 +25,8 @@ final class Problems {
 
     static void install(Javalin app) {
         app.exception(ServiceRequestRejectedException.class, (e, ctx) -> write(ctx, e.status(), e.title(), e.getMessage(),
+                null, e.rule(), Map.of("violations", e.violations(), "ruleSetVersion", e.ruleSetVersion())));
+        app.exception(ScheduleRefusedException.class, (e, ctx) -> write(ctx, e.status(), e.title(), e.getMessage(),
                 null, e.rule(), Map.of("violations", e.violations(), "ruleSetVersion", e.ruleSetVersion())));
         app.exception(RuleLoadException.class, (e, ctx) -> write(ctx, 422, "Rules refused",
                 "the rules were refused; the previous version keeps serving", null, null, Map.of("errors", e.errors())));

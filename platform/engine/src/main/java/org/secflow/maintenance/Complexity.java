@@ -1,0 +1,10 @@
+package org.secflow.maintenance;
+
+/**
+ * Complexity of a change for the trial's Change Risk Calculator (seed 004 Annex D): HIGH needs several technical
+ * teams or organisations or has no track record; LOW is everything else.
+ */
+public enum Complexity {
+    HIGH,
+    LOW
+}

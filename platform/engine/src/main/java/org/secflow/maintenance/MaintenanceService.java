@@ -1,0 +1,62 @@
+package org.secflow.maintenance;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.secflow.rules.RuleBase;
+
+/**
+ * Planned Maintenance (SEC H8 as changed by MP092; seed 004): checks proposed schedules against the rules in
+ * service (rules/maintenance.drl, the same {@link RuleBase} as every other rule, reloaded without restart), stores
+ * published schedules that break no rule, and lists stored windows. Thread-safe.
+ */
+public final class MaintenanceService {
+    private final RuleBase rules;
+    private final MaintenanceRules evaluator;
+    private final MaintenanceStore store;
+    private final Clock clock;
+
+    public MaintenanceService(Jdbi jdbi, RuleBase rules, WorkingDays workingDays, Clock clock) {
+        this.rules = rules;
+        this.evaluator = new MaintenanceRules(workingDays);
+        this.store = new MaintenanceStore(jdbi);
+        this.clock = clock;
+    }
+
+    /**
+     * Checks a schedule: every window's classification and risk score, every violation and warning, the rules'
+     * version. Writes nothing.
+     *
+     * @throws org.secflow.problem.BadRequestException naming the field when the schedule cannot be read
+     */
+    public ScheduleValidation validate(ProposedSchedule schedule) {
+        return evaluator.evaluate(rules.current(), ScheduleParser.parse(schedule));
+    }
+
+    /**
+     * Stores a published schedule when it breaks no rule; it replaces a schedule stored before for the same month
+     * (a reissued schedule, SEC H8.4A).
+     *
+     * @throws ScheduleRefusedException with every violation; nothing stored
+     * @throws org.secflow.problem.BadRequestException naming the field when the schedule cannot be read
+     */
+    public StoredSchedule publish(String userId, ProposedSchedule schedule) {
+        ScheduleValidation v = validate(schedule);
+        if (!v.valid()) {
+            throw new ScheduleRefusedException(v.month(), v.violations(), v.ruleSetVersion());
+        }
+        String id = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        String replaced = store.store(id, v, userId, now);
+        return new StoredSchedule(id, v.month(), userId, now, replaced, v);
+    }
+
+    /** Stored windows open at some time between {@code from} (included) and {@code to} (excluded), UK local; null = unbounded. */
+    public List<StoredWindow> windows(LocalDateTime from, LocalDateTime to) {
+        return store.windows(from == null ? null : from.atZone(ScheduleParser.UK).toInstant(),
+                to == null ? null : to.atZone(ScheduleParser.UK).toInstant());
+    }
+}
