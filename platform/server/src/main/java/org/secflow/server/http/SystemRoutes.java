@@ -36,6 +36,10 @@ final class SystemRoutes {
             body.put("database", platform.database().describe());
             body.put("counts", counts);
             body.put("plugins", Map.of("loaded", platform.plugins().statuses().size() - refused, "refused", refused));
+            if (platform.rules() != null) {
+                body.put("rules", Map.of("version", platform.rules().current().version(),
+                        "ruleCount", platform.rules().current().ruleCount()));
+            }
             body.put("folders", Map.of("rules", platform.paths().rules().toString(), "bpmn", platform.paths().bpmn().toString(),
                     "plugins", platform.paths().plugins().toString()));
             ctx.json(body);
