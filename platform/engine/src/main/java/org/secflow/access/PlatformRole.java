@@ -9,5 +9,7 @@ public enum PlatformRole {
     /** Edits and deploys processes in bpmn/. */
     DESIGNER,
     /** DCC operations: inventory and firmware catalogue upkeep. */
-    OPERATOR
+    OPERATOR,
+    /** DCC finance: Credit Cover of every Party (SEC J3): parties, invoices, credit support, assessments. */
+    FINANCE
 }

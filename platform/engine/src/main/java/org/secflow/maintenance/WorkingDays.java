@@ -8,7 +8,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 
 /**
- * Working Days as the SEC defines them for Planned Maintenance lead times: every day but Saturdays, Sundays and
+ * Working Days as the SEC defines them (Planned Maintenance lead times; Credit Cover deadlines, org.secflow.creditcover): every day but Saturdays, Sundays and
  * bank holidays in England and Wales (DOMAIN.md 4.1; SEC H8.4, H8.4A). The bank holidays come from the Jollyday
  * holiday library (calendar {@code UNITED_KINGDOM}, subdivision {@code eng}; England and Wales share their bank
  * holidays), never from a hand-typed list. Thread-safe.
@@ -50,5 +50,24 @@ public final class WorkingDays {
             }
         }
         return n;
+    }
+
+    /**
+     * The {@code n}th Working Day after {@code from} ({@code from} itself never counts; {@code n >= 1}). Example: 2
+     * Working Days after Thursday 2 April 2026 is Wednesday 8 April 2026 (Good Friday and Easter Monday excluded).
+     */
+    public LocalDate plus(LocalDate from, int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be at least 1: " + n);
+        }
+        LocalDate d = from;
+        int left = n;
+        while (left > 0) {
+            d = d.plusDays(1);
+            if (isWorkingDay(d)) {
+                left--;
+            }
+        }
+        return d;
     }
 }

@@ -24,7 +24,8 @@ import org.apache.commons.csv.CSVRecord;
  * <p>Any bad cell refuses the file with a {@link ScenarioTableException} naming the file, line and column.
  *
  * <p>Tables named {@code maintenance*.cases.csv} have other columns (one schedule window a row) and are read by
- * {@code org.secflow.maintenance.MaintenanceScenarios}, not here.
+ * {@code org.secflow.maintenance.MaintenanceScenarios}, not here; tables named {@code credit-cover*.cases.csv} by
+ * {@code org.secflow.creditcover.CreditCoverScenarios}.
  */
 public final class ScenarioTables {
     /** The columns of every scenario table. */
@@ -36,6 +37,8 @@ public final class ScenarioTables {
     private static final String SUFFIX = ".cases.csv";
     /** Planned Maintenance tables, read by org.secflow.maintenance.MaintenanceScenarios. */
     private static final String MAINTENANCE_PREFIX = "maintenance";
+    /** Credit Cover tables, read by org.secflow.creditcover.CreditCoverScenarios. */
+    private static final String CREDIT_COVER_PREFIX = "credit-cover";
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader()
             .setSkipHeaderRecord(true)
@@ -48,7 +51,7 @@ public final class ScenarioTables {
     }
 
     /**
-     * The Service Request scenario table files of {@code rulesDir} (not {@code maintenance*.cases.csv}), sorted by name.
+     * The Service Request scenario table files of {@code rulesDir} (not {@code maintenance*.cases.csv} nor {@code credit-cover*.cases.csv}), sorted by name.
      *
      * @throws ScenarioTableException when the directory cannot be listed
      */
@@ -57,6 +60,7 @@ public final class ScenarioTables {
             return list.filter(Files::isRegularFile)
                     .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(SUFFIX))
                     .filter(p -> !p.getFileName().toString().toLowerCase(Locale.ROOT).startsWith(MAINTENANCE_PREFIX))
+                    .filter(p -> !p.getFileName().toString().toLowerCase(Locale.ROOT).startsWith(CREDIT_COVER_PREFIX))
                     .sorted()
                     .toList();
         } catch (IOException e) {

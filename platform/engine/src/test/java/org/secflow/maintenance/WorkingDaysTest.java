@@ -48,4 +48,12 @@ class WorkingDaysTest {
         assertThat(days.between(LocalDate.parse("2027-03-04"), LocalDate.parse("2027-04-01"))).as("20 weekdays, 2 bank holidays").isEqualTo(18);
         assertThat(days.between(LocalDate.parse("2027-03-25"), LocalDate.parse("2027-03-30"))).as("Thursday to Tuesday over Easter").isEqualTo(1);
     }
+
+    @Test
+    void plusCountsWorkingDaysAfterADayForCreditCoverDeadlines() {
+        assertThat(days.plus(LocalDate.parse("2026-04-02"), 2)).as("Thursday + 2 over Easter 2026").isEqualTo(LocalDate.parse("2026-04-08"));
+        assertThat(days.plus(LocalDate.parse("2025-05-29"), 1)).isEqualTo(LocalDate.parse("2025-05-30"));
+        assertThat(days.plus(LocalDate.parse("2025-05-30"), 1)).as("Friday before a Monday").isEqualTo(LocalDate.parse("2025-06-02"));
+        assertThat(days.plus(LocalDate.parse("2025-05-23"), 1)).as("late May bank holiday 26 May 2025").isEqualTo(LocalDate.parse("2025-05-27"));
+    }
 }

@@ -11,6 +11,7 @@ import org.secflow.access.User;
 import org.secflow.inventory.FirmwareImageCatalogue;
 import org.secflow.inventory.InventoryService;
 import org.secflow.inventory.SmiInventoryLookup;
+import org.secflow.creditcover.CreditCoverService;
 import org.secflow.maintenance.MaintenanceService;
 import org.secflow.maintenance.WorkingDays;
 import org.secflow.plugin.HostServices;
@@ -37,6 +38,7 @@ public final class Platform implements AutoCloseable {
     private final RuleBase rules;
     private final ServiceRequestService serviceRequests;
     private final MaintenanceService maintenance;
+    private final CreditCoverService creditCover;
 
     private Platform(SecflowConfig config, RuntimePaths paths, boolean withServiceProviders) {
         this.config = config;
@@ -72,11 +74,14 @@ public final class Platform implements AutoCloseable {
             }
             this.serviceRequests = new ServiceRequestService(database.jdbi(), rules, inventory, firmwareImages,
                     plugins::dsp, clock);
-            this.maintenance = new MaintenanceService(database.jdbi(), rules, new WorkingDays(), clock);
+            WorkingDays workingDays = new WorkingDays();
+            this.maintenance = new MaintenanceService(database.jdbi(), rules, workingDays, clock);
+            this.creditCover = new CreditCoverService(database.jdbi(), rules, workingDays, clock);
         } else {
             this.rules = null;
             this.serviceRequests = null;
             this.maintenance = null;
+            this.creditCover = null;
         }
         for (SecflowConfig.UserEntry u : config.users()) {
             usersByToken.put(u.token(), new User(u.userId(), u.name(), u.party(),
@@ -144,6 +149,11 @@ public final class Platform implements AutoCloseable {
     /** Planned Maintenance schedules and windows (null for {@code estate generate}). */
     public MaintenanceService maintenance() {
         return maintenance;
+    }
+
+    /** Credit Cover parties and assessments (null for {@code estate generate}). */
+    public CreditCoverService creditCover() {
+        return creditCover;
     }
 
     /** The User a bearer token stands for, or null. */

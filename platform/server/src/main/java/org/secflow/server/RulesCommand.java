@@ -3,6 +3,7 @@ package org.secflow.server;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import org.secflow.creditcover.CreditCoverScenarios;
 import org.secflow.maintenance.MaintenanceScenarios;
 import org.secflow.rules.LoadedRules;
 import org.secflow.rules.RuleError;
@@ -21,7 +22,7 @@ final class RulesCommand {
 
     @Command(name = "test", mixinStandardHelpOptions = true,
             description = "Builds the rules of the directory as the server would and runs every scenario table "
-                    + "(*.cases.csv: Service Request tables and maintenance*.cases.csv Planned Maintenance tables) against them; prints each failing case and 'N passed, N failed'. Exit 1 when a case "
+                    + "(*.cases.csv: Service Request tables, maintenance*.cases.csv Planned Maintenance tables and credit-cover*.cases.csv Credit Cover tables) against them; prints each failing case and 'N passed, N failed'. Exit 1 when a case "
                     + "fails, 2 when the rules or a table cannot be read.")
     static final class Test implements Callable<Integer> {
         @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "Rules directory. Default: ${DEFAULT-VALUE}")
@@ -41,9 +42,11 @@ final class RulesCommand {
             }
             ScenarioRunner.Summary summary;
             java.util.List<MaintenanceScenarios.CaseResult> maintenance;
+            java.util.List<CreditCoverScenarios.CaseResult> creditCover;
             try {
                 summary = ScenarioRunner.runAll(loaded, ScenarioTables.readAll(rules));
                 maintenance = MaintenanceScenarios.runAll(loaded, MaintenanceScenarios.readAll(rules));
+                creditCover = CreditCoverScenarios.runAll(loaded, CreditCoverScenarios.readAll(rules));
             } catch (ScenarioTableException e) {
                 System.out.println("scenario table refused: " + e.getMessage());
                 return 2;
@@ -59,8 +62,15 @@ final class RulesCommand {
                     System.out.println(result.describe());
                 }
             }
-            int passed = summary.passed() + maintenance.size() - maintenanceFailed;
-            int failed = summary.failed() + maintenanceFailed;
+            int creditCoverFailed = 0;
+            for (CreditCoverScenarios.CaseResult result : creditCover) {
+                if (!result.passed()) {
+                    creditCoverFailed++;
+                    System.out.println(result.describe());
+                }
+            }
+            int passed = summary.passed() + maintenance.size() - maintenanceFailed + creditCover.size() - creditCoverFailed;
+            int failed = summary.failed() + maintenanceFailed + creditCoverFailed;
             System.out.println(passed + " passed, " + failed + " failed");
             return failed == 0 ? 0 : 1;
         }

@@ -39,6 +39,9 @@ final class ServeCommand implements Callable<Integer> {
                 var r = EstateCommand.generate(platform, d.premises(), d.seed(), false);
                 LOG.info("Demo estate: {} premises, {} devices in {} ms", r.premises(), r.devices(), r.millis());
             }
+            if (demo && platform.creditCover().seedDemo(java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")))) {
+                LOG.info("Demo Credit Cover parties: SUPPLIER-A, SUPPLIER-B (parent DEMO-GROUP)");
+            }
             Javalin app = ApiServer.create(platform).start(port);
             serving = true;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -74,4 +74,24 @@ class RulesCommandTest {
         assertThat(r.out()).contains("FAILED maintenance.cases.csv:" + (text.lines().toList().indexOf(line) + 1)
                 + " Low Impact window of 6 h 1 min").containsPattern("(?m)^\\d+ passed, 1 failed$");
     }
+
+    @Test
+    void runsTheCreditCoverTableAndFailsWithItsCase() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("secflow.rules", "../../rules")))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        Path cases = dir.resolve("credit-cover.cases.csv");
+        String text = Files.readString(cases);
+        String line = text.lines().filter(l -> l.startsWith("shortfall not topped up by the deadline is an Event of Default,"))
+                .findFirst().orElseThrow();
+        Files.writeString(cases, text.replace(line, line.replace(",2025-06-04,true,", ",2025-06-04,false,")));
+
+        Run r = run(dir);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("FAILED credit-cover.cases.csv:" + (text.lines().toList().indexOf(line) + 1)
+                + " shortfall not topped up by the deadline is an Event of Default: default expected false got true")
+                .containsPattern("(?m)^\\d+ passed, 1 failed$");
+    }
 }

@@ -36,6 +36,7 @@ public final class ApiServer {
         RuleRoutes.install(app, platform.rules());
         ServiceRequestRoutes.install(app, platform.serviceRequests());
         MaintenanceRoutes.install(app, platform.maintenance());
+        CreditCoverRoutes.install(app, platform.creditCover());
         return app;
     }
 }
