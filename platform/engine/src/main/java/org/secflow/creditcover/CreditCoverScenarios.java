@@ -1,10 +1,7 @@
 package org.secflow.creditcover;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -18,11 +15,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.secflow.maintenance.WorkingDays;
 import org.secflow.problem.DomainProblem;
 import org.secflow.rules.LoadedRules;
+import org.secflow.servicerequest.ScenarioCsv;
 import org.secflow.servicerequest.ScenarioTableException;
 
 /**
@@ -78,57 +75,34 @@ public final class CreditCoverScenarios {
      * @throws ScenarioTableException with file, line and column of the first bad cell
      */
     public static List<CreditCoverCase> read(Path file) {
-        String name = file.getFileName().toString();
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ScenarioTableException(name, 0, "cannot read: " + e.getMessage());
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
-            List<String> header = parser.getHeaderNames();
-            List<String> missing = COLUMNS.stream().filter(c -> !header.contains(c)).toList();
-            List<String> unknown = header.stream().filter(c -> !COLUMNS.contains(c)).toList();
-            if (!missing.isEmpty() || !unknown.isEmpty()) {
-                throw new ScenarioTableException(name, 1, "header must have the columns " + COLUMNS
-                        + (missing.isEmpty() ? "" : "; missing " + missing) + (unknown.isEmpty() ? "" : "; unknown " + unknown));
+        List<CreditCoverCase> cases = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (ScenarioCsv.Row row : ScenarioCsv.rows(file, COLUMNS)) {
+            Row r = new Row(row.file(), row.line(), row.record());
+            String name = row.file();
+            long line = row.line();
+            String caseName = r.required("case");
+            if (!names.add(caseName)) {
+                throw new ScenarioTableException(name, line, "case '" + caseName + "' appears twice");
             }
-            List<CreditCoverCase> cases = new ArrayList<>();
-            Set<String> names = new HashSet<>();
-            for (CSVRecord rec : parser) {
-                long line = parser.getCurrentLineNumber();
-                if (!rec.isConsistent()) {
-                    throw new ScenarioTableException(name, line, "has " + rec.size() + " cells, the header " + COLUMNS.size());
-                }
-                Row r = new Row(name, line, rec);
-                String caseName = r.required("case");
-                if (!names.add(caseName)) {
-                    throw new ScenarioTableException(name, line, "case '" + caseName + "' appears twice");
-                }
-                LocalDate asOf = r.date("asOf", true);
-                boolean pcg = Boolean.TRUE.equals(r.bool("pcg"));
-                CreditCoverInputs in;
-                try {
-                    in = new CreditCoverInputs("CASE", asOf, r.money("maximumCreditValue", true), r.integer("score", true),
-                            pcg ? "PARENT" : null, pcg, r.money("parentMaximumCreditValue", false), r.integer("parentScore", false),
-                            r.money("unpaidInvoiced", true), r.money("estimatedCharges", true), r.support(),
-                            r.date("shortfallSince", false), r.date("paymentFailureOn", false));
-                } catch (NullPointerException | IllegalArgumentException e) {
-                    throw new ScenarioTableException(name, line, "case '" + caseName + "': " + e.getMessage());
-                }
-                String ids = r.cell("expectedRuleIds");
-                cases.add(new CreditCoverCase(name, line, caseName, in, r.money("expectedRequirement", false),
-                        r.money("expectedThreshold", false), r.bool("expectedSupportRequired"), r.money("expectedHeld", false),
-                        r.money("expectedShortfall", false), r.date("expectedDeadline", false), r.bool("expectedDefault"),
-                        ids == null ? List.of() : Arrays.asList(ids.split("\\s+"))));
+            LocalDate asOf = r.date("asOf", true);
+            boolean pcg = Boolean.TRUE.equals(r.bool("pcg"));
+            CreditCoverInputs in;
+            try {
+                in = new CreditCoverInputs("CASE", asOf, r.money("maximumCreditValue", true), r.integer("score", true),
+                        pcg ? "PARENT" : null, pcg, r.money("parentMaximumCreditValue", false), r.integer("parentScore", false),
+                        r.money("unpaidInvoiced", true), r.money("estimatedCharges", true), r.support(),
+                        r.date("shortfallSince", false), r.date("paymentFailureOn", false));
+            } catch (NullPointerException | IllegalArgumentException e) {
+                throw new ScenarioTableException(name, line, "case '" + caseName + "': " + e.getMessage());
             }
-            return cases;
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new ScenarioTableException(name, 0, "not a valid CSV file: " + e.getMessage());
+            String ids = r.cell("expectedRuleIds");
+            cases.add(new CreditCoverCase(name, line, caseName, in, r.money("expectedRequirement", false),
+                    r.money("expectedThreshold", false), r.bool("expectedSupportRequired"), r.money("expectedHeld", false),
+                    r.money("expectedShortfall", false), r.date("expectedDeadline", false), r.bool("expectedDefault"),
+                    ids == null ? List.of() : Arrays.asList(ids.split("\\s+"))));
         }
+        return cases;
     }
 
     /**

@@ -1,10 +1,5 @@
 package org.secflow.maintenance;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,13 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.secflow.problem.BadRequestException;
 import org.secflow.rules.LoadedRules;
 import org.secflow.servicerequest.ScenarioCase.Outcome;
+import org.secflow.servicerequest.ScenarioCsv;
 import org.secflow.servicerequest.ScenarioTableException;
 
 /**
@@ -38,9 +31,6 @@ public final class MaintenanceScenarios {
     public static final List<String> COLUMNS = List.of("case", "month", "publishedOn", "window", "start", "end", "impact",
             "disrupts", "consumerAffecting", "kind", "complexity", "expectedClass", "expectedOutcome", "expectedRuleId");
 
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-            .setHeader().setSkipHeaderRecord(true).setCommentMarker('#').setIgnoreEmptyLines(true)
-            .setIgnoreSurroundingSpaces(true).get();
     private static final MaintenanceRules RULES = new MaintenanceRules(new WorkingDays());
 
     private MaintenanceScenarios() {
@@ -54,11 +44,7 @@ public final class MaintenanceScenarios {
 
     /** The Planned Maintenance scenario tables of {@code rulesDir}, sorted by name. */
     public static List<Path> files(Path rulesDir) {
-        try (Stream<Path> list = Files.list(rulesDir)) {
-            return list.filter(Files::isRegularFile).filter(MaintenanceScenarios::isMaintenanceTable).sorted().toList();
-        } catch (IOException e) {
-            throw new ScenarioTableException(rulesDir.toString(), 0, "cannot list: " + e.getMessage());
-        }
+        return ScenarioCsv.tables(rulesDir, n -> n.startsWith("maintenance"));
     }
 
     /** Every case of every Planned Maintenance table of {@code rulesDir}. */
@@ -76,54 +62,26 @@ public final class MaintenanceScenarios {
      * @throws ScenarioTableException with file, line and column of the first bad cell
      */
     public static List<MaintenanceCase> read(Path file) {
-        String name = file.getFileName().toString();
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ScenarioTableException(name, 0, "cannot read: " + e.getMessage());
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
-            List<String> header = parser.getHeaderNames();
-            List<String> missing = COLUMNS.stream().filter(c -> !header.contains(c)).toList();
-            List<String> unknown = header.stream().filter(c -> !COLUMNS.contains(c)).toList();
-            if (!missing.isEmpty() || !unknown.isEmpty()) {
-                throw new ScenarioTableException(name, 1, "header must have the columns " + COLUMNS
-                        + (missing.isEmpty() ? "" : "; missing " + missing) + (unknown.isEmpty() ? "" : "; unknown " + unknown));
-            }
-            List<MaintenanceCase> cases = new ArrayList<>();
-            Set<String> names = new HashSet<>();
-            Builder current = null;
-            for (CSVRecord rec : parser) {
-                long line = parser.getCurrentLineNumber();
-                if (!rec.isConsistent()) {
-                    throw new ScenarioTableException(name, line, "has " + rec.size() + " cells, the header " + COLUMNS.size());
+        List<MaintenanceCase> cases = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        Builder current = null;
+        for (ScenarioCsv.Row row : ScenarioCsv.rows(file, COLUMNS)) {
+            String caseName = row.required("case");
+            if (current == null || !current.name.equals(caseName)) {
+                if (current != null) {
+                    cases.add(current.build());
                 }
-                String caseName = cell(rec, "case");
-                if (caseName == null) {
-                    throw new ScenarioTableException(name, line, "column case must not be empty");
+                if (!names.add(caseName)) {
+                    throw new ScenarioTableException(row.file(), row.line(), "case '" + caseName + "' appears twice (its rows must be consecutive)");
                 }
-                if (current == null || !current.name.equals(caseName)) {
-                    if (current != null) {
-                        cases.add(current.build());
-                    }
-                    if (!names.add(caseName)) {
-                        throw new ScenarioTableException(name, line, "case '" + caseName + "' appears twice (its rows must be consecutive)");
-                    }
-                    current = new Builder(name, line, caseName, rec);
-                }
-                current.add(line, rec);
+                current = new Builder(row.file(), row.line(), caseName, row.record());
             }
-            if (current != null) {
-                cases.add(current.build());
-            }
-            return cases;
-        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            throw new ScenarioTableException(name, 0, "not a valid CSV file: " + e.getMessage());
+            current.add(row.line(), row.record());
         }
+        if (current != null) {
+            cases.add(current.build());
+        }
+        return cases;
     }
 
     /**
