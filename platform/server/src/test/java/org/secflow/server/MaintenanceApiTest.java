@@ -3,19 +3,12 @@ package org.secflow.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.Javalin;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,9 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.secflow.access.DccUserRole;
 import org.secflow.access.PlatformRole;
 import org.secflow.server.config.SecflowConfig;
-import org.secflow.server.http.ApiServer;
 import org.secflow.server.http.Json;
-import org.secflow.store.DatabaseSettings;
 
 /**
  * Issue 6: Planned Maintenance schedules over real HTTP: validate (several violations reported together), store
@@ -38,38 +29,24 @@ class MaintenanceApiTest {
 
     private Path rules;
     private Platform platform;
-    private Javalin app;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private TestServer server;
 
     @BeforeEach
     void start() throws IOException {
-        rules = Files.createDirectories(dir.resolve("rules"));
-        try (Stream<Path> files = Files.list(Path.of(System.getProperty("secflow.rules", "../../rules")))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, rules.resolve(f.getFileName()));
-            }
-        }
-        var config = new SecflowConfig(
-                new SecflowConfig.Database("jdbc:hsqldb:mem:" + UUID.randomUUID() + DatabaseSettings.HSQLDB_OPTIONS, "SA", "", 2),
-                new SecflowConfig.Plugins(null, Map.of(), null, Map.of()), null, null, null,
-                List.of(new SecflowConfig.UserEntry("supplier", "supplier", "Supplier", "SUP-A", List.of(DccUserRole.IS), List.of()),
+        rules = TestServer.copyOfRules(dir);
+        server = TestServer.start(dir, rules, List.of(new SecflowConfig.UserEntry("supplier", "supplier", "Supplier", "SUP-A", List.of(DccUserRole.IS), List.of()),
                         new SecflowConfig.UserEntry("operator", "operator", "DCC operations", "DCC", List.of(), List.of(PlatformRole.OPERATOR)),
                         new SecflowConfig.UserEntry("analyst", "analyst", "Analyst", "SECAS", List.of(), List.of(PlatformRole.ANALYST))));
-        platform = Platform.forServing(config, new RuntimePaths(dir.resolve("data"), Files.createDirectories(dir.resolve("plugins")), rules, dir));
-        app = ApiServer.create(platform).start(0);
+        platform = server.platform();
     }
 
     @AfterEach
     void stop() {
-        app.stop();
-        platform.close();
+        server.close();
     }
 
     private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return server.send(method, path, token, body);
     }
 
     private static JsonNode json(HttpResponse<String> r) throws IOException {

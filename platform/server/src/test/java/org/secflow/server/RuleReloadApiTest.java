@@ -3,19 +3,12 @@ package org.secflow.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.Javalin;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +17,6 @@ import org.secflow.access.DccUserRole;
 import org.secflow.access.PlatformRole;
 import org.secflow.inventory.EstateLoader;
 import org.secflow.server.config.SecflowConfig;
-import org.secflow.server.http.ApiServer;
 import org.secflow.server.http.Json;
 import org.secflow.spi.DeviceId;
 import org.secflow.spi.DeviceType;
@@ -32,7 +24,6 @@ import org.secflow.spi.EmulatedCommsHub;
 import org.secflow.spi.EmulatedDevice;
 import org.secflow.spi.EmulatedPremises;
 import org.secflow.spi.Region;
-import org.secflow.store.DatabaseSettings;
 
 /**
  * Issue 3 acceptance 2: an analyst edits one row of a copy of the decision table while the server runs, reloads
@@ -47,42 +38,28 @@ class RuleReloadApiTest {
 
     private Path rules;
     private Platform platform;
-    private Javalin app;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private TestServer server;
 
     @BeforeEach
     void start() throws IOException {
-        rules = Files.createDirectories(dir.resolve("rules"));
-        try (Stream<Path> files = Files.list(Path.of(System.getProperty("secflow.rules", "../../rules")))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, rules.resolve(f.getFileName()));
-            }
-        }
-        var config = new SecflowConfig(
-                new SecflowConfig.Database("jdbc:hsqldb:mem:" + UUID.randomUUID() + DatabaseSettings.HSQLDB_OPTIONS, "SA", "", 2),
-                new SecflowConfig.Plugins(null, Map.of(), null, Map.of()), null, null, null,
-                List.of(new SecflowConfig.UserEntry("dno", "90-B3-D5-1F-30-02-00-01", "DNO", "DNO-NORTH", List.of(DccUserRole.ED), List.of()),
+        rules = TestServer.copyOfRules(dir);
+        server = TestServer.start(dir, rules, List.of(new SecflowConfig.UserEntry("dno", "90-B3-D5-1F-30-02-00-01", "DNO", "DNO-NORTH", List.of(DccUserRole.ED), List.of()),
                         new SecflowConfig.UserEntry("analyst", "analyst", "Analyst", "SECAS", List.of(), List.of(PlatformRole.ANALYST))));
-        platform = Platform.forServing(config, new RuntimePaths(dir.resolve("data"), Files.createDirectories(dir.resolve("plugins")), rules, dir));
+        platform = server.platform();
         try (EstateLoader loader = new EstateLoader(platform.database().jdbi(), Clock.systemUTC())) {
             loader.accept(new EmulatedPremises("1200000000001", null, Region.NORTH, "SUPPLIER-A", null,
                     new EmulatedCommsHub(new EmulatedDevice(DeviceId.of(0x0A00000000000101L), DeviceType.CHF, null, "M", "CH", "1", false, false), null, "1.1", "2.0"),
                     List.of(new EmulatedDevice(new DeviceId(ESME), DeviceType.ESME, null, "M", "E1", "1.0", false, false))));
         }
-        app = ApiServer.create(platform).start(0);
     }
 
     @AfterEach
     void stop() {
-        app.stop();
-        platform.close();
+        server.close();
     }
 
     private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return server.send(method, path, token, body);
     }
 
     private static JsonNode json(HttpResponse<String> r) throws IOException {

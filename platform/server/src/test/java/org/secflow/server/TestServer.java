@@ -1,0 +1,71 @@
+package org.secflow.server;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.secflow.server.config.SecflowConfig;
+import org.secflow.server.http.ApiServer;
+import org.secflow.store.DatabaseSettings;
+
+/**
+ * A real server for HTTP tests: an in-memory HSQLDB, no plugins, the given rules folder and Users, on a random
+ * port; {@link #send} makes real HTTP calls with a bearer token. Close it after the test.
+ */
+final class TestServer implements AutoCloseable {
+    private final Platform platform;
+    private final Javalin app;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private TestServer(Platform platform, Javalin app) {
+        this.platform = platform;
+        this.app = app;
+    }
+
+    /** Copies the repository's rules/ into {@code dir/rules}, so that a test may edit them. */
+    static Path copyOfRules(Path dir) throws IOException {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("secflow.rules", "../../rules")))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, rules.resolve(f.getFileName()));
+            }
+        }
+        return rules;
+    }
+
+    /** Starts the platform and the API over {@code rules}, with {@code users}; data and plugins under {@code dir}. */
+    static TestServer start(Path dir, Path rules, List<SecflowConfig.UserEntry> users) throws IOException {
+        var config = new SecflowConfig(
+                new SecflowConfig.Database("jdbc:hsqldb:mem:" + UUID.randomUUID() + DatabaseSettings.HSQLDB_OPTIONS, "SA", "", 2),
+                new SecflowConfig.Plugins(null, Map.of(), null, Map.of()), null, null, null, users);
+        Platform platform = Platform.forServing(config,
+                new RuntimePaths(dir.resolve("data"), Files.createDirectories(dir.resolve("plugins")), rules, dir));
+        return new TestServer(platform, ApiServer.create(platform).start(0));
+    }
+
+    Platform platform() {
+        return platform;
+    }
+
+    /** A real HTTP call: JSON body (or none) and {@code Authorization: Bearer <token>}. */
+    HttpResponse<String> send(String method, String path, String token, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        platform.close();
+    }
+}
