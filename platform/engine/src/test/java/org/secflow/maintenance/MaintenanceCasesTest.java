@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.secflow.rules.LoadedRules;
+import org.secflow.rules.RealRules;
 import org.secflow.rules.RuleLoader;
 import org.secflow.servicerequest.ScenarioCase.Outcome;
 
@@ -28,10 +28,8 @@ class MaintenanceCasesTest {
 
     @BeforeAll
     static void loadRealRules() {
-        String dir = System.getProperty("secflow.rules");
-        assertThat(dir).as("system property secflow.rules (set by surefire in platform/engine/pom.xml)").isNotNull();
-        rulesDir = Path.of(dir);
-        rules = new RuleLoader(Clock.systemUTC()).load(rulesDir);
+        rulesDir = RealRules.dir();
+        rules = RealRules.load();
     }
 
     @TestFactory
