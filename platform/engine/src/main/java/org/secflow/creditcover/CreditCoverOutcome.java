@@ -3,6 +3,7 @@ package org.secflow.creditcover;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.secflow.rules.RuleFinding;
 
 /**
  * What the Credit Cover rules decided for one {@link CreditCoverInputs}. Money in pounds with 2 decimals.
@@ -28,6 +29,6 @@ import java.util.List;
 public record CreditCoverOutcome(String regulatoryYear, String cpiMonth, BigDecimal valueAtRisk,
         BigDecimal unsecuredCreditFactor, String limitBasis, BigDecimal unsecuredCreditLimit, BigDecimal requirement,
         BigDecimal threshold, boolean supportRequired, BigDecimal supportHeld, BigDecimal shortfall,
-        LocalDate topUpDeadline, boolean eventOfDefault, LocalDate drawableFrom, List<CreditCoverFinding> findings,
+        LocalDate topUpDeadline, boolean eventOfDefault, LocalDate drawableFrom, List<RuleFinding> findings,
         List<String> firedRuleIds, String ruleSetVersion) {
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
 import org.secflow.problem.BadRequestException;
 import org.secflow.rules.LoadedRules;
+import org.secflow.rules.RuleFinding;
 import org.secflow.servicerequest.ScenarioCase.Outcome;
 import org.secflow.servicerequest.ScenarioCsv;
 import org.secflow.servicerequest.ScenarioTableException;
@@ -99,8 +100,8 @@ public final class MaintenanceScenarios {
             return (passed ? "PASSED " : "FAILED ") + c.location() + " " + c.name() + ": expected " + c.expectedOutcome()
                     + (c.expectedRuleId() == null ? "" : " " + c.expectedRuleId())
                     + (c.expectedClasses().isEmpty() ? "" : " " + new java.util.TreeMap<>(c.expectedClasses()))
-                    + ", got " + actual + " violations " + validation.violations().stream().map(Finding::ruleId).toList()
-                    + " warnings " + validation.warnings().stream().map(Finding::ruleId).toList()
+                    + ", got " + actual + " violations " + validation.violations().stream().map(RuleFinding::ruleId).toList()
+                    + " warnings " + validation.warnings().stream().map(RuleFinding::ruleId).toList()
                     + " classes " + validation.windows().stream().map(w -> w.id() + "=" + w.classification()).toList();
         }
     }
@@ -115,7 +116,7 @@ public final class MaintenanceScenarios {
         }
         ScheduleValidation v = RULES.evaluate(rules, parsed);
         boolean outcome = (c.expectedOutcome() == Outcome.ACCEPTED) == v.valid();
-        List<Finding> where = c.expectedOutcome() == Outcome.ACCEPTED ? v.warnings() : v.violations();
+        List<RuleFinding> where = c.expectedOutcome() == Outcome.ACCEPTED ? v.warnings() : v.violations();
         boolean rule = c.expectedRuleId() == null || where.stream().anyMatch(f -> f.ruleId().equals(c.expectedRuleId()));
         boolean classes = v.windows().stream().allMatch(w -> !c.expectedClasses().containsKey(w.id())
                 || c.expectedClasses().get(w.id()) == w.classification());

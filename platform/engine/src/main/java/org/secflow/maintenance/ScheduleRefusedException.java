@@ -2,13 +2,14 @@ package org.secflow.maintenance;
 
 import java.util.List;
 import org.secflow.problem.DomainProblem;
+import org.secflow.rules.RuleFinding;
 
 /** A schedule breaks Planned Maintenance rules and is not stored (HTTP 422 with the violations). */
 public final class ScheduleRefusedException extends DomainProblem {
-    private final transient List<Finding> violations;
+    private final transient List<RuleFinding> violations;
     private final String ruleSetVersion;
 
-    public ScheduleRefusedException(String month, List<Finding> violations, String ruleSetVersion) {
+    public ScheduleRefusedException(String month, List<RuleFinding> violations, String ruleSetVersion) {
         super("the Planned Maintenance schedule for " + month + " breaks " + violations.size() + " rule(s): "
                 + violations.get(0).message(), null, violations.get(0).ruleId());
         this.violations = List.copyOf(violations);
@@ -16,7 +17,7 @@ public final class ScheduleRefusedException extends DomainProblem {
     }
 
     /** Every broken rule. */
-    public List<Finding> violations() {
+    public List<RuleFinding> violations() {
         return violations;
     }
 

@@ -2,6 +2,7 @@ package org.secflow.maintenance;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.secflow.rules.RuleFinding;
 
 /**
  * The result of checking a schedule against the Planned Maintenance rules.
@@ -16,7 +17,7 @@ import java.util.List;
  * @param ruleSetVersion version (hash) of the rules that checked it
  */
 public record ScheduleValidation(String month, LocalDate publishedOn, int workingDaysBeforeMonth, boolean valid,
-                                 List<WindowAssessment> windows, List<Finding> violations, List<Finding> warnings,
+                                 List<WindowAssessment> windows, List<RuleFinding> violations, List<RuleFinding> warnings,
                                  String ruleSetVersion) {
     public ScheduleValidation {
         windows = List.copyOf(windows);

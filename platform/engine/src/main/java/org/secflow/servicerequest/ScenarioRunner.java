@@ -2,6 +2,7 @@ package org.secflow.servicerequest;
 
 import java.util.List;
 import org.secflow.rules.LoadedRules;
+import org.secflow.rules.RuleFinding;
 
 /**
  * Runs scenario cases ({@link ScenarioTables}) against a rule-base version with {@link RuleEvaluator}: a case
@@ -20,14 +21,14 @@ public final class ScenarioRunner {
      * @param violations the rules that rejected it, in firing order
      */
     public record CaseResult(ScenarioCase scenario, boolean passed, ScenarioCase.Outcome actualOutcome,
-                             List<Violation> violations) {
+                             List<RuleFinding> violations) {
         public CaseResult {
             violations = List.copyOf(violations);
         }
 
         /** Ids of the rules that rejected the case. */
         public List<String> actualRuleIds() {
-            return violations.stream().map(Violation::ruleId).toList();
+            return violations.stream().map(RuleFinding::ruleId).toList();
         }
 
         /** One line for a person: location, case, expected and actual. */

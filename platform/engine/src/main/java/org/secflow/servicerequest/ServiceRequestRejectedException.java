@@ -2,20 +2,21 @@ package org.secflow.servicerequest;
 
 import java.util.List;
 import org.secflow.problem.DomainProblem;
+import org.secflow.rules.RuleFinding;
 
 /** The rules rejected a Service Request (HTTP 422 with the violations). The decision is already audited. */
 public final class ServiceRequestRejectedException extends DomainProblem {
-    private final transient List<Violation> violations;
+    private final transient List<RuleFinding> violations;
     private final String ruleSetVersion;
 
-    public ServiceRequestRejectedException(String srv, List<Violation> violations, String ruleSetVersion) {
+    public ServiceRequestRejectedException(String srv, List<RuleFinding> violations, String ruleSetVersion) {
         super("SRV " + srv + " rejected: " + violations.get(0).message(), null,
                 violations.get(0).ruleId());
         this.violations = List.copyOf(violations);
         this.ruleSetVersion = ruleSetVersion;
     }
 
-    public List<Violation> violations() {
+    public List<RuleFinding> violations() {
         return violations;
     }
 

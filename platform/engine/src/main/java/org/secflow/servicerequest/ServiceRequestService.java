@@ -29,6 +29,7 @@ import org.secflow.problem.ForbiddenException;
 import org.secflow.problem.InvalidFieldException;
 import org.secflow.rules.LoadedRules;
 import org.secflow.rules.RuleBase;
+import org.secflow.rules.RuleFinding;
 import org.secflow.spi.DeviceId;
 import org.secflow.spi.Dsp;
 
@@ -85,14 +86,14 @@ public final class ServiceRequestService {
         List<String> roles = roles(user, s.userRole());
         LoadedRules version = rules.current();
         Instant now = clock.instant();
-        List<Violation> violations = new ArrayList<>();
+        List<RuleFinding> violations = new ArrayList<>();
         Map<String, Optional<Device>> devices = new java.util.HashMap<>();
         if (parsed.preNotification() == null) {
             parsed.deviceIds().forEach(d -> devices.put(d, smi.find(d)));
         }
         String acceptedRole = jdbi.withHandle(h -> {
             for (String role : roles) {
-                List<Violation> forRole = new ArrayList<>();
+                List<RuleFinding> forRole = new ArrayList<>();
                 for (ServiceRequestFact fact : facts(h, srv, role, user, parsed, devices)) {
                     forRole.addAll(undisclosed(RuleEvaluator.evaluate(version, fact).getViolations()));
                 }
@@ -114,7 +115,7 @@ public final class ServiceRequestService {
             try {
                 response = toJson(answerFromSmi(srv, parsed, devices));
             } catch (DomainProblem e) {
-                Violation v = new Violation("SMI-" + (e.field() == null ? "REQUEST" : e.field()), e.getMessage(), e.rule());
+                RuleFinding v = new RuleFinding("SMI-" + (e.field() == null ? "REQUEST" : e.field()), e.getMessage(), e.rule());
                 store.auditAlone(new AuditEntry(now, user.userId(), user.party(), acceptedRole, srv, parsed.deviceIds(),
                         "REJECTED", toJson(List.of(v)), version.version(), null));
                 throw e;
@@ -176,7 +177,7 @@ public final class ServiceRequestService {
     }
 
     /** Where access is refused, only that is said. */
-    private static List<Violation> undisclosed(List<Violation> vs) {
+    private static List<RuleFinding> undisclosed(List<RuleFinding> vs) {
         return vs.stream().filter(v -> v.ruleId().startsWith("ACCESS-")).findFirst().map(List::of).orElse(vs);
     }
 

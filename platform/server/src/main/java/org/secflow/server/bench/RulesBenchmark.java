@@ -9,10 +9,10 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.function.ToIntFunction;
 import org.secflow.rules.LoadedRules;
+import org.secflow.rules.RuleFinding;
 import org.secflow.rules.RuleLoader;
 import org.secflow.servicerequest.RuleEvaluator;
 import org.secflow.servicerequest.ServiceRequestFact;
-import org.secflow.servicerequest.Violation;
 
 /**
  * SRV decisions per second in-process: the full rule sets through Drools against {@link PlainJavaRules}, on one
@@ -42,7 +42,7 @@ public final class RulesBenchmark {
         int mismatches = 0;
         for (ServiceRequestFact f : facts) {
             TreeSet<String> drools = new TreeSet<>();
-            RuleEvaluator.evaluate(rules, f).getViolations().stream().map(Violation::ruleId).forEach(drools::add);
+            RuleEvaluator.evaluate(rules, f).getViolations().stream().map(RuleFinding::ruleId).forEach(drools::add);
             if (!drools.equals(new TreeSet<>(plain.check(f)))) {
                 mismatches++;
             }
