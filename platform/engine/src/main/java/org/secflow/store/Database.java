@@ -48,6 +48,11 @@ public final class Database implements AutoCloseable {
         return new Database(settings, ds);
     }
 
+    /** Whether this is the embedded HSQLDB (else PostgreSQL). */
+    public boolean isHsqldb() {
+        return settings.isHsqldb();
+    }
+
     public Jdbi jdbi() {
         return jdbi;
     }

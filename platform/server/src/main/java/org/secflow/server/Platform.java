@@ -21,6 +21,8 @@ import org.secflow.servicerequest.ServiceRequestService;
 import org.secflow.server.config.SecflowConfig;
 import org.secflow.store.Database;
 import org.secflow.store.DatabaseSettings;
+import org.secflow.workflow.ProcessDeployer;
+import org.secflow.workflow.WorkflowEngine;
 
 /**
  * One running secflow: the database, the plugins and the feature services, wired once. Close it to stop them in
@@ -39,6 +41,8 @@ public final class Platform implements AutoCloseable {
     private final ServiceRequestService serviceRequests;
     private final MaintenanceService maintenance;
     private final CreditCoverService creditCover;
+    private final WorkflowEngine workflow;
+    private final ProcessDeployer processes;
 
     private Platform(SecflowConfig config, RuntimePaths paths, boolean withServiceProviders) {
         this.config = config;
@@ -77,7 +81,12 @@ public final class Platform implements AutoCloseable {
             WorkingDays workingDays = new WorkingDays();
             this.maintenance = new MaintenanceService(database.jdbi(), rules, workingDays, clock);
             this.creditCover = new CreditCoverService(database.jdbi(), rules, workingDays, clock);
+            this.workflow = startWorkflow(database);
+            this.processes = new ProcessDeployer(workflow.engine(), paths.bpmn(), clock);
+            processes.deployAll();
         } else {
+            this.workflow = null;
+            this.processes = null;
             this.rules = null;
             this.serviceRequests = null;
             this.maintenance = null;
@@ -102,6 +111,18 @@ public final class Platform implements AutoCloseable {
     /** Starts what {@code estate generate} needs: database and the device emulator only. */
     public static Platform forEstate(SecflowConfig config, RuntimePaths paths) {
         return new Platform(config, paths, false);
+    }
+
+    private WorkflowEngine startWorkflow(Database db) {
+        try {
+            return WorkflowEngine.start(db.dataSource(), !db.isHsqldb(), true);
+        } catch (RuntimeException e) {
+            rules.close();
+            plugins.close();
+            scheduler.shutdownNow();
+            db.close();
+            throw e;
+        }
     }
 
     static DatabaseSettings databaseSettings(SecflowConfig config, Path data) {
@@ -156,6 +177,16 @@ public final class Platform implements AutoCloseable {
         return creditCover;
     }
 
+    /** The embedded Camunda engine (null for {@code estate generate}). */
+    public WorkflowEngine workflow() {
+        return workflow;
+    }
+
+    /** Deploys {@code bpmn/} and lists the process definitions (null for {@code estate generate}). */
+    public ProcessDeployer processes() {
+        return processes;
+    }
+
     /** The User a bearer token stands for, or null. */
     public User userForToken(String token) {
         return token == null ? null : usersByToken.get(token);
@@ -163,6 +194,9 @@ public final class Platform implements AutoCloseable {
 
     @Override
     public void close() {
+        if (workflow != null) {
+            workflow.close();
+        }
         if (rules != null) {
             rules.close();
         }

@@ -44,7 +44,7 @@ final class TestServer implements AutoCloseable {
     /** Starts the platform and the API over {@code rules}, with {@code users}; data and plugins under {@code dir}. */
     static TestServer start(Path dir, Path rules, List<SecflowConfig.UserEntry> users) throws IOException {
         var config = new SecflowConfig(
-                new SecflowConfig.Database("jdbc:hsqldb:mem:" + UUID.randomUUID() + DatabaseSettings.HSQLDB_OPTIONS, "SA", "", 2),
+                new SecflowConfig.Database("jdbc:hsqldb:mem:" + UUID.randomUUID() + DatabaseSettings.HSQLDB_OPTIONS, "SA", "", 8),
                 new SecflowConfig.Plugins(null, Map.of(), null, Map.of()), null, null, null, users);
         Platform platform = Platform.forServing(config,
                 new RuntimePaths(dir.resolve("data"), Files.createDirectories(dir.resolve("plugins")), rules, dir));

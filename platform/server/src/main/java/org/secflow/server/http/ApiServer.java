@@ -37,6 +37,7 @@ public final class ApiServer {
         ServiceRequestRoutes.install(app, platform.serviceRequests());
         MaintenanceRoutes.install(app, platform.maintenance());
         CreditCoverRoutes.install(app, platform.creditCover());
+        ProcessRoutes.install(app, platform.processes());
         return app;
     }
 }

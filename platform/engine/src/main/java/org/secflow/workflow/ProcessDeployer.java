@@ -1,0 +1,139 @@
+package org.secflow.workflow;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.ResourceReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deploys every {@code .bpmn} file of the BPMN directory to the engine, one Camunda deployment per file named
+ * after the file, with Camunda's duplicate filtering: an unchanged file keeps its version, a changed one becomes
+ * the next version (running instances finish on the version they started on). A file the parser refuses is not
+ * deployed; its errors (file, element, line) are reported and kept as {@link #lastRefused()}, and the previous
+ * version keeps running. Files come from Camunda Modeler unchanged. Thread-safe (deployments are serialised).
+ */
+public final class ProcessDeployer {
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessDeployer.class);
+    private static final String SUFFIX = ".bpmn";
+
+    private final ProcessEngine engine;
+    private final Path directory;
+    private final Clock clock;
+    private volatile DeploymentReport lastRefused;
+
+    public ProcessDeployer(ProcessEngine engine, Path directory, Clock clock) {
+        this.engine = engine;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    /** The BPMN directory. */
+    public Path directory() {
+        return directory;
+    }
+
+    /**
+     * Deploys the changed files of the directory.
+     *
+     * @return what was deployed, unchanged and refused
+     * @throws java.io.UncheckedIOException when the directory cannot be read
+     */
+    public synchronized DeploymentReport deployAll() {
+        List<String> deployed = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        List<BpmnProblem> refused = new ArrayList<>();
+        for (Path file : bpmnFiles()) {
+            String name = file.getFileName().toString();
+            try (InputStream in = Files.newInputStream(file)) {
+                DeploymentWithDefinitions d = engine.getRepositoryService().createDeployment()
+                        .name(name).source("secflow:" + directory)
+                        .addInputStream(name, in)
+                        .enableDuplicateFiltering(true)
+                        .deployWithResult();
+                if (d.getDeployedProcessDefinitions() == null || d.getDeployedProcessDefinitions().isEmpty()) {
+                    unchanged.add(name);
+                } else {
+                    deployed.add(name);
+                    LOG.info("deployed {} as {}", name, d.getDeployedProcessDefinitions().stream()
+                            .map(p -> p.getKey() + " v" + p.getVersion()).toList());
+                }
+            } catch (ParseException e) {
+                List<BpmnProblem> problems = problems(name, e);
+                refused.addAll(problems);
+                problems.forEach(p -> LOG.warn("refused {} (element {}, line {}): {}", name, p.element(), p.line(), p.message()));
+            } catch (IOException e) {
+                refused.add(new BpmnProblem(name, "cannot read: " + e.getMessage(), null, null, null));
+            } catch (RuntimeException e) {
+                refused.add(new BpmnProblem(name, String.valueOf(e.getMessage()), null, null, null));
+                LOG.warn("refused {}: {}", name, e.getMessage());
+            }
+        }
+        DeploymentReport report = new DeploymentReport(clock.instant(), deployed, unchanged, refused);
+        if (!report.ok()) {
+            lastRefused = report;
+        }
+        return report;
+    }
+
+    /** The last deployment that refused a file, if any. */
+    public Optional<DeploymentReport> lastRefused() {
+        return Optional.ofNullable(lastRefused);
+    }
+
+    /** Every deployed process definition, newest version first per key. */
+    public List<ProcessDefinitionInfo> definitions() {
+        RepositoryService repo = engine.getRepositoryService();
+        List<ProcessDefinition> all = repo.createProcessDefinitionQuery()
+                .orderByProcessDefinitionKey().asc().orderByProcessDefinitionVersion().desc().list();
+        List<ProcessDefinitionInfo> out = new ArrayList<>();
+        String previousKey = null;
+        for (ProcessDefinition p : all) {
+            Deployment d = repo.createDeploymentQuery().deploymentId(p.getDeploymentId()).singleResult();
+            out.add(new ProcessDefinitionInfo(p.getKey(), p.getName(), p.getVersion(), p.getId(), p.getResourceName(),
+                    d == null ? null : d.getDeploymentTime().toInstant(), !p.getKey().equals(previousKey)));
+            previousKey = p.getKey();
+        }
+        return out;
+    }
+
+    private List<Path> bpmnFiles() {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(directory, "*" + SUFFIX)) {
+            ds.forEach(files::add);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot list BPMN directory " + directory, e);
+        }
+        files.sort(Comparator.comparing(Path::toString));
+        return files;
+    }
+
+    private static List<BpmnProblem> problems(String file, ParseException e) {
+        List<BpmnProblem> out = new ArrayList<>();
+        for (ResourceReport r : e.getResorceReports()) {
+            r.getErrors().forEach(p -> out.add(new BpmnProblem(file, p.getMessage(), p.getMainElementId(),
+                    p.getLine() > 0 ? p.getLine() : null, p.getColumn() > 0 ? p.getColumn() : null)));
+        }
+        if (out.isEmpty()) {
+            out.add(new BpmnProblem(file, e.getMessage(), null, null, null));
+        }
+        return out;
+    }
+}
