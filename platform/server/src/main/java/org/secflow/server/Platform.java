@@ -22,6 +22,7 @@ import org.secflow.server.config.SecflowConfig;
 import org.secflow.store.Database;
 import org.secflow.store.DatabaseSettings;
 import org.secflow.workflow.ProcessDeployer;
+import org.secflow.campaign.FirmwareCampaignService;
 import org.secflow.workflow.WorkflowEngine;
 
 /**
@@ -43,6 +44,7 @@ public final class Platform implements AutoCloseable {
     private final CreditCoverService creditCover;
     private final WorkflowEngine workflow;
     private final ProcessDeployer processes;
+    private final FirmwareCampaignService campaigns;
 
     private Platform(SecflowConfig config, RuntimePaths paths, boolean withServiceProviders) {
         this.config = config;
@@ -82,11 +84,16 @@ public final class Platform implements AutoCloseable {
             this.maintenance = new MaintenanceService(database.jdbi(), rules, workingDays, clock);
             this.creditCover = new CreditCoverService(database.jdbi(), rules, workingDays, clock);
             this.workflow = startWorkflow(database);
+            this.campaigns = new FirmwareCampaignService(database.jdbi(), rules, firmwareImages, plugins::dsp, maintenance, clock);
+            workflow.registerBean(FirmwareCampaignService.BEAN, campaigns);
+            campaigns.bind(workflow.engine());
             this.processes = new ProcessDeployer(workflow.engine(), paths.bpmn(), clock);
             processes.deployAll();
+            campaigns.recover();
         } else {
             this.workflow = null;
             this.processes = null;
+            this.campaigns = null;
             this.rules = null;
             this.serviceRequests = null;
             this.maintenance = null;
@@ -187,6 +194,11 @@ public final class Platform implements AutoCloseable {
         return processes;
     }
 
+    /** Firmware campaigns (null for {@code estate generate}). */
+    public FirmwareCampaignService campaigns() {
+        return campaigns;
+    }
+
     /** The User a bearer token stands for, or null. */
     public User userForToken(String token) {
         return token == null ? null : usersByToken.get(token);
@@ -194,6 +206,9 @@ public final class Platform implements AutoCloseable {
 
     @Override
     public void close() {
+        if (campaigns != null) {
+            campaigns.close();
+        }
         if (workflow != null) {
             workflow.close();
         }

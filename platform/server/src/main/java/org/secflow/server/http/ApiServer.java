@@ -38,6 +38,7 @@ public final class ApiServer {
         MaintenanceRoutes.install(app, platform.maintenance());
         CreditCoverRoutes.install(app, platform.creditCover());
         ProcessRoutes.install(app, platform.processes());
+        CampaignRoutes.install(app, platform.campaigns(), new org.secflow.campaign.FirmwareReports(platform.database().jdbi()));
         return app;
     }
 }

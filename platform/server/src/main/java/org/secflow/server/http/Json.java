@@ -61,6 +61,9 @@ public final class Json {
             throw new BadRequestException(field, "the field has the documented type and values",
                     "'" + e.getValue() + "' is not a valid " + e.getTargetType().getSimpleName() + allowed);
         } catch (JsonMappingException e) {
+            if (e.getCause() instanceof org.secflow.problem.DomainProblem problem) {
+                throw problem; // a record's compact constructor refused a value, naming the field and the rule
+            }
             if (e.getCause() instanceof StreamReadException cause) {
                 throw malformed(cause);
             }

@@ -1,0 +1,164 @@
+package org.secflow.campaign;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.secflow.rules.LoadedRules;
+import org.secflow.rules.RuleFinding;
+import org.secflow.servicerequest.Decision;
+import org.secflow.servicerequest.RuleEvaluator;
+import org.secflow.servicerequest.ServiceRequestFact;
+
+/**
+ * Step 3 of a campaign (issue 4): every PENDING device goes through the same rules as a single SRV 11.4 Service
+ * Request from the campaign's creator (rules/srv-applicability, alt-han, registered-supplier: Registered Supplier,
+ * SRV 11.4 applicable, not TCSO re-classified, no update already in progress, image known and applicable to the
+ * model, BR12) plus the campaign's upgrade pathway (MP231). Ineligible devices become SKIPPED with the rule and its
+ * message and are never sent; eligible ones become SCHEDULED and are spread over the waves in device-id order.
+ *
+ * <p>Idempotent: run again (a retried engine job after a crash) it only sees the devices still PENDING and assigns
+ * the same waves, because wave sizes are taken from the eligible total recorded on the first pass.
+ */
+final class CampaignEligibility {
+    private static final int PAGE = 5_000;
+
+    private CampaignEligibility() {
+    }
+
+    /** Outcome: eligible and skipped counts. */
+    record Result(long eligible, long skipped) {
+    }
+
+    static Result check(CampaignStore store, LoadedRules rules, CampaignStore.CampaignRow c, CampaignDefinition def, Instant now) {
+        Set<String> inProgress = store.jdbi().withHandle(h -> new HashSet<>(h.createQuery("""
+                SELECT device_id FROM service_request_device WHERE srv = '11.4' AND state IN ('ACCEPTED', 'SENT', 'DELIVERED_TO_HUB', 'DELIVERED')
+                UNION SELECT device_id FROM campaign_device WHERE campaign_id <> :id AND state IN ('SENT', 'DELIVERED', 'ACTIVATED')""")
+                .bind("id", c.campaignId()).mapTo(String.class).list()));
+        List<String> eligible = new ArrayList<>();
+        long skipped = 0;
+        String last = "";
+        while (true) {
+            String from = last;
+            List<Candidate> page = store.jdbi().withHandle(h -> facts(h, c, from));
+            if (page.isEmpty()) {
+                break;
+            }
+            List<String[]> skips = new ArrayList<>();
+            for (Candidate candidate : page) {
+                ServiceRequestFact f = candidate.fact();
+                f.setUpdateInProgress(inProgress.contains(f.getDeviceId()));
+                Decision d = RuleEvaluator.evaluate(rules, f);
+                String pathway = pathwayProblem(def, candidate.fromVersion());
+                if (!d.getViolations().isEmpty()) {
+                    skips.add(new String[] {f.getDeviceId(), reason(d.getViolations())});
+                } else if (pathway != null) {
+                    skips.add(new String[] {f.getDeviceId(), pathway});
+                } else {
+                    eligible.add(f.getDeviceId());
+                }
+            }
+            skipped += skips.size();
+            store.jdbi().useTransaction(h -> {
+                PreparedBatch b = h.prepareBatch("UPDATE campaign_device SET state = 'SKIPPED', reason = :r, updated_at = :at "
+                        + "WHERE campaign_id = :c AND device_id = :d AND state = 'PENDING'");
+                for (String[] s : skips) {
+                    b.bind("r", s[1]).bind("at", CampaignStore.ts(now)).bind("c", c.campaignId()).bind("d", s[0]).add();
+                }
+                if (!skips.isEmpty()) {
+                    b.execute();
+                }
+            });
+            last = page.get(page.size() - 1).fact().getDeviceId();
+        }
+        long alreadyScheduled = store.deviceCount(c.campaignId(), DeviceState.SCHEDULED);
+        assignWaves(store, c.campaignId(), def, eligible, alreadyScheduled, now);
+        return new Result(eligible.size() + alreadyScheduled, skipped);
+    }
+
+    /** Spreads the eligible devices over the waves by the plan's percentages (the last wave takes the rest). */
+    private static void assignWaves(CampaignStore store, String campaignId, CampaignDefinition def, List<String> eligible,
+                                    long alreadyScheduled, Instant now) {
+        long total = eligible.size() + alreadyScheduled;
+        List<Long> bounds = new ArrayList<>();
+        long cumulative = 0;
+        int percent = 0;
+        for (int w = 0; w < def.waves().size(); w++) {
+            percent += def.waves().get(w);
+            long bound = w == def.waves().size() - 1 ? total : Math.max(cumulative + (total > 0 ? 1 : 0), Math.round(total * percent / 100.0));
+            cumulative = Math.min(bound, total);
+            bounds.add(cumulative);
+        }
+        for (int from = 0; from < eligible.size(); from += PAGE) {
+            List<String> chunk = eligible.subList(from, Math.min(eligible.size(), from + PAGE));
+            int offset = from;
+            store.jdbi().useTransaction(h -> {
+                PreparedBatch b = h.prepareBatch("UPDATE campaign_device SET state = 'SCHEDULED', wave = :w, reason = NULL, "
+                        + "updated_at = :at WHERE campaign_id = :c AND device_id = :d AND state = 'PENDING'");
+                for (int i = 0; i < chunk.size(); i++) {
+                    long position = alreadyScheduled + offset + i;
+                    int wave = 1;
+                    while (wave < bounds.size() && position >= bounds.get(wave - 1)) {
+                        wave++;
+                    }
+                    b.bind("w", wave).bind("at", CampaignStore.ts(now)).bind("c", campaignId).bind("d", chunk.get(i)).add();
+                }
+                b.execute();
+            });
+        }
+    }
+
+    /** MP231 "firmware upgrade pathway": the image may upgrade only from the listed versions. */
+    private static String pathwayProblem(CampaignDefinition def, String fromVersion) {
+        if (def.upgradeFrom().isEmpty() || def.upgradeFrom().contains(fromVersion)) {
+            return null;
+        }
+        return "UPGRADE-PATHWAY: the image may upgrade only from " + def.upgradeFrom().stream().sorted().toList()
+                + "; the SMI holds version " + fromVersion + " (MP231 firmware upgrade pathway)";
+    }
+
+    private record Candidate(ServiceRequestFact fact, String fromVersion) {
+    }
+
+    private static String reason(List<RuleFinding> violations) {
+        return violations.stream().map(v -> v.ruleId() + ": " + v.message()).collect(Collectors.joining("; "));
+    }
+
+    private static List<Candidate> facts(Handle h, CampaignStore.CampaignRow c, String after) {
+        return h.createQuery("""
+                        SELECT cd.device_id, d.device_type, d.alt_han_variant, d.tcso_reclassified, d.model, d.comms_hub_id,
+                               p.mpan, p.mprn, p.import_supplier, p.gas_supplier, cd.from_version
+                          FROM campaign_device cd JOIN device d ON d.device_id = cd.device_id
+                          LEFT JOIN premises p ON p.premises_id = d.premises_id
+                         WHERE cd.campaign_id = :c AND cd.state = 'PENDING' AND cd.device_id > :after
+                         ORDER BY cd.device_id FETCH FIRST :n ROWS ONLY""")
+                .bind("c", c.campaignId()).bind("after", after).bind("n", PAGE)
+                .map((rs, ctx) -> {
+                    ServiceRequestFact f = new ServiceRequestFact();
+                    f.setSrv("11.4");
+                    f.setRole(c.createdRole());
+                    f.setUserParty(c.createdParty());
+                    f.setDeviceId(rs.getString(1));
+                    f.setDeviceKnown(true);
+                    f.setDeviceType(rs.getString(2));
+                    f.setAltHanVariant(rs.getString(3));
+                    f.setAltHanDevice(rs.getString(3) != null);
+                    f.setTcsoReclassified(rs.getBoolean(4));
+                    f.setFirmwareImageGiven(true);
+                    f.setImageKnown(true);
+                    f.setImageApplicable(c.imageModel().equalsIgnoreCase(String.valueOf(rs.getString(5))));
+                    f.setCommsHubId(rs.getString(6));
+                    f.setHasMpan(rs.getString(7) != null);
+                    f.setHasMprn(rs.getString(8) != null);
+                    f.setImportSupplier(rs.getString(9));
+                    f.setGasSupplier(rs.getString(10));
+                    f.setType1DevicesOnHub(0);
+                    f.setAddsType1Device(false);
+                    return new Candidate(f, rs.getString(11));
+                }).list();
+    }
+}

@@ -1,0 +1,265 @@
+package org.secflow.campaign;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/** The campaign tables (V7__firmware_campaigns.sql). Every write is one transaction; batches commit together. */
+final class CampaignStore {
+    private final Jdbi jdbi;
+
+    CampaignStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    Jdbi jdbi() {
+        return jdbi;
+    }
+
+    record CampaignRow(String campaignId, String name, String imageSha256, String imageVersion, String imageModel,
+                       String createdBy, String createdParty, String createdRole, String approvedBy, CampaignState state,
+                       int currentWave, int waveCount, String definitionJson, String pauseReason, String waitingReason,
+                       String rulesVersion, String processInstanceId, Instant createdAt, Instant updatedAt) {
+    }
+
+    void insertCampaign(Handle h, CampaignRow c) {
+        h.createUpdate("""
+                        INSERT INTO firmware_campaign (campaign_id, name, image_sha256, image_version, image_model, created_by,
+                          created_party, created_role, state, current_wave, wave_count, definition_json, created_at, updated_at)
+                        VALUES (:id, :name, :sha, :version, :model, :by, :party, :role, :state, 0, :waves, :json, :at, :at)""")
+                .bind("id", c.campaignId()).bind("name", c.name()).bind("sha", c.imageSha256())
+                .bind("version", c.imageVersion()).bind("model", c.imageModel()).bind("by", c.createdBy())
+                .bind("party", c.createdParty()).bind("role", c.createdRole()).bind("state", c.state().name())
+                .bind("waves", c.waveCount()).bind("json", c.definitionJson()).bind("at", ts(c.createdAt())).execute();
+    }
+
+    /**
+     * Adds the selected devices as PENDING: PPMIDs and Alt HAN bridges of the SMI that match the selection, plus
+     * any explicitly listed device the SMI does not know, as SKIPPED.
+     *
+     * @return devices added
+     */
+    int selectTargets(Handle h, String campaignId, TargetSelection s, Instant at) {
+        StringBuilder where = new StringBuilder("d.device_type = 'PPMID'");
+        Map<String, Object> binds = new LinkedHashMap<>();
+        List<String> kinds = new ArrayList<>();
+        if (s.includesPpmids()) {
+            kinds.add("d.alt_han_variant IS NULL");
+        }
+        if (!s.altHanVariants().isEmpty()) {
+            kinds.add("d.alt_han_variant IN (<variants>)");
+        }
+        if (kinds.isEmpty()) {
+            return 0;
+        }
+        where.append(" AND (").append(String.join(" OR ", kinds)).append(')');
+        if (!s.regions().isEmpty()) {
+            where.append(" AND c.region IN (<regions>)");
+        }
+        if (!s.firmwareVersions().isEmpty()) {
+            where.append(" AND d.firmware_version IN (<versions>)");
+        }
+        if (!s.deviceIds().isEmpty()) {
+            where.append(" AND d.device_id IN (<ids>)");
+        }
+        var insert = h.createUpdate("""
+                INSERT INTO campaign_device (campaign_id, device_id, comms_hub_id, region, alt_han_variant, battery_powered,
+                  from_version, wave, state, attempts, sent_count, updated_at)
+                SELECT :campaign, d.device_id, d.comms_hub_id, c.region, d.alt_han_variant, d.battery_powered,
+                  d.firmware_version, 0, 'PENDING', 0, 0, :at
+                  FROM device d LEFT JOIN comms_hub c ON c.device_id = d.comms_hub_id WHERE\s""" + where)
+                .bind("campaign", campaignId).bind("at", ts(at));
+        if (!s.altHanVariants().isEmpty()) {
+            insert.bindList("variants", s.altHanVariants().stream().map(Enum::name).toList());
+        }
+        if (!s.regions().isEmpty()) {
+            insert.bindList("regions", s.regions().stream().map(Enum::name).toList());
+        }
+        if (!s.firmwareVersions().isEmpty()) {
+            insert.bindList("versions", List.copyOf(s.firmwareVersions()));
+        }
+        if (!s.deviceIds().isEmpty()) {
+            insert.bindList("ids", s.deviceIds());
+        }
+        int added = insert.execute();
+        if (!s.deviceIds().isEmpty()) {
+            PreparedBatch unknown = h.prepareBatch("""
+                    INSERT INTO campaign_device (campaign_id, device_id, wave, state, reason, attempts, sent_count, updated_at)
+                    SELECT :campaign, :device, 0, 'SKIPPED', :reason, 0, 0, :at FROM (VALUES (0)) AS one(x)
+                     WHERE NOT EXISTS (SELECT 1 FROM campaign_device WHERE campaign_id = :campaign AND device_id = :device)""");
+            for (String id : s.deviceIds()) {
+                unknown.bind("campaign", campaignId).bind("device", id).bind("at", ts(at))
+                        .bind("reason", "not selected: not a PPMID or Alt HAN bridge of the SMI matching the selection").add();
+            }
+            for (int n : unknown.execute()) {
+                added += n;
+            }
+        }
+        return added;
+    }
+
+    Optional<CampaignRow> find(String campaignId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM firmware_campaign WHERE campaign_id = :id")
+                .bind("id", campaignId).map((rs, ctx) -> new CampaignRow(rs.getString("campaign_id"), rs.getString("name"),
+                        rs.getString("image_sha256"), rs.getString("image_version"), rs.getString("image_model"),
+                        rs.getString("created_by"), rs.getString("created_party"), rs.getString("created_role"),
+                        rs.getString("approved_by"), CampaignState.valueOf(rs.getString("state")), rs.getInt("current_wave"),
+                        rs.getInt("wave_count"), rs.getString("definition_json"), rs.getString("pause_reason"),
+                        rs.getString("waiting_reason"), rs.getString("rules_version"), rs.getString("process_instance_id"),
+                        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant())).findOne());
+    }
+
+    List<String> campaignIds(CampaignState state) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT campaign_id FROM firmware_campaign WHERE state = :s ORDER BY created_at")
+                .bind("s", state.name()).mapTo(String.class).list());
+    }
+
+    List<String> allCampaignIds() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT campaign_id FROM firmware_campaign ORDER BY created_at DESC")
+                .mapTo(String.class).list());
+    }
+
+    void setProcessInstance(String campaignId, String pid) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE firmware_campaign SET process_instance_id = :pid WHERE campaign_id = :id")
+                .bind("pid", pid).bind("id", campaignId).execute());
+    }
+
+    void update(String campaignId, String column, Object value, Instant at) {
+        if (!List.of("state", "current_wave", "approved_by", "pause_reason", "waiting_reason", "rules_version").contains(column)) {
+            throw new IllegalArgumentException(column);
+        }
+        jdbi.useHandle(h -> h.createUpdate("UPDATE firmware_campaign SET " + column + " = :v, updated_at = :at WHERE campaign_id = :id")
+                .bind("v", value instanceof Enum<?> e ? e.name() : value).bind("at", ts(at)).bind("id", campaignId).execute());
+    }
+
+    /** Devices per state, optionally for one wave. */
+    Map<DeviceState, Long> countByState(String campaignId, Integer wave) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT state, COUNT(*) FROM campaign_device WHERE campaign_id = :id"
+                        + (wave == null ? "" : " AND wave = :wave") + " GROUP BY state")
+                .bind("id", campaignId).bind("wave", wave)
+                .reduceRows(new java.util.EnumMap<DeviceState, Long>(DeviceState.class), (m, r) -> {
+                    m.put(DeviceState.valueOf(r.getColumn(1, String.class)), r.getColumn(2, Long.class));
+                    return m;
+                }));
+    }
+
+    /** Devices per {@code column} value and state: column is wave, alt_han_variant or region. */
+    Map<String, Map<String, Long>> countBy(String campaignId, String column) {
+        if (!List.of("wave", "alt_han_variant", "region").contains(column)) {
+            throw new IllegalArgumentException(column);
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + column + ", state, COUNT(*) FROM campaign_device WHERE campaign_id = :id GROUP BY "
+                        + column + ", state ORDER BY 1, 2")
+                .bind("id", campaignId)
+                .reduceRows(new LinkedHashMap<String, Map<String, Long>>(), (m, r) -> {
+                    String key = r.getColumn(1, String.class);
+                    m.computeIfAbsent(key == null ? "none" : key, k -> new LinkedHashMap<>())
+                            .put(r.getColumn(2, String.class), r.getColumn(3, Long.class));
+                    return m;
+                }));
+    }
+
+    /** One page of the campaign's devices, by device id. */
+    List<Map<String, Object>> devices(String campaignId, DeviceState state, int offset, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT device_id, comms_hub_id, region, alt_han_variant, battery_powered, "
+                        + "from_version, wave, state, reason, attempts, sent_count, updated_at FROM campaign_device WHERE campaign_id = :id"
+                        + (state == null ? "" : " AND state = :state") + " ORDER BY device_id OFFSET :off ROWS FETCH NEXT :lim ROWS ONLY")
+                .bind("id", campaignId).bind("state", state == null ? null : state.name()).bind("off", offset).bind("lim", limit)
+                .map((rs, ctx) -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("deviceId", rs.getString(1));
+                    m.put("commsHubId", rs.getString(2));
+                    m.put("region", rs.getString(3));
+                    m.put("altHanDeviceVariant", rs.getString(4));
+                    m.put("batteryPowered", rs.getBoolean(5));
+                    m.put("fromVersion", rs.getString(6));
+                    m.put("wave", rs.getInt(7));
+                    m.put("state", rs.getString(8));
+                    m.put("reason", rs.getString(9));
+                    m.put("retries", rs.getInt(10));
+                    m.put("sent", rs.getInt(11));
+                    m.put("updatedAt", rs.getTimestamp(12).toInstant());
+                    return m;
+                }).list());
+    }
+
+    long deviceCount(String campaignId, DeviceState state) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM campaign_device WHERE campaign_id = :id"
+                        + (state == null ? "" : " AND state = :state"))
+                .bind("id", campaignId).bind("state", state == null ? null : state.name()).mapTo(Long.class).one());
+    }
+
+    /** The devices of a wave in a state, as the sending loop holds them. */
+    List<CampaignDevice> devicesIn(String campaignId, int wave, DeviceState state) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT device_id, comms_hub_id, battery_powered, attempts FROM campaign_device "
+                        + "WHERE campaign_id = :id AND wave = :wave AND state = :state")
+                .bind("id", campaignId).bind("wave", wave).bind("state", state.name())
+                .setFetchSize(10_000)
+                .map((rs, ctx) -> new CampaignDevice(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getInt(4))).list());
+    }
+
+    /** Hubs with a device of any campaign updating now (BR9). */
+    List<String> busyHubs() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT comms_hub_id FROM campaign_device "
+                + "WHERE state IN ('SENT', 'DELIVERED', 'ACTIVATED') AND comms_hub_id IS NOT NULL").mapTo(String.class).list());
+    }
+
+    /**
+     * Applies transitions in one transaction.
+     *
+     * @return for each transition whether it applied (false: the device was not in a {@code from} state)
+     */
+    boolean[] apply(String campaignId, List<DeviceTransition> transitions, List<String> confirmed, String version) {
+        if (transitions.isEmpty()) {
+            return new boolean[0];
+        }
+        // one batch per distinct 'from' set: the IN list is part of the statement
+        Map<String, List<Integer>> byFrom = new LinkedHashMap<>();
+        for (int i = 0; i < transitions.size(); i++) {
+            String key = transitions.get(i).from().stream().map(Enum::name).sorted().collect(Collectors.joining("','", "'", "'"));
+            byFrom.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+        }
+        boolean[] applied = new boolean[transitions.size()];
+        jdbi.useTransaction(h -> {
+            for (Map.Entry<String, List<Integer>> e : byFrom.entrySet()) {
+                PreparedBatch b = h.prepareBatch("UPDATE campaign_device SET state = :to, reason = :reason, not_before = :nb, "
+                        + "request_id = COALESCE(:req, request_id), attempts = attempts + :retry, sent_count = sent_count + :sent, "
+                        + "updated_at = :at WHERE campaign_id = :c AND device_id = :d AND state IN (" + e.getKey() + ")");
+                for (int i : e.getValue()) {
+                    DeviceTransition t = transitions.get(i);
+                    b.bind("to", t.to().name()).bind("reason", t.reason()).bind("nb", t.notBefore() == null ? null : ts(t.notBefore()))
+                            .bind("req", t.requestId())
+                            .bind("retry", t.retry() ? 1 : 0)
+                            .bind("sent", t.to() == DeviceState.SENT ? 1 : 0)
+                            .bind("at", ts(t.at())).bind("c", campaignId).bind("d", t.deviceId()).add();
+                }
+                int[] counts = b.execute();
+                for (int k = 0; k < counts.length; k++) {
+                    applied[e.getValue().get(k)] = counts[k] > 0;
+                }
+            }
+            if (!confirmed.isEmpty()) {
+                // the SMI learns the version in the same transaction as CONFIRMED (SRV 11.2; BR5-BR7)
+                PreparedBatch smi = h.prepareBatch("UPDATE device SET firmware_version = :v, updated_at = :at WHERE device_id = :d");
+                Instant at = transitions.get(0).at();
+                for (String d : confirmed) {
+                    smi.bind("v", version).bind("at", ts(at)).bind("d", d).add();
+                }
+                smi.execute();
+            }
+        });
+        return applied;
+    }
+
+    static Timestamp ts(Instant i) {
+        return Timestamp.from(i);
+    }
+}

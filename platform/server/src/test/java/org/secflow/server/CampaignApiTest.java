@@ -1,0 +1,219 @@
+package org.secflow.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.secflow.access.DccUserRole;
+import org.secflow.access.PlatformRole;
+import org.secflow.server.config.SecflowConfig;
+import org.secflow.server.http.ApiServer;
+import org.secflow.server.http.Json;
+import org.secflow.spi.Region;
+import org.secflow.store.DatabaseSettings;
+
+/**
+ * Issue 4 acceptance 2 over real HTTP: the real bpmn/ and rules/ folders, the real plugin jars loaded from a
+ * directory, an emulated estate with failures injected (file transfer failures, low batteries), a real HSQLDB.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CampaignApiTest {
+    @TempDir
+    static Path dir;
+
+    private Platform platform;
+    private Javalin app;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void start() throws IOException {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        Path modules = Path.of(System.getProperty("secflow.pluginModules", "../../plugins"));
+        for (String id : List.of("dsp-reference", "csp-north", "csp-central-south", "device-emulator")) {
+            Path built = modules.resolve(id).resolve("target/plugin").resolve(id);
+            assertThat(built).as("plugin folder built by 'mvn verify' (package phase of the plugin modules)").isDirectory();
+            Path target = Files.createDirectories(plugins.resolve(id));
+            try (Stream<Path> jars = Files.list(built)) {
+                for (Path jar : jars.toList()) {
+                    Files.copy(jar, target.resolve(jar.getFileName()));
+                }
+            }
+        }
+        var emulator = Map.of("altHanShare", "0.3", "latencyMs", "2", "transferFailureRate", "0.15");
+        var config = new SecflowConfig(
+                new SecflowConfig.Database("jdbc:hsqldb:mem:" + UUID.randomUUID() + DatabaseSettings.HSQLDB_OPTIONS, "SA", "", 8),
+                new SecflowConfig.Plugins("dsp-reference",
+                        Map.of(Region.NORTH, "csp-north", Region.CENTRAL, "csp-central-south", Region.SOUTH, "csp-central-south"),
+                        "device-emulator",
+                        Map.of("device-emulator", emulator, "csp-north", Map.of("latencyMs", "2"),
+                                "csp-central-south", Map.of("latencyMs", "2"))),
+                null,
+                new SecflowConfig.Estate(List.of("SUPPLIER-A", "SUPPLIER-B"), List.of("SUPPLIER-A", "SUPPLIER-B")),
+                null,
+                List.of(new SecflowConfig.UserEntry("a", "supplier-a-1", "Supplier A", "SUPPLIER-A", List.of(DccUserRole.IS), List.of()),
+                        new SecflowConfig.UserEntry("a2", "supplier-a-2", "Supplier A approver", "SUPPLIER-A", List.of(DccUserRole.IS), List.of()),
+                        new SecflowConfig.UserEntry("b", "supplier-b-1", "Supplier B", "SUPPLIER-B", List.of(DccUserRole.IS), List.of()),
+                        new SecflowConfig.UserEntry("admin", "admin", "Admin", "DCC", List.of(), List.of(PlatformRole.ADMIN))));
+        platform = Platform.forServing(config, new RuntimePaths(dir.resolve("data"), plugins,
+                Path.of(System.getProperty("secflow.rules", "../../rules")), Path.of(System.getProperty("secflow.bpmn", "../../bpmn"))));
+        EstateCommand.generate(platform, 1500, 21, false);
+        app = ApiServer.create(platform).start(0);
+    }
+
+    @AfterAll
+    void stop() {
+        app.stop();
+        platform.close();
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> r) throws IOException {
+        return Json.MAPPER.readTree(r.body());
+    }
+
+    /** The most common PPMID model of Supplier A's electricity premises, and an image for it. */
+    private String registerImage(String version) throws Exception {
+        String model = platform.database().jdbi().withHandle(h -> h.createQuery("""
+                SELECT d.model FROM device d JOIN premises p ON p.premises_id = d.premises_id
+                 WHERE d.device_type = 'PPMID' AND p.import_supplier = 'SUPPLIER-A'
+                 GROUP BY d.model ORDER BY COUNT(*) DESC, d.model""").mapTo(String.class).first());
+        String sha = String.format("%064x", new java.math.BigInteger(1, (model + version).getBytes()));
+        var r = send("POST", "/api/firmware-images", "a", """
+                {"manufacturer": "M", "model": "%s", "version": "%s", "sha256": "%s", "applicableDeviceTypes": ["PPMID"]}"""
+                .formatted(model, version, sha));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return sha;
+    }
+
+    private JsonNode awaitState(String id, String... states) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        JsonNode view = null;
+        while (System.nanoTime() < deadline) {
+            view = json(send("GET", "/api/campaigns/" + id, "a", null));
+            if (List.of(states).contains(view.path("state").asText())) {
+                return view;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("campaign never reached " + List.of(states) + ": " + view);
+    }
+
+    @Test
+    void runsACampaignWithFailuresToEveryDeviceInOneFinalStateOneDevicePerHanAndTheSmiUpdated() throws Exception {
+        String sha = registerImage("7.7.7");
+        var created = send("POST", "/api/campaigns", "a", """
+                {"name": "PPMID and bridge 7.7.7", "imageSha256": "%s",
+                 "selection": {"ppmids": true, "altHanVariants": ["B1", "B2", "B3", "B4"]},
+                 "waves": [10, 90], "successThresholdPercent": 50, "errorThresholdPercent": 90,
+                 "maxRetries": 3, "retryBackoffMs": 20, "deviceTimeoutMs": 4000}""".formatted(sha));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = json(created).path("campaignId").asText();
+        assertThat(json(created).path("state").asText()).isEqualTo("AWAITING_APPROVAL");
+
+        var selfApproval = send("POST", "/api/campaigns/" + id + "/approve", "a", null);
+        assertThat(selfApproval.statusCode()).isEqualTo(403);
+        assertThat(json(selfApproval).path("rule").asText()).contains("four eyes");
+
+        AtomicInteger overlaps = new AtomicInteger();
+        AtomicReference<Boolean> watching = new AtomicReference<>(true);
+        Thread watcher = new Thread(() -> {
+            while (watching.get()) {
+                overlaps.addAndGet(platform.database().jdbi().withHandle(h -> h.createQuery("""
+                        SELECT COUNT(*) FROM (SELECT comms_hub_id FROM campaign_device
+                         WHERE state IN ('SENT', 'DELIVERED', 'ACTIVATED') GROUP BY comms_hub_id HAVING COUNT(*) > 1) x""")
+                        .mapTo(Integer.class).one()));
+            }
+        });
+        watcher.start();
+        var approved = send("POST", "/api/campaigns/" + id + "/approve", "a2", null);
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+
+        JsonNode end = awaitState(id, "COMPLETED", "PAUSED");
+        if (end.path("state").asText().equals("PAUSED")) {
+            assertThat(send("POST", "/api/campaigns/" + id + "/resume", "a", null).statusCode()).isEqualTo(200);
+            end = awaitState(id, "COMPLETED");
+        }
+        watching.set(false);
+        watcher.join();
+
+        Map<String, Long> store = platform.database().jdbi().withHandle(h -> h.createQuery(
+                        "SELECT state, COUNT(*) FROM campaign_device WHERE campaign_id = :id GROUP BY state").bind("id", id)
+                .reduceRows(new java.util.TreeMap<String, Long>(), (m, r) -> {
+                    m.put(r.getColumn(1, String.class), r.getColumn(2, Long.class));
+                    return m;
+                }));
+        assertThat(store.keySet()).as("every device in a final state").isSubsetOf(
+                "CONFIRMED", "DELIVERY_FAILED", "ACTIVATION_FAILED", "TIMED_OUT", "SKIPPED", "CANCELLED");
+        assertThat(store.get("CONFIRMED")).isPositive();
+        assertThat(store.get("SKIPPED")).as("other models, other suppliers' devices, TCSO bridges").isPositive();
+        Map<String, Long> api = Json.MAPPER.convertValue(end.path("counts"), new com.fasterxml.jackson.core.type.TypeReference<>() { });
+        assertThat(new java.util.TreeMap<>(api)).isEqualTo(store);
+        assertThat(overlaps.get()).as("samples with two devices updating on one HAN").isZero();
+
+        long confirmedWithoutVersion = platform.database().jdbi().withHandle(h -> h.createQuery("""
+                SELECT COUNT(*) FROM campaign_device cd JOIN device d ON d.device_id = cd.device_id
+                 WHERE cd.campaign_id = :id AND cd.state = 'CONFIRMED' AND d.firmware_version <> '7.7.7'""")
+                .bind("id", id).mapTo(Long.class).one());
+        assertThat(confirmedWithoutVersion).isZero();
+        long skippedButSent = platform.database().jdbi().withHandle(h -> h.createQuery("""
+                SELECT COUNT(*) FROM campaign_device cd JOIN device d ON d.device_id = cd.device_id
+                 WHERE cd.campaign_id = :id AND (cd.state = 'SKIPPED' OR d.tcso_reclassified) AND cd.sent_count > 0""")
+                .bind("id", id).mapTo(Long.class).one());
+        assertThat(skippedButSent).as("TCSO and ineligible devices are never sent").isZero();
+        long tcsoSkipped = platform.database().jdbi().withHandle(h -> h.createQuery("""
+                SELECT COUNT(*) FROM campaign_device cd JOIN device d ON d.device_id = cd.device_id
+                 WHERE cd.campaign_id = :id AND d.tcso_reclassified AND cd.state = 'SKIPPED'""")
+                .bind("id", id).mapTo(Long.class).one());
+        assertThat(tcsoSkipped).isPositive();
+
+        JsonNode devices = json(send("GET", "/api/campaigns/" + id + "/devices?state=CONFIRMED&size=5", "a", null));
+        assertThat(devices.path("total").asLong()).isEqualTo(store.get("CONFIRMED"));
+        assertThat(devices.path("items")).hasSize(5);
+        var report = send("GET", "/api/reports/firmware-versions?format=csv", "a", null);
+        assertThat(report.body()).startsWith("alt_han_device_variant,manufacturer,model,firmware_version,devices");
+    }
+
+    @Test
+    void refusesACampaignForAnUnknownImageNamingTheFieldAndTheRule() throws Exception {
+        var r = send("POST", "/api/campaigns", "a", """
+                {"name": "unknown", "imageSha256": "%s"}""".formatted("ab".repeat(32)));
+
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(json(r).path("field").asText()).isEqualTo("imageSha256");
+        assertThat(json(r).path("rule").asText()).contains("BR12");
+    }
+
+    @Test
+    void refusesWavesThatDoNotSumToAHundredPercent() throws Exception {
+        var r = send("POST", "/api/campaigns", "a", """
+                {"name": "bad waves", "imageSha256": "%s", "waves": [10, 10]}""".formatted("ab".repeat(32)));
+
+        assertThat(r.statusCode()).isIn(400, 422);
+        assertThat(json(r).path("field").asText()).isEqualTo("waves");
+    }
+}
