@@ -1,0 +1,158 @@
+package org.secflow.campaign;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.secflow.store.Database;
+import org.secflow.store.DatabaseSettings;
+import org.secflow.workflow.ProcessDeployer;
+import org.secflow.workflow.WorkflowEngine;
+
+/**
+ * Issue 4 acceptance 1: the real {@code bpmn/firmware-campaign.bpmn} walked with camunda-bpm-assert. The bean
+ * {@value FirmwareCampaignService#BEAN} is a hand-written fake that plays the gate outcomes a test scripts, so
+ * the test asserts the path the process takes, not the sending.
+ */
+class FirmwareCampaignProcessTest {
+    private Database database;
+    private WorkflowEngine workflow;
+    private ScriptedCampaigns campaigns;
+
+    /** Stands in for {@link FirmwareCampaignService}: records calls, answers the gate from a script. */
+    public static final class ScriptedCampaigns {
+        final List<String> calls = new ArrayList<>();
+        final Deque<String> gates = new ArrayDeque<>();
+
+        public void checkEligibility(DelegateExecution e) {
+            calls.add("eligibility");
+            e.setVariable(FirmwareCampaignService.VAR_WAVE, 1);
+        }
+
+        public void startWave(DelegateExecution e) {
+            calls.add("wave " + e.getVariable(FirmwareCampaignService.VAR_WAVE));
+        }
+
+        public void gate(DelegateExecution e) {
+            String gate = gates.pop();
+            if (gate.equals("NEXT")) {
+                e.setVariable(FirmwareCampaignService.VAR_WAVE, ((Number) e.getVariable(FirmwareCampaignService.VAR_WAVE)).intValue() + 1);
+            }
+            calls.add("gate " + gate);
+            e.setVariable(FirmwareCampaignService.VAR_GATE, gate);
+        }
+
+        public void resumeWave(DelegateExecution e) {
+            calls.add("resume");
+            e.setVariable(FirmwareCampaignService.VAR_GATE, "NEXT");
+        }
+
+        public void complete(DelegateExecution e) {
+            calls.add("complete");
+        }
+
+        public void cancelCampaign(DelegateExecution e) {
+            calls.add("cancel");
+        }
+    }
+
+    @BeforeEach
+    void start() {
+        database = Database.open(DatabaseSettings.hsqldbMemory());
+        workflow = WorkflowEngine.start(database.dataSource(), false, false);
+        campaigns = new ScriptedCampaigns();
+        workflow.registerBean(FirmwareCampaignService.BEAN, campaigns);
+        Path bpmn = Path.of(System.getProperty("secflow.bpmn", "../../bpmn"));
+        new ProcessDeployer(workflow.engine(), bpmn, Clock.systemUTC()).deployAll();
+        BpmnAwareTests.init(workflow.engine());
+    }
+
+    @AfterEach
+    void stop() {
+        BpmnAwareTests.reset();
+        workflow.close();
+        database.close();
+    }
+
+    private ProcessInstance create() {
+        return workflow.engine().getRuntimeService().startProcessInstanceByKey(FirmwareCampaignService.PROCESS_KEY, "c-1",
+                Map.of(FirmwareCampaignService.VAR_CAMPAIGN, "c-1"));
+    }
+
+    private void waveEnds(String how) {
+        RuntimeService runtime = workflow.engine().getRuntimeService();
+        runtime.createMessageCorrelation(FirmwareCampaignService.WAVE_ENDED).processInstanceBusinessKey("c-1")
+                .setVariable(FirmwareCampaignService.VAR_WAVE_END, how).correlateWithResult();
+    }
+
+    @Test
+    void walksApprovalEligibilityAPauseOnTheErrorThresholdAResumeAndCompletion() {
+        campaigns.gates.addAll(List.of("NEXT", "PAUSE", "DONE"));
+        ProcessInstance pi = create();
+        assertThat(pi).isWaitingAt("approveCampaign");
+        assertThat(task()).hasCandidateGroup("campaign-approvers");
+
+        complete(task(), Map.of("approvedBy", "second-person"));
+        assertThat(pi).isWaitingAt("checkEligibility"); // asynchronous: the approver's request returns at once
+        execute(job());
+        assertThat(pi).isWaitingAt("waitForWave");
+
+        waveEnds("COMPLETE"); // pilot wave met its success threshold
+        assertThat(pi).isWaitingAt("waitForWave");
+        waveEnds("PAUSED"); // the error threshold was crossed in wave 2
+        assertThat(pi).isWaitingAt("reviewCampaign");
+        assertThat(task()).hasCandidateGroup("campaign-operators");
+
+        complete(task(), Map.of(FirmwareCampaignService.VAR_DECISION, "RESUME"));
+        assertThat(pi).isWaitingAt("waitForWave");
+        waveEnds("COMPLETE");
+
+        assertThat(pi).isEnded().hasPassedInOrder("approveCampaign", "checkEligibility", "sendWave", "waitForWave", "gate",
+                "sendWave", "waitForWave", "gate", "reviewCampaign", "resumeWave", "sendWave", "waitForWave", "gate",
+                "completeCampaign", "campaignCompleted");
+        org.assertj.core.api.Assertions.assertThat(campaigns.calls).containsExactly("eligibility", "wave 1", "gate NEXT",
+                "wave 2", "gate PAUSE", "resume", "wave 2", "gate DONE", "complete");
+    }
+
+    @Test
+    void cancelsFromTheReviewTask() {
+        campaigns.gates.addAll(List.of("PAUSE"));
+        ProcessInstance pi = create();
+        assertThat(pi).isWaitingAt("approveCampaign");
+        complete(task());
+        execute(job());
+        waveEnds("COMPLETE");
+        assertThat(pi).isWaitingAt("reviewCampaign");
+
+        complete(task(), Map.of(FirmwareCampaignService.VAR_DECISION, "CANCEL"));
+
+        assertThat(pi).isEnded().hasPassed("cancelCampaign", "campaignCancelled").hasNotPassed("completeCampaign");
+    }
+
+    @Test
+    void cancelsBeforeApproval() {
+        ProcessInstance pi = create();
+
+        workflow.engine().getRuntimeService().createMessageCorrelation(FirmwareCampaignService.CANCELLED)
+                .processInstanceBusinessKey("c-1").correlateWithResult();
+
+        assertThat(pi).isEnded().hasPassedInOrder("cancelledBeforeApproval", "cancelCampaign", "campaignCancelled")
+                .hasNotPassed("checkEligibility");
+    }
+}
