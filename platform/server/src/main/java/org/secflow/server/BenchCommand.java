@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 
 /** {@code secflow bench rules}: benchmarks, run on purpose; they print numbers a person can compare. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (not tests).",
-        subcommands = BenchCommand.Rules.class)
+        subcommands = {BenchCommand.Rules.class, BenchCommand.Campaign.class})
 final class BenchCommand {
 
     @Command(name = "rules", mixinStandardHelpOptions = true,
@@ -29,6 +29,57 @@ final class BenchCommand {
             System.out.printf("plain Java (same checks): %,12.0f decisions/s%n", r.plainPerSecond());
             System.out.printf("plain Java / Drools: %.1fx; decisions that differ: %d%n", r.ratio(), r.mismatches());
             return r.mismatches() == 0 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "campaign", mixinStandardHelpOptions = true,
+            description = "A firmware campaign end to end (create to every device in a final state) over N emulated PPMIDs "
+                    + "on the embedded HSQLDB file with the real plugins at zero latency, beside the store-bound limit "
+                    + "(the same per-device transitions as plain batched JDBC). Uses a fresh data folder.")
+    static final class Campaign implements Callable<Integer> {
+        @Option(names = "--devices", paramLabel = "N", defaultValue = "10000", description = "Devices. Default: ${DEFAULT-VALUE}")
+        int devices;
+
+        @Option(names = "--data", paramLabel = "DIR", description = "Database folder; must not exist. Default: a new temporary folder")
+        java.nio.file.Path data;
+
+        @Option(names = "--plugins", paramLabel = "DIR", description = "Plugins directory. Default: <distribution>/plugins")
+        java.nio.file.Path plugins;
+
+        @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "Rules directory. Default: ${DEFAULT-VALUE}")
+        java.nio.file.Path rules;
+
+        @Option(names = "--bpmn", paramLabel = "DIR", defaultValue = "bpmn", description = "Process directory. Default: ${DEFAULT-VALUE}")
+        java.nio.file.Path bpmn;
+
+        @Override
+        public Integer call() throws Exception {
+            java.nio.file.Path dataDir = data != null ? data : java.nio.file.Files.createTempDirectory("secflow-bench-");
+            java.nio.file.Path pluginDir = plugins != null ? plugins : RuntimeOptions.distributionFile("plugins");
+            var zero = java.util.Map.of("latencyMs", "0");
+            var config = new org.secflow.server.config.SecflowConfig(
+                    new org.secflow.server.config.SecflowConfig.Database(null, null, null, 16),
+                    new org.secflow.server.config.SecflowConfig.Plugins("dsp-reference",
+                            java.util.Map.of(org.secflow.spi.Region.NORTH, "csp-north", org.secflow.spi.Region.CENTRAL,
+                                    "csp-central-south", org.secflow.spi.Region.SOUTH, "csp-central-south"),
+                            "device-emulator", java.util.Map.of("device-emulator", zero, "csp-north", zero, "csp-central-south", zero)),
+                    null, null, null, java.util.List.of());
+            try (Platform platform = Platform.forServing(config, new RuntimePaths(dataDir.toAbsolutePath(),
+                    pluginDir.toAbsolutePath(), rules.toAbsolutePath(), bpmn.toAbsolutePath()));
+                 me.tongfei.progressbar.ProgressBar bar = new me.tongfei.progressbar.ProgressBarBuilder()
+                         .setTaskName("Campaign").setInitialMax(devices).setUnit(" devices", 1).build()) {
+                System.out.printf("writing %,d premises with a hub and a PPMID each into %s%n", devices, dataDir);
+                org.secflow.server.bench.CampaignBenchmark.Result r = org.secflow.server.bench.CampaignBenchmark.run(
+                        platform.database().jdbi(), platform.campaigns(), platform.firmwareImages(), devices, bar::stepTo);
+                bar.close();
+                System.out.printf("estate: %,d devices written in %.1f s (not part of the campaign)%n", r.devices(), r.estateMillis() / 1000.0);
+                System.out.printf("campaign: %,d devices, create to all final in %.1f s (%,.0f devices/s), %,d CONFIRMED%n",
+                        r.devices(), r.campaignMillis() / 1000.0, r.devicesPerSecond(), r.confirmed());
+                System.out.printf("max heap used: %,d MB (-Xmx %,d MB)%n", r.maxHeapUsedBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+                System.out.printf("store-bound limit (same transitions, plain batched JDBC): %.1f s; campaign at %.0f%% of it%n",
+                        r.storeBoundMillis() / 1000.0, r.fractionOfStoreBound() * 100);
+                return r.confirmed() == r.devices() ? 0 : 1;
+            }
         }
     }
 }

@@ -1,0 +1,207 @@
+package org.secflow.server.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.secflow.access.DccUserRole;
+import org.secflow.access.User;
+import org.secflow.campaign.CampaignDefinition;
+import org.secflow.campaign.CampaignState;
+import org.secflow.campaign.DeviceState;
+import org.secflow.campaign.FirmwareCampaignService;
+import org.secflow.campaign.TargetSelection;
+import org.secflow.inventory.FirmwareImageRegistration;
+import org.secflow.spi.DeviceId;
+import org.secflow.spi.DeviceType;
+import org.secflow.spi.MeterPoints;
+
+/**
+ * {@code secflow bench campaign --devices N} (issue 4, speed): a firmware campaign end to end, from create to every
+ * device in a final state, on a running platform (embedded HSQLDB file, real plugins with the emulator at zero
+ * latency), beside the store-bound limit: the same per-device state transitions written as plain batched JDBC.
+ *
+ * <p>The estate is N premises, each with one Communications Hub and one PPMID whose Device IDs the emulator does
+ * not generate ({@code 0B-EC-...}), so it emulates each on first contact as a PPMID that accepts the image.
+ */
+public final class CampaignBenchmark {
+    /** Device ID prefix of benchmark PPMIDs; hubs use {@code 0B-EC-01}. */
+    static final long DEVICE_PREFIX = 0x0BEC00L;
+    static final String MODEL = "BENCH-PPMID";
+    static final String PARTY = "BENCH-SUPPLIER";
+
+    private CampaignBenchmark() {
+    }
+
+    /**
+     * Result of one run.
+     *
+     * @param devices devices in the campaign
+     * @param estateMillis time to write the estate (not part of the campaign)
+     * @param campaignMillis create to every device in a final state
+     * @param confirmed devices CONFIRMED
+     * @param storeBoundMillis the same transitions as plain batched JDBC
+     * @param maxHeapUsedBytes highest heap in use seen during the campaign (sampled every 200 ms)
+     */
+    public record Result(long devices, long estateMillis, long campaignMillis, long confirmed, long storeBoundMillis,
+                         long maxHeapUsedBytes) {
+        public double devicesPerSecond() {
+            return devices * 1000.0 / Math.max(1, campaignMillis);
+        }
+
+        public double fractionOfStoreBound() {
+            return storeBoundMillis / (double) Math.max(1, campaignMillis);
+        }
+    }
+
+    /**
+     * Runs the benchmark on {@code campaigns} over {@code jdbi} (the platform's).
+     *
+     * @param progress told the number of devices in a final state, about every second
+     */
+    public static Result run(Jdbi jdbi, FirmwareCampaignService campaigns, org.secflow.inventory.FirmwareImageCatalogue images,
+                             int devices, LongConsumer progress) throws InterruptedException {
+        long t0 = System.nanoTime();
+        writeEstate(jdbi, devices);
+        long estateMillis = (System.nanoTime() - t0) / 1_000_000;
+        String sha = sha256("bench-" + UUID.randomUUID());
+        images.register(new FirmwareImageRegistration("Bench", MODEL, "2.0." + (System.nanoTime() % 1000), sha,
+                Set.of(DeviceType.PPMID)), "bench");
+        User creator = new User("bench-1", "Bench creator", PARTY, Set.of(DccUserRole.IS), Set.of());
+        User approver = new User("bench-2", "Bench approver", PARTY, Set.of(DccUserRole.IS), Set.of());
+
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        AtomicLong maxHeap = new AtomicLong();
+        long start = System.nanoTime();
+        Map<String, Object> created = campaigns.create(creator, new CampaignDefinition("bench " + devices, sha, Set.of(),
+                new TargetSelection(true, null, null, null, null), List.of(1, 10, 89), 90, null, 50, 0, 0L, 600_000L));
+        String id = (String) created.get("campaignId");
+        campaigns.approve(approver, id);
+        long lastReport = 0;
+        while (true) {
+            maxHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+            CampaignState state = campaigns.state(id);
+            if (state == CampaignState.COMPLETED || state == CampaignState.CANCELLED || state == CampaignState.PAUSED) {
+                break;
+            }
+            if (System.nanoTime() - lastReport > 1_000_000_000L) {
+                Map<DeviceState, Long> counts = campaigns.counts(id);
+                progress.accept(counts.entrySet().stream().filter(e -> e.getKey().isFinal()).mapToLong(Map.Entry::getValue).sum());
+                lastReport = System.nanoTime();
+            }
+            Thread.sleep(200);
+        }
+        long campaignMillis = (System.nanoTime() - start) / 1_000_000;
+        Map<DeviceState, Long> counts = campaigns.counts(id);
+        progress.accept(counts.entrySet().stream().filter(e -> e.getKey().isFinal()).mapToLong(Map.Entry::getValue).sum());
+        long storeBound = storeBound(jdbi, sha);
+        return new Result(devices, estateMillis, campaignMillis, counts.getOrDefault(DeviceState.CONFIRMED, 0L), storeBound,
+                maxHeap.get());
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** N premises with a hub and a PPMID each, registered to the bench Supplier; JDBC batches of 5,000. */
+    static void writeEstate(Jdbi jdbi, int devices) {
+        Timestamp now = Timestamp.from(Instant.now());
+        long base = jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(premises_id), 0) FROM premises").mapTo(Long.class).one());
+        long deviceBase = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM device WHERE device_id LIKE '0B-EC-00-%'")
+                .mapTo(Long.class).one());
+        String[] regions = {"NORTH", "CENTRAL", "SOUTH"};
+        for (int from = 0; from < devices; from += 5_000) {
+            int to = Math.min(devices, from + 5_000);
+            int first = from;
+            jdbi.useTransaction(h -> {
+                PreparedBatch premises = h.prepareBatch("INSERT INTO premises (premises_id, mpan, region, import_supplier) VALUES (:id, :mpan, :region, :s)");
+                PreparedBatch hubs = h.prepareBatch("INSERT INTO comms_hub (device_id, premises_id, region) VALUES (:id, :p, :region)");
+                PreparedBatch ppmids = h.prepareBatch("""
+                        INSERT INTO device (device_id, device_type, manufacturer, model, firmware_version, status, comms_hub_id,
+                          premises_id, created_at, updated_at) VALUES (:id, 'PPMID', 'Bench', :model, '1.0.0', 'COMMISSIONED', :hub, :p, :at, :at)""");
+                for (int i = first; i < to; i++) {
+                    long n = deviceBase + i;
+                    long p = base + i + 1;
+                    String region = regions[(int) (n % 3)];
+                    String hub = DeviceId.of(((DEVICE_PREFIX | 1) << 40) | n).value();
+                    premises.bind("id", p).bind("mpan", mpan(900_000_000_000L + base + i)).bind("region", region).bind("s", PARTY).add();
+                    hubs.bind("id", hub).bind("p", p).bind("region", region).add();
+                    ppmids.bind("id", DeviceId.of((DEVICE_PREFIX << 40) | n).value()).bind("model", MODEL).bind("hub", hub)
+                            .bind("p", p).bind("at", now).add();
+                }
+                premises.execute();
+                hubs.execute();
+                ppmids.execute();
+            });
+        }
+    }
+
+    /** A 13-digit MPAN with a valid check digit from a 12-digit base. */
+    private static String mpan(long twelveDigits) {
+        String core = String.format("%012d", twelveDigits % 1_000_000_000_000L);
+        for (int check = 0; check <= 9; check++) {
+            if (MeterPoints.isValidMpan(core + check)) {
+                return core + check;
+            }
+        }
+        throw new IllegalStateException("no check digit for " + core);
+    }
+
+    /**
+     * The store-bound limit: the rows a campaign writes for its devices (selection insert, then SENT, DELIVERED,
+     * ACTIVATED, CONFIRMED and the SMI version per device), as plain JDBC batches of 5,000 per transaction.
+     *
+     * @return milliseconds taken
+     */
+    static long storeBound(Jdbi jdbi, String sha) {
+        String campaign = UUID.randomUUID().toString();
+        Timestamp now = Timestamp.from(Instant.now());
+        long start = System.nanoTime();
+        jdbi.useHandle(h -> {
+            h.createUpdate("""
+                    INSERT INTO firmware_campaign (campaign_id, name, image_sha256, image_version, image_model, created_by,
+                      created_party, created_role, state, current_wave, wave_count, definition_json, created_at, updated_at)
+                    VALUES (:id, 'store-bound', :sha, '0', :model, 'bench', :party, 'IS', 'RUNNING', 1, 1, '{}', :at, :at)""")
+                    .bind("id", campaign).bind("sha", sha).bind("model", MODEL).bind("party", PARTY).bind("at", now).execute();
+            h.createUpdate("""
+                    INSERT INTO campaign_device (campaign_id, device_id, comms_hub_id, region, wave, state, attempts, sent_count, updated_at)
+                    SELECT :id, d.device_id, d.comms_hub_id, 'NORTH', 1, 'SCHEDULED', 0, 0, :at FROM device d WHERE d.model = :model""")
+                    .bind("id", campaign).bind("model", MODEL).bind("at", now).execute();
+        });
+        List<String> ids = jdbi.withHandle(h -> h.createQuery("SELECT device_id FROM campaign_device WHERE campaign_id = :id")
+                .bind("id", campaign).mapTo(String.class).list());
+        for (String state : List.of("SENT", "DELIVERED", "ACTIVATED", "CONFIRMED")) {
+            for (int from = 0; from < ids.size(); from += 5_000) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 5_000));
+                jdbi.useTransaction(h -> {
+                    PreparedBatch b = h.prepareBatch("UPDATE campaign_device SET state = :s, updated_at = :at WHERE campaign_id = :c AND device_id = :d");
+                    for (String d : chunk) {
+                        b.bind("s", state).bind("at", now).bind("c", campaign).bind("d", d).add();
+                    }
+                    b.execute();
+                    if (state.equals("CONFIRMED")) {
+                        PreparedBatch smi = h.prepareBatch("UPDATE device SET firmware_version = '0', updated_at = :at WHERE device_id = :d");
+                        for (String d : chunk) {
+                            smi.bind("at", now).bind("d", d).add();
+                        }
+                        smi.execute();
+                    }
+                });
+            }
+        }
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}
