@@ -41,10 +41,13 @@ CREATE TABLE campaign_device (
     not_before       TIMESTAMP,
     request_id       VARCHAR(64),
     sent_count       INTEGER     DEFAULT 0 NOT NULL,
+    last_sent_at     TIMESTAMP,
+    delivered_at     TIMESTAMP,
     updated_at       TIMESTAMP   NOT NULL,
     PRIMARY KEY (campaign_id, device_id),
     CONSTRAINT campaign_device_state_known CHECK (state IN ('PENDING', 'SCHEDULED', 'SENT', 'DELIVERED',
         'DELIVERY_FAILED', 'ACTIVATED', 'ACTIVATION_FAILED', 'CONFIRMED', 'TIMED_OUT', 'SKIPPED', 'CANCELLED'))
 );
-CREATE INDEX campaign_device_by_state ON campaign_device (campaign_id, wave, state);
+-- by wave, not by state: a state change (several per device) then touches no index
+CREATE INDEX campaign_device_by_wave ON campaign_device (campaign_id, wave);
 CREATE INDEX campaign_device_by_device ON campaign_device (device_id, state);

@@ -384,6 +384,7 @@ final class CampaignDriver implements Runnable {
             after.forEach(Runnable::run);
             return;
         }
+        transitions = coalesce(transitions);
         boolean[] applied = store.apply(campaignId, transitions, confirmed, image.version());
         for (int i = 0; i < transitions.size(); i++) {
             DeviceTransition t = transitions.get(i);
@@ -403,6 +404,23 @@ final class CampaignDriver implements Runnable {
             store.update(campaignId, "state", CampaignState.PAUSED, now);
             LOG.warn("campaign {}: {}", campaignId, reason);
         }
+    }
+
+    /** Successive changes of one device in a batch become one write (e.g. DELIVERED then ACTIVATED). */
+    private static List<DeviceTransition> coalesce(List<DeviceTransition> transitions) {
+        Map<String, Integer> last = new HashMap<>();
+        List<DeviceTransition> out = new ArrayList<>(transitions.size());
+        for (DeviceTransition t : transitions) {
+            Integer i = last.get(t.deviceId());
+            DeviceTransition merged = i == null ? null : out.get(i).then(t);
+            if (merged != null) {
+                out.set(i, merged);
+            } else {
+                last.put(t.deviceId(), out.size());
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     private void batteryChecked(InFlight f, DeviceEvent e, Instant now, List<DeviceTransition> out, List<Runnable> after) {
@@ -485,7 +503,10 @@ final class CampaignDriver implements Runnable {
                                List<Runnable> after) {
         Set<DeviceState> from = f.step == Step.BATTERY_CHECK ? Set.of(DeviceState.SCHEDULED) : DeviceState.IN_FLIGHT;
         finishInFlight(f);
-        if (f.device.attempts() < def.maxRetries()) {
+        // once a delivery is recorded the device is never sent again: only SCHEDULED (battery read) or SENT retry
+        boolean mayRetry = f.state == DeviceState.SCHEDULED || f.state == DeviceState.SENT;
+        if (mayRetry && f.device.attempts() < def.maxRetries()) {
+            from = f.step == Step.BATTERY_CHECK ? Set.of(DeviceState.SCHEDULED) : Set.of(DeviceState.SENT);
             Instant notBefore = now.plusMillis(def.retryBackoffMs() << Math.min(f.device.attempts(), 20));
             out.add(new DeviceTransition(f.device.deviceId(), from, DeviceState.SCHEDULED, reason + "; retry "
                     + (f.device.attempts() + 1) + " of " + def.maxRetries(), notBefore, null, true, now));

@@ -170,7 +170,7 @@ final class CampaignStore {
     /** One page of the campaign's devices, by device id. */
     List<Map<String, Object>> devices(String campaignId, DeviceState state, int offset, int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT device_id, comms_hub_id, region, alt_han_variant, battery_powered, "
-                        + "from_version, wave, state, reason, attempts, sent_count, updated_at FROM campaign_device WHERE campaign_id = :id"
+                        + "from_version, wave, state, reason, attempts, sent_count, updated_at, last_sent_at, delivered_at FROM campaign_device WHERE campaign_id = :id"
                         + (state == null ? "" : " AND state = :state") + " ORDER BY device_id OFFSET :off ROWS FETCH NEXT :lim ROWS ONLY")
                 .bind("id", campaignId).bind("state", state == null ? null : state.name()).bind("off", offset).bind("lim", limit)
                 .map((rs, ctx) -> {
@@ -187,6 +187,8 @@ final class CampaignStore {
                     m.put("retries", rs.getInt(10));
                     m.put("sent", rs.getInt(11));
                     m.put("updatedAt", rs.getTimestamp(12).toInstant());
+                    m.put("lastSentAt", rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant());
+                    m.put("deliveredAt", rs.getTimestamp(14) == null ? null : rs.getTimestamp(14).toInstant());
                     return m;
                 }).list());
     }
@@ -232,6 +234,8 @@ final class CampaignStore {
             for (Map.Entry<String, List<Integer>> e : byFrom.entrySet()) {
                 PreparedBatch b = h.prepareBatch("UPDATE campaign_device SET state = :to, reason = :reason, not_before = :nb, "
                         + "request_id = COALESCE(:req, request_id), attempts = attempts + :retry, sent_count = sent_count + :sent, "
+                        + "last_sent_at = COALESCE(CAST(:sentAt AS TIMESTAMP), last_sent_at), "
+                        + "delivered_at = COALESCE(delivered_at, CAST(:deliveredAt AS TIMESTAMP)), "
                         + "updated_at = :at WHERE campaign_id = :c AND device_id = :d AND state IN (" + e.getKey() + ")");
                 for (int i : e.getValue()) {
                     DeviceTransition t = transitions.get(i);
@@ -239,6 +243,8 @@ final class CampaignStore {
                             .bind("req", t.requestId())
                             .bind("retry", t.retry() ? 1 : 0)
                             .bind("sent", t.to() == DeviceState.SENT ? 1 : 0)
+                            .bind("sentAt", t.to() == DeviceState.SENT ? ts(t.at()) : null)
+                            .bind("deliveredAt", t.delivered() ? ts(t.at()) : null)
                             .bind("at", ts(t.at())).bind("c", campaignId).bind("d", t.deviceId()).add();
                 }
                 int[] counts = b.execute();

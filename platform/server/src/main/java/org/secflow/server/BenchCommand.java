@@ -57,12 +57,13 @@ final class BenchCommand {
             java.nio.file.Path dataDir = data != null ? data : java.nio.file.Files.createTempDirectory("secflow-bench-");
             java.nio.file.Path pluginDir = plugins != null ? plugins : RuntimeOptions.distributionFile("plugins");
             var zero = java.util.Map.of("latencyMs", "0");
+            var zeroDevices = java.util.Map.of("latencyMs", "0", "transferTimeMs", "0", "activationTimeMs", "0");
             var config = new org.secflow.server.config.SecflowConfig(
                     new org.secflow.server.config.SecflowConfig.Database(null, null, null, 16),
                     new org.secflow.server.config.SecflowConfig.Plugins("dsp-reference",
                             java.util.Map.of(org.secflow.spi.Region.NORTH, "csp-north", org.secflow.spi.Region.CENTRAL,
                                     "csp-central-south", org.secflow.spi.Region.SOUTH, "csp-central-south"),
-                            "device-emulator", java.util.Map.of("device-emulator", zero, "csp-north", zero, "csp-central-south", zero)),
+                            "device-emulator", java.util.Map.of("device-emulator", zeroDevices, "csp-north", zero, "csp-central-south", zero)),
                     null, null, null, java.util.List.of());
             try (Platform platform = Platform.forServing(config, new RuntimePaths(dataDir.toAbsolutePath(),
                     pluginDir.toAbsolutePath(), rules.toAbsolutePath(), bpmn.toAbsolutePath()));

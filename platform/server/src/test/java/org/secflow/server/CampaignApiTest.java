@@ -58,7 +58,8 @@ class CampaignApiTest {
                 }
             }
         }
-        var emulator = Map.of("altHanShare", "0.3", "latencyMs", "2", "transferFailureRate", "0.15");
+        var emulator = Map.of("altHanShare", "0.3", "latencyMs", "2", "transferTimeMs", "2", "activationTimeMs", "2",
+                "fileTransferFailureRate", "0.15", "lowBatteryRate", "0.3", "activationFailureRate", "0.03");
         var config = new SecflowConfig(
                 new SecflowConfig.Database("jdbc:hsqldb:mem:" + UUID.randomUUID() + DatabaseSettings.HSQLDB_OPTIONS, "SA", "", 8),
                 new SecflowConfig.Plugins("dsp-reference",

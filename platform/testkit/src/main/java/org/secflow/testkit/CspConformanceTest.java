@@ -69,10 +69,25 @@ public abstract class CspConformanceTest {
     }
 
     /**
+     * Extra configuration that allows at most {@code maxConcurrent} commands in flight (from acceptance to the final
+     * hub event: 0x8F89, 0x8F8B, DEVICE_RESPONSE or FAILED) and frees the slot of a command whose hub never sends
+     * its final event after {@code slotTimeout}; null (the default) when the CSP has no such limit, and the limit
+     * tests are skipped.
+     */
+    protected Map<String, String> configLimitingConcurrency(int maxConcurrent, Duration slotTimeout) {
+        return null;
+    }
+
+    /**
      * Creates a CSP from {@link #config()} plus {@code extra}, delivering to {@code network}; closed after the
      * test.
      */
     protected Csp createCsp(FakeCommsHubNetwork network, Map<String, String> extra) throws Exception {
+        return createCspOn(network, extra);
+    }
+
+    private Csp createCspOn(org.secflow.spi.CommsHubNetwork network, Map<String, String> extra)
+            throws Exception {
         FakeProviderContext context = new FakeProviderContext(factory().id()).withNetwork(network);
         contexts.add(context);
         Map<String, String> all = new HashMap<>(config());
@@ -215,6 +230,114 @@ public abstract class CspConformanceTest {
         Csp csp = createCsp(new FakeCommsHubNetwork(), Map.of());
         csp.close();
         csp.close();
+    }
+
+    @Test
+    void neverHasMoreCommandsInFlightThanItsLimitAndCarriesTheQueuedOnesLater() throws Exception {
+        Map<String, String> limited = configLimitingConcurrency(3, Duration.ofSeconds(30));
+        assumeTrue(limited != null, "the CSP declares no concurrency limit");
+        PacedNetwork network = new PacedNetwork(Duration.ofMillis(40), Set.of());
+        Csp csp = createCspOn(network, limited);
+        List<CommsHubCommand> commands = new ArrayList<>();
+        RecordingListener listener = new RecordingListener();
+        try {
+            for (int i = 0; i < 12; i++) {
+                CommsHubCommand c = command(i % 2 == 0 ? "CS08" : "CS05c", anyServedRegion());
+                commands.add(c);
+                csp.send(c, listener);
+            }
+            for (CommsHubCommand c : commands) {
+                listener.await(e -> e.correlationId().equals(c.commandId()) && (e.stage() == Stage.DEVICE_RESPONSE
+                        || e.alert() == GbcsAlert.FIRMWARE_ACTIVATION), TIMEOUT);
+            }
+        } finally {
+            network.close();
+        }
+        assertThat(network.delivered()).hasSize(12);
+        assertThat(network.mostInFlight()).as("most commands at the hubs at once").isEqualTo(3);
+    }
+
+    @Test
+    void freesTheSlotOfACommandWhoseDeviceNeverAnswersAfterTheSlotTimeout() throws Exception {
+        Map<String, String> limited = configLimitingConcurrency(1, Duration.ofMillis(300));
+        assumeTrue(limited != null, "the CSP declares no concurrency limit");
+        CommsHubCommand silent = command("CS05c", anyServedRegion());
+        CommsHubCommand next = command("CS08", anyServedRegion());
+        PacedNetwork network = new PacedNetwork(Duration.ZERO, Set.of(silent.commandId()));
+        Csp csp = createCspOn(network, limited);
+        RecordingListener listener = new RecordingListener();
+        try {
+            csp.send(silent, listener);
+            DeviceEvent delivered = listener.await(Stage.DELIVERED_TO_HUB, TIMEOUT);
+            csp.send(next, listener);
+            Thread.sleep(100);
+            assertThat(network.delivered()).as("the second waits while the first holds the only slot")
+                    .extracting(CommsHubCommand::commandId).containsExactly(silent.commandId());
+            DeviceEvent response = listener.await(e -> e.correlationId().equals(next.commandId())
+                    && e.stage() == Stage.DEVICE_RESPONSE, TIMEOUT);
+            assertThat(Duration.between(delivered.at(), response.at())).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+        } finally {
+            network.close();
+        }
+        assertThat(listener.events()).filteredOn(e -> e.correlationId().equals(silent.commandId()))
+                .extracting(DeviceEvent::stage).containsExactly(Stage.ACCEPTED_BY_CSP, Stage.DELIVERED_TO_HUB);
+    }
+
+    /**
+     * A hub network answering on its own thread after {@code pace}, as a hub with a well-behaved PPMID would,
+     * except for the commands named silent, which get DELIVERED_TO_HUB and nothing more. Counts how many commands
+     * it holds at once; a command stops counting just before its final event.
+     */
+    private static final class PacedNetwork implements org.secflow.spi.CommsHubNetwork, AutoCloseable {
+        private final Duration pace;
+        private final Set<String> silent;
+        private final java.util.concurrent.ScheduledExecutorService hubs = Executors.newScheduledThreadPool(4);
+        private final List<CommsHubCommand> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final AtomicInteger inFlight = new AtomicInteger();
+        private final AtomicInteger most = new AtomicInteger();
+
+        PacedNetwork(Duration pace, Set<String> silent) {
+            this.pace = pace;
+            this.silent = silent;
+        }
+
+        @Override
+        public void deliver(CommsHubCommand command, org.secflow.spi.DeviceEventListener listener) {
+            delivered.add(command);
+            int now = inFlight.incrementAndGet();
+            most.accumulateAndGet(now, Math::max);
+            hubs.schedule(() -> {
+                listener.onEvent(event(command, Stage.DELIVERED_TO_HUB, null, Map.of()));
+                if (silent.contains(command.commandId())) {
+                    return;
+                }
+                inFlight.decrementAndGet();
+                if ("CS08".equals(command.gbcsUseCase())) {
+                    listener.onEvent(event(command, Stage.DEVICE_RESPONSE, null,
+                            Map.of("firmwareVersion", FakeCommsHubNetwork.CURRENT_FIRMWARE_VERSION)));
+                } else {
+                    listener.onEvent(event(command, Stage.DEVICE_ALERT, GbcsAlert.FIRMWARE_ACTIVATION,
+                            Map.of("firmwareVersion", IMAGE.version(), "result", "0")));
+                }
+            }, pace.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        List<CommsHubCommand> delivered() {
+            return List.copyOf(delivered);
+        }
+
+        int mostInFlight() {
+            return most.get();
+        }
+
+        private static DeviceEvent event(CommsHubCommand c, Stage stage, GbcsAlert alert, Map<String, String> data) {
+            return new DeviceEvent(c.commandId(), c.deviceId(), stage, alert, data, java.time.Instant.now());
+        }
+
+        @Override
+        public void close() {
+            hubs.shutdownNow();
+        }
     }
 
     /** One region the factory declares. */

@@ -40,13 +40,54 @@ import org.secflow.testkit.EstateFixtures.Located;
  * <p>Extend it and implement {@link #factory()}. {@link #config()} may tune the emulator but must keep firmware
  * transfers reliable ({@code transferFailureRate} 0 or its equivalent) and Alt HAN solutions present in a 2,000
  * premises estate. A test that needs a kind of device the estate lacks is skipped, not failed.
+ *
+ * <p>Failure causes, silence, low battery and zero delays are asked for through {@link #configFor(Behaviour)}; an
+ * emulator without such a setting returns null there and the tests of that {@link Behaviour} are skipped (as
+ * Trino's {@code BaseConnectorTest} skips by capability). The emulator sees a {@link MutableClock} as host clock
+ * ({@link #clock()}), standing still unless a test moves it.
+ *
+ * <p>Event contract checked here (see {@link GbcsAlert}): 0x8F89 carries {@code reason}
+ * ({@code FILE_TRANSFER_FAILURE}, {@code BATTERY_LOW}, {@code IMAGE_DISCARDED}, {@code HARDWARE_VERSION_MISMATCH});
+ * 0x8F8B carries {@code firmwareVersion} and {@code result} ({@code 0}, or non-zero with the old version kept); a
+ * CS08 response of a battery-powered device carries {@code batteryLow} {@code "true"}/{@code "false"}, of any
+ * other device no such key; a silent device sends nothing after {@code DELIVERED_TO_HUB}.
  */
 public abstract class DeviceEmulatorConformanceTest {
     /** How long a test waits for an asynchronous event. */
     protected static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+    /** The period over which {@link Behaviour#BATTERY_LOW_IN_HALF_THE_PERIODS} holds a battery state. */
+    protected static final Duration LOW_BATTERY_PERIOD = Duration.ofSeconds(1);
+    /** How long a test listens for an event that must not come. */
+    protected static final Duration SILENCE = Duration.ofMillis(400);
+
+    /**
+     * Behaviours some tests need. Each is extra configuration on top of {@link #config()}; the emulator keeps
+     * delays short (tens of ms at most) under each.
+     */
+    public enum Behaviour {
+        /** Every CS05c transfer fails with 0x8F89 {@code FILE_TRANSFER_FAILURE} (rate 1). */
+        EVERY_FILE_TRANSFER_FAILS,
+        /** No transfer, activation or answer fails at random and no battery is low (every rate 0). */
+        NOTHING_FAILS,
+        /** Every transfer succeeds and every activation fails: 0x8F8B with a non-zero {@code result}. */
+        EVERY_ACTIVATION_FAILS,
+        /** Every device stays silent after {@code DELIVERED_TO_HUB} of a CS05c. */
+        NO_DEVICE_ANSWERS,
+        /** Every battery-powered bridge always has a low battery. */
+        BATTERY_ALWAYS_LOW,
+        /**
+         * A battery-powered bridge has a low battery in about half of the periods of {@link #LOW_BATTERY_PERIOD}
+         * of the host clock, drawn per device and period.
+         */
+        BATTERY_LOW_IN_HALF_THE_PERIODS,
+        /** Every delay is zero: events follow as fast as the emulator can send them. */
+        NO_DELAYS
+    }
+
     private FakeProviderContext context;
     private DeviceEmulator emulator;
+    private final MutableClock clock = new MutableClock(java.time.Instant.parse("2030-01-01T00:00:00Z"));
 
     /** The factory under test. */
     protected abstract DeviceEmulatorFactory factory();
@@ -54,6 +95,32 @@ public abstract class DeviceEmulatorConformanceTest {
     /** Configuration for the emulator under test; empty (the defaults) unless overridden. */
     protected Map<String, String> config() {
         return Map.of();
+    }
+
+    /**
+     * Extra configuration that gives {@code behaviour}, or null (the default) when the emulator has no such
+     * setting; the tests that need it are then skipped.
+     */
+    protected Map<String, String> configFor(Behaviour behaviour) {
+        return null;
+    }
+
+    /** The host clock the emulators of this test see. */
+    protected final MutableClock clock() {
+        return clock;
+    }
+
+    /** A new emulator with {@link #config()} plus {@link #configFor(Behaviour)}; skips the test when that is null. */
+    protected final DeviceEmulator newEmulator(Behaviour behaviour) throws Exception {
+        Map<String, String> extra = configFor(behaviour);
+        Assumptions.assumeTrue(extra != null, "the emulator declares no setting for " + behaviour);
+        FakeProviderContext own = new FakeProviderContext(factory().id()).withClock(clock);
+        config().forEach(own::with);
+        extra.forEach(own::with);
+        extraContexts.add(own);
+        DeviceEmulator created = factory().create(own);
+        extraEmulators.add(created);
+        return created;
     }
 
     /** The emulator created for the current test. */
@@ -68,7 +135,7 @@ public abstract class DeviceEmulatorConformanceTest {
 
     @BeforeEach
     void createEmulator() throws Exception {
-        context = new FakeProviderContext(factory().id());
+        context = new FakeProviderContext(factory().id()).withClock(clock);
         config().forEach(context::with);
         emulator = factory().create(context);
     }
@@ -77,7 +144,12 @@ public abstract class DeviceEmulatorConformanceTest {
     void closeEmulator() {
         emulator.close();
         context.close();
+        extraEmulators.forEach(DeviceEmulator::close);
+        extraContexts.forEach(FakeProviderContext::close);
     }
+
+    private final List<FakeProviderContext> extraContexts = new CopyOnWriteArrayList<>();
+    private final List<DeviceEmulator> extraEmulators = new CopyOnWriteArrayList<>();
 
     @Test
     void generatesTheSameEstateFromTheSameSeed() throws Exception {
@@ -238,6 +310,161 @@ public abstract class DeviceEmulatorConformanceTest {
         });
         recording.await(Stage.DEVICE_RESPONSE, TIMEOUT);
         assertThat(threads).isNotEmpty().doesNotContain(Thread.currentThread());
+    }
+
+    @Test
+    void failsEveryTransferWithFileTransferFailureAtRateOneAndKeepsTheVersion() throws Exception {
+        DeviceEmulator failing = newEmulator(Behaviour.EVERY_FILE_TRANSFER_FAILS);
+        Located target = target(failing, d -> !d.batteryPowered() && EstateFixtures.takesPpmidFirmware(d));
+        RecordingListener update = new RecordingListener();
+        failing.deliver(EstateFixtures.cs05c("cmd-ftf", target, imageFor(target.device(), "9.9.1")), update);
+        DeviceEvent failure = update.await(e -> e.alert() == GbcsAlert.FIRMWARE_TRANSFER_FAILURE, TIMEOUT);
+        assertThat(failure.data()).containsEntry("reason", "FILE_TRANSFER_FAILURE");
+        assertThat(readFirmware(failing, target, "cmd-ftf-read").data())
+                .containsEntry("firmwareVersion", target.device().firmwareVersion());
+    }
+
+    @Test
+    void activatesEveryImageWhenEveryRateIsZero() throws Exception {
+        DeviceEmulator reliable = newEmulator(Behaviour.NOTHING_FAILS);
+        List<Located> targets = targets(reliable, d -> EstateFixtures.takesPpmidFirmware(d), 20);
+        for (Located target : targets) {
+            RecordingListener update = new RecordingListener();
+            reliable.deliver(EstateFixtures.cs05c("cmd-ok-" + target.device().deviceId(), target,
+                    imageFor(target.device(), "9.9.2")), update);
+            DeviceEvent activation = update.await(e -> e.alert() == GbcsAlert.FIRMWARE_ACTIVATION, TIMEOUT);
+            assertThat(activation.data()).containsEntry("result", "0").containsEntry("firmwareVersion", "9.9.2");
+        }
+    }
+
+    @Test
+    void keepsTheOldVersionWhenActivationFails() throws Exception {
+        DeviceEmulator failing = newEmulator(Behaviour.EVERY_ACTIVATION_FAILS);
+        Located target = target(failing, d -> !d.batteryPowered() && EstateFixtures.takesPpmidFirmware(d));
+        String old = target.device().firmwareVersion();
+        RecordingListener update = new RecordingListener();
+        failing.deliver(EstateFixtures.cs05c("cmd-af", target, imageFor(target.device(), "9.9.3")), update);
+        DeviceEvent activation = update.await(e -> e.alert() == GbcsAlert.FIRMWARE_ACTIVATION, TIMEOUT);
+        assertThat(activation.data().get("result")).isNotEqualTo("0");
+        assertThat(activation.data()).containsEntry("firmwareVersion", old);
+        assertThat(update.events()).extracting(DeviceEvent::alert)
+                .containsExactly(null, GbcsAlert.FIRMWARE_TRANSFER_SUCCESS, GbcsAlert.FIRMWARE_ACTIVATION);
+        assertThat(readFirmware(failing, target, "cmd-af-read").data()).containsEntry("firmwareVersion", old);
+    }
+
+    @Test
+    void sendsNothingAfterDeliveryToTheHubWhenTheDeviceNeverAnswers() throws Exception {
+        DeviceEmulator silent = newEmulator(Behaviour.NO_DEVICE_ANSWERS);
+        Located target = target(silent, d -> !d.batteryPowered() && EstateFixtures.takesPpmidFirmware(d));
+        RecordingListener update = new RecordingListener();
+        silent.deliver(EstateFixtures.cs05c("cmd-silent", target, imageFor(target.device(), "9.9.4")), update);
+        update.await(Stage.DELIVERED_TO_HUB, TIMEOUT);
+        Thread.sleep(SILENCE.toMillis());
+        assertThat(update.events()).extracting(DeviceEvent::stage).containsExactly(Stage.DELIVERED_TO_HUB);
+    }
+
+    @Test
+    void makesABatteryPoweredBridgeWithALowBatteryDiscardTheImageAndSayItIsLow() throws Exception {
+        DeviceEmulator low = newEmulator(Behaviour.BATTERY_ALWAYS_LOW);
+        Located bridge = batteryBridge(low);
+        assertThat(readFirmware(low, bridge, "cmd-bl-read").data()).containsEntry("batteryLow", "true");
+        RecordingListener update = new RecordingListener();
+        low.deliver(EstateFixtures.cs05c("cmd-bl", bridge, imageFor(bridge.device(), "9.9.5")), update);
+        DeviceEvent failure = update.await(e -> e.alert() == GbcsAlert.FIRMWARE_TRANSFER_FAILURE, TIMEOUT);
+        assertThat(failure.data()).containsEntry("reason", "BATTERY_LOW");
+        assertThat(update.events()).noneMatch(e -> e.alert() == GbcsAlert.FIRMWARE_ACTIVATION);
+    }
+
+    @Test
+    void reportsBatteryLowFalseForAHealthyBridgeAndNoBatteryStateForMainsDevices() throws Exception {
+        DeviceEmulator healthy = newEmulator(Behaviour.NOTHING_FAILS);
+        Located bridge = batteryBridge(healthy);
+        assertThat(readFirmware(healthy, bridge, "cmd-bh-read").data()).containsEntry("batteryLow", "false");
+        Located mains = target(healthy, d -> !d.batteryPowered() && EstateFixtures.takesPpmidFirmware(d));
+        assertThat(readFirmware(healthy, mains, "cmd-mains-read").data()).doesNotContainKey("batteryLow");
+    }
+
+    @Test
+    void letsALowBatteryRecoverSoThatALaterRetrySucceeds() throws Exception {
+        DeviceEmulator flaky = newEmulator(Behaviour.BATTERY_LOW_IN_HALF_THE_PERIODS);
+        Located bridge = batteryBridge(flaky);
+        boolean sawLow = false;
+        boolean sawFine = false;
+        for (int period = 0; period < 64 && !(sawLow && sawFine); period++) {
+            clock.advance(LOW_BATTERY_PERIOD);
+            boolean isLow = "true".equals(readFirmware(flaky, bridge, "cmd-flip-" + period).data().get("batteryLow"));
+            assertThat(readFirmware(flaky, bridge, "cmd-flip-again-" + period).data().get("batteryLow"))
+                    .as("the same answer within one period").isEqualTo(Boolean.toString(isLow));
+            if (isLow && !sawLow) {
+                sawLow = true;
+                RecordingListener update = new RecordingListener();
+                flaky.deliver(EstateFixtures.cs05c("cmd-low-" + period, bridge, imageFor(bridge.device(), "9.9.6")), update);
+                assertThat(update.await(e -> e.alert() == GbcsAlert.FIRMWARE_TRANSFER_FAILURE, TIMEOUT).data())
+                        .containsEntry("reason", "BATTERY_LOW");
+            } else if (!isLow && sawLow && !sawFine) {
+                sawFine = true;
+                RecordingListener retry = new RecordingListener();
+                flaky.deliver(EstateFixtures.cs05c("cmd-retry-" + period, bridge, imageFor(bridge.device(), "9.9.6")), retry);
+                assertThat(retry.await(e -> e.alert() == GbcsAlert.FIRMWARE_ACTIVATION, TIMEOUT).data())
+                        .containsEntry("result", "0").containsEntry("firmwareVersion", "9.9.6");
+            }
+        }
+        assertThat(sawLow).as("low battery in some of 64 periods").isTrue();
+        assertThat(sawFine).as("the battery recovered in a later period").isTrue();
+    }
+
+    @Test
+    void answersManyCommandsWithZeroDelaysOffTheCallersThread() throws Exception {
+        DeviceEmulator fast = newEmulator(Behaviour.NO_DELAYS);
+        List<Located> targets = targets(fast, d -> !d.batteryPowered() && EstateFixtures.takesPpmidFirmware(d), 200);
+        RecordingListener listener = new RecordingListener();
+        List<Thread> threads = new CopyOnWriteArrayList<>();
+        for (Located target : targets) {
+            fast.deliver(EstateFixtures.cs05c("cmd-fast-" + target.device().deviceId(), target,
+                    imageFor(target.device(), "9.9.7")), event -> {
+                threads.add(Thread.currentThread());
+                listener.onEvent(event);
+            });
+        }
+        for (Located target : targets) {
+            listener.await(e -> e.alert() == GbcsAlert.FIRMWARE_ACTIVATION
+                    && e.deviceId().equals(target.device().deviceId()), TIMEOUT);
+        }
+        assertThat(threads).doesNotContain(Thread.currentThread());
+    }
+
+    private static DeviceEvent readFirmware(DeviceEmulator emulator, Located target, String commandId)
+            throws Exception {
+        RecordingListener read = new RecordingListener();
+        emulator.deliver(EstateFixtures.cs08(commandId, target), read);
+        return read.await(Stage.DEVICE_RESPONSE, TIMEOUT);
+    }
+
+    private static Located target(DeviceEmulator on, Predicate<EmulatedDevice> kind) {
+        Located target = find(generate(on, request(2_000, 31)), kind).orElse(null);
+        Assumptions.assumeTrue(target != null, "no such device in a 2,000 premises estate");
+        return target;
+    }
+
+    private static List<Located> targets(DeviceEmulator on, Predicate<EmulatedDevice> kind, int count) {
+        List<Located> found = new java.util.ArrayList<>();
+        for (EmulatedPremises p : generate(on, request(5_000, 41))) {
+            for (EmulatedDevice d : p.devices()) {
+                if (found.size() < count && kind.test(d)) {
+                    found.add(new Located(p, d));
+                }
+            }
+        }
+        Assumptions.assumeTrue(!found.isEmpty(), "no such device in a 5,000 premises estate");
+        return found;
+    }
+
+    /** A battery-powered bridge that takes the image (not re-classified by a TCSO); skips when the estate has none. */
+    private static Located batteryBridge(DeviceEmulator on) {
+        Located bridge = find(generate(on, request(20_000, 43)), d -> d.isAltHanBridge() && d.batteryPowered()
+                && !d.tcsoReclassified() && EstateFixtures.takesPpmidFirmware(d)).orElse(null);
+        Assumptions.assumeTrue(bridge != null, "no battery-powered bridge in a 20,000 premises estate");
+        return bridge;
     }
 
     private void updatesFirmwareAndReadsItBack(Predicate<EmulatedDevice> kind) throws Exception {

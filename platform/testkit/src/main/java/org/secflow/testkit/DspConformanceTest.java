@@ -40,6 +40,12 @@ import org.secflow.spi.ServiceRequestAck;
  * {@link FakeCsp} for North and one for Central and South. The fakes emit events only when a test tells them to.
  * A DSP must treat a firmware update as finished (0x8F8B, 0x8F89 or FAILED) before it relays the finishing event,
  * so that a User reacting to the event can send the next update.
+ *
+ * <p>A DSP delivers a device's 0x8F8B activation alert as DCC Alert N39: the relayed event carries data
+ * {@code dccAlert} = {@code N39} (seed 001 section 4.1.1: "The existing DCC Alert N39 will be used to notify the
+ * firmware activation of Alt HAN P2P Device"). The context's clock is a {@link MutableClock} ({@link #clock});
+ * a DSP that ends an unanswered update after a configurable time says how in
+ * {@link #configWithUpdateTimeout(Duration)}.
  */
 public abstract class DspConformanceTest {
     protected static final Duration TIMEOUT = Duration.ofSeconds(5);
@@ -54,6 +60,7 @@ public abstract class DspConformanceTest {
             Set.of(DeviceType.PPMID));
     protected static final Map<String, String> ACTIVATED = Map.of("firmwareVersion", "2.1.0", "result", "0");
 
+    protected final MutableClock clock = new MutableClock(java.time.Instant.parse("2030-01-01T00:00:00Z"));
     protected final FakeCsp northCsp = new FakeCsp();
     protected final FakeCsp centralSouthCsp = new FakeCsp();
     protected FakeProviderContext context;
@@ -68,24 +75,40 @@ public abstract class DspConformanceTest {
         return Map.of();
     }
 
+    /**
+     * Extra configuration under which an SRV 11.4 that gets no final event (0x8F89, 0x8F8B, FAILED) stops blocking
+     * the next update of its device after {@code timeout} of the host clock; null (the default) when the DSP has
+     * no such setting, and the timeout test is skipped.
+     */
+    protected Map<String, String> configWithUpdateTimeout(Duration timeout) {
+        return null;
+    }
+
     @BeforeEach
     void createDsp() throws Exception {
-        context = new FakeProviderContext(factory().id())
+        context = newContext();
+        config().forEach(context::with);
+        dsp = factory().create(context);
+    }
+
+    private FakeProviderContext newContext() {
+        return new FakeProviderContext(factory().id()).withClock(clock)
                 .withRoute(NORTH_BRIDGE, new CommsHubRoute(NORTH_HUB, Region.NORTH))
                 .withRoute(CENTRAL_BRIDGE, new CommsHubRoute(CENTRAL_HUB, Region.CENTRAL))
                 .withRoute(SOUTH_PPMID, new CommsHubRoute(SOUTH_HUB, Region.SOUTH))
                 .withCsp(Region.NORTH, northCsp)
                 .withCsp(Region.CENTRAL, centralSouthCsp)
                 .withCsp(Region.SOUTH, centralSouthCsp);
-        config().forEach(context::with);
-        dsp = factory().create(context);
     }
 
     @AfterEach
     void closeDsp() {
         dsp.close();
         context.close();
+        extraContexts.forEach(FakeProviderContext::close);
     }
+
+    private final List<FakeProviderContext> extraContexts = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** SRV 11.4 Update PPMID Firmware for {@code device} with {@link #IMAGE}, under a new request id. */
     protected ServiceRequest firmwareUpdate(DeviceId device) {
@@ -144,7 +167,7 @@ public abstract class DspConformanceTest {
         assertThat(listener.events()).extracting(DeviceEvent::correlationId).containsOnly(request.requestId());
         assertThat(listener.events()).extracting(DeviceEvent::stage).containsExactly(Stage.ACCEPTED_BY_CSP,
                 Stage.DELIVERED_TO_HUB, Stage.DEVICE_ALERT, Stage.DEVICE_ALERT);
-        assertThat(listener.events().get(3).data()).isEqualTo(ACTIVATED);
+        assertThat(listener.events().get(3).data()).containsAllEntriesOf(ACTIVATED).containsEntry("dccAlert", "N39");
         assertThat(listener.events()).extracting(DeviceEvent::deviceId).containsOnly(CENTRAL_BRIDGE);
     }
 
@@ -263,5 +286,75 @@ public abstract class DspConformanceTest {
         assertThat(dsp.submit(firmwareUpdate(CENTRAL_BRIDGE), new RecordingListener()).accepted()).isTrue();
         assertThat(dsp.submit(readFirmwareVersion(CENTRAL_BRIDGE), new RecordingListener()).accepted()).isTrue();
         assertThat(centralSouthCsp.lastCommand().gbcsUseCase()).isEqualTo("CS08");
+    }
+
+    @Test
+    void deliversTheActivationAlertAsDccAlertN39() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        ServiceRequest request = firmwareUpdate(NORTH_BRIDGE);
+        dsp.submit(request, listener);
+        CommsHubCommand command = northCsp.lastCommand();
+        northCsp.accept(command).deliverToHub(command)
+                .alert(command, GbcsAlert.FIRMWARE_TRANSFER_SUCCESS, Map.of())
+                .alert(command, GbcsAlert.FIRMWARE_ACTIVATION, ACTIVATED);
+        DeviceEvent activation = listener.await(e -> e.alert() == GbcsAlert.FIRMWARE_ACTIVATION, TIMEOUT);
+        assertThat(activation.data()).containsEntry("dccAlert", "N39")
+                .containsEntry("firmwareVersion", "2.1.0").containsEntry("result", "0");
+        assertThat(activation.correlationId()).isEqualTo(request.requestId());
+        assertThat(activation.alert().hex()).isEqualTo("0x8F8B");
+    }
+
+    @Test
+    void deliversAFailedActivationAsN39WithItsResultAndEndsTheUpdate() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        dsp.submit(firmwareUpdate(CENTRAL_BRIDGE), listener);
+        CommsHubCommand command = centralSouthCsp.lastCommand();
+        centralSouthCsp.alert(command, GbcsAlert.FIRMWARE_TRANSFER_SUCCESS, Map.of())
+                .alert(command, GbcsAlert.FIRMWARE_ACTIVATION, Map.of("firmwareVersion", "1.0.0", "result", "1"));
+        DeviceEvent activation = listener.await(e -> e.alert() == GbcsAlert.FIRMWARE_ACTIVATION, TIMEOUT);
+        assertThat(activation.data()).containsEntry("dccAlert", "N39").containsEntry("result", "1")
+                .containsEntry("firmwareVersion", "1.0.0");
+        assertThat(dsp.submit(firmwareUpdate(CENTRAL_BRIDGE), new RecordingListener()).accepted()).isTrue();
+    }
+
+    @Test
+    void relaysTheBatteryStateOfAFirmwareVersionRead() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        dsp.submit(readFirmwareVersion(NORTH_BRIDGE), listener);
+        northCsp.respond(northCsp.lastCommand(), Map.of("firmwareVersion", "1.2.0", "batteryLow", "true"));
+        DeviceEvent response = listener.await(Stage.DEVICE_RESPONSE, TIMEOUT);
+        assertThat(response.data()).containsEntry("firmwareVersion", "1.2.0").containsEntry("batteryLow", "true");
+    }
+
+    @Test
+    void allowsANewUpdateOfASilentDeviceAfterTheUpdateTimeoutButNotBefore() throws Exception {
+        Map<String, String> extra = configWithUpdateTimeout(Duration.ofMinutes(30));
+        org.junit.jupiter.api.Assumptions.assumeTrue(extra != null, "the DSP declares no update timeout");
+        FakeProviderContext own = newContext();
+        extraContexts.add(own);
+        config().forEach(own::with);
+        extra.forEach(own::with);
+        Dsp timed = factory().create(own);
+        try {
+            RecordingListener first = new RecordingListener();
+            assertThat(timed.submit(firmwareUpdate(SOUTH_PPMID), first).accepted()).isTrue();
+            CommsHubCommand silent = centralSouthCsp.lastCommand();
+            centralSouthCsp.accept(silent).deliverToHub(silent);
+
+            clock.advance(Duration.ofMinutes(29));
+            ServiceRequestAck tooSoon = timed.submit(firmwareUpdate(SOUTH_PPMID), new RecordingListener());
+            assertThat(tooSoon.accepted()).isFalse();
+            assertThat(tooSoon.reason()).contains(SOUTH_PPMID.toString());
+
+            clock.advance(Duration.ofMinutes(2));
+            assertThat(timed.submit(firmwareUpdate(SOUTH_PPMID), new RecordingListener()).accepted()).isTrue();
+
+            centralSouthCsp.alert(silent, GbcsAlert.FIRMWARE_ACTIVATION, ACTIVATED);
+            first.await(e -> e.alert() == GbcsAlert.FIRMWARE_ACTIVATION, TIMEOUT);
+            assertThat(timed.submit(firmwareUpdate(SOUTH_PPMID), new RecordingListener()).accepted())
+                    .as("the late end of the first update does not end the second").isFalse();
+        } finally {
+            timed.close();
+        }
     }
 }

@@ -18,7 +18,8 @@ import org.secflow.spi.Region;
 
 /**
  * A hand-written {@link ProviderContext} for unit tests of plugins: a map for configuration, a real scheduler, a
- * map for the inventory, CSPs and hub network set by the test. Close it to stop the scheduler.
+ * map for the inventory, CSPs, hub network and
+ * clock set by the test. Close it to stop the scheduler.
  */
 public final class FakeProviderContext implements ProviderContext, AutoCloseable {
     private final String providerId;
@@ -26,6 +27,7 @@ public final class FakeProviderContext implements ProviderContext, AutoCloseable
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
     private final Map<DeviceId, CommsHubRoute> routes = new HashMap<>();
     private final Map<Region, Csp> csps = new EnumMap<>(Region.class);
+    private Clock clock = Clock.systemUTC();
     private CommsHubNetwork network = (command, listener) -> {
         throw new IllegalStateException("no CommsHubNetwork set on this FakeProviderContext");
     };
@@ -52,6 +54,12 @@ public final class FakeProviderContext implements ProviderContext, AutoCloseable
         return this;
     }
 
+    /** Sets the host clock the provider sees (the system UTC clock unless set); returns this. */
+    public FakeProviderContext withClock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
     /** Sets the hub network CSPs deliver to; returns this. */
     public FakeProviderContext withNetwork(CommsHubNetwork network) {
         this.network = network;
@@ -75,7 +83,7 @@ public final class FakeProviderContext implements ProviderContext, AutoCloseable
 
     @Override
     public Clock clock() {
-        return Clock.systemUTC();
+        return clock;
     }
 
     @Override

@@ -43,7 +43,8 @@ public final class PluginJarBuilder {
     /**
      * A fixture of this testkit: every {@code .java} resource listed in {@code fixtures/<name>/sources.txt}.
      *
-     * @param name fixture name: {@code isolated-library}, {@code incompatible-spi} or {@code failing-init}
+     * @param name fixture name: {@code isolated-library}, {@code incompatible-spi}, {@code failing-init} or
+     *     {@code integrator-csp} (a CSP written against the SPI alone that stamps the events it carries)
      */
     public static PluginJarBuilder fixture(String name) {
         PluginJarBuilder b = plugin(name);

@@ -20,4 +20,10 @@ class CspCentralSouthConformanceTest extends CspConformanceTest {
     protected Map<String, String> configFailingEveryDelivery() {
         return Map.of("failureRate", "1");
     }
+
+    @Override
+    protected Map<String, String> configLimitingConcurrency(int maxConcurrent, java.time.Duration slotTimeout) {
+        return Map.of("maxConcurrent", Integer.toString(maxConcurrent),
+                "slotTimeoutMs", Long.toString(slotTimeout.toMillis()));
+    }
 }

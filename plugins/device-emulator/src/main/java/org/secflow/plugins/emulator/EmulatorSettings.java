@@ -8,17 +8,37 @@ import org.secflow.spi.AltHanDeviceVariant;
 
 /**
  * The validated configuration of a {@link HanEmulator}; the keys and their meaning are documented on
- * {@link HanEmulatorFactory}. Shares are fractions in [0, 1]; latency is in milliseconds.
+ * {@link HanEmulatorFactory}. Shares are fractions in [0, 1]; times are in milliseconds.
+ *
+ * <p>Estate keys (defaults): {@code altHanShare} (0.03), {@code prepaymentShare} (0.15), {@code tcsoShare} (0.01),
+ * {@code electricityOnlyShare} (0.15), {@code gasOnlyShare} (0.01), {@code ihdShare} (0.90), {@code hcalcsShare}
+ * (0.01), {@code cadShare} (0.02), {@code batteryPoweredVariant} (B4).
+ *
+ * <p>Command keys ({@link ResponseSettings}, defaults): {@code latencyMs} (20, 0..60000), {@code transferTimeMs} (20),
+ * {@code activationTimeMs} (20), {@code fileTransferFailureRate} (0; the older key {@code transferFailureRate} is an
+ * alias, giving both is refused), {@code activationFailureRate} (0), {@code noAnswerRate} (0), {@code lowBatteryRate}
+ * (0), {@code lowBatteryPeriodMs} (3600000, at least 1), {@code timeScale} (1, above 0, at most 1000000).
+ *
+ * @param responses how commands are answered
  */
-record EmulatorSettings(double altHanShare, double prepaymentShare, double tcsoShare, double transferFailureRate,
-                        long latencyMs, double electricityOnlyShare, double gasOnlyShare, double ihdShare,
-                        double hcalcsShare, double cadShare, AltHanDeviceVariant batteryPoweredVariant) {
+record EmulatorSettings(double altHanShare, double prepaymentShare, double tcsoShare, double electricityOnlyShare,
+                        double gasOnlyShare, double ihdShare, double hcalcsShare, double cadShare,
+                        AltHanDeviceVariant batteryPoweredVariant, ResponseSettings responses) {
 
     static final String ALT_HAN_SHARE = "altHanShare";
     static final String PREPAYMENT_SHARE = "prepaymentShare";
     static final String TCSO_SHARE = "tcsoShare";
+    /** The older name of {@link #FILE_TRANSFER_FAILURE_RATE}, still read. */
     static final String TRANSFER_FAILURE_RATE = "transferFailureRate";
+    static final String FILE_TRANSFER_FAILURE_RATE = "fileTransferFailureRate";
     static final String LATENCY_MS = "latencyMs";
+    static final String TRANSFER_TIME_MS = "transferTimeMs";
+    static final String ACTIVATION_TIME_MS = "activationTimeMs";
+    static final String ACTIVATION_FAILURE_RATE = "activationFailureRate";
+    static final String NO_ANSWER_RATE = "noAnswerRate";
+    static final String LOW_BATTERY_RATE = "lowBatteryRate";
+    static final String LOW_BATTERY_PERIOD_MS = "lowBatteryPeriodMs";
+    static final String TIME_SCALE = "timeScale";
     static final String ELECTRICITY_ONLY_SHARE = "electricityOnlyShare";
     static final String GAS_ONLY_SHARE = "gasOnlyShare";
     static final String IHD_SHARE = "ihdShare";
@@ -28,17 +48,14 @@ record EmulatorSettings(double altHanShare, double prepaymentShare, double tcsoS
 
     /** Every key this emulator reads; any other key is refused, so that a misspelt key is not silently ignored. */
     static final Set<String> KEYS = Set.of(ALT_HAN_SHARE, PREPAYMENT_SHARE, TCSO_SHARE, TRANSFER_FAILURE_RATE,
-            LATENCY_MS, ELECTRICITY_ONLY_SHARE, GAS_ONLY_SHARE, IHD_SHARE, HCALCS_SHARE, CAD_SHARE,
-            BATTERY_POWERED_VARIANT);
-
-    /** Longest accepted {@code latencyMs}: one minute. */
-    static final long MAX_LATENCY_MS = 60_000;
+            FILE_TRANSFER_FAILURE_RATE, LATENCY_MS, TRANSFER_TIME_MS, ACTIVATION_TIME_MS, ACTIVATION_FAILURE_RATE,
+            NO_ANSWER_RATE, LOW_BATTERY_RATE, LOW_BATTERY_PERIOD_MS, TIME_SCALE, ELECTRICITY_ONLY_SHARE,
+            GAS_ONLY_SHARE, IHD_SHARE, HCALCS_SHARE, CAD_SHARE, BATTERY_POWERED_VARIANT);
 
     EmulatorSettings {
         requireShare(ALT_HAN_SHARE, altHanShare);
         requireShare(PREPAYMENT_SHARE, prepaymentShare);
         requireShare(TCSO_SHARE, tcsoShare);
-        requireShare(TRANSFER_FAILURE_RATE, transferFailureRate);
         requireShare(ELECTRICITY_ONLY_SHARE, electricityOnlyShare);
         requireShare(GAS_ONLY_SHARE, gasOnlyShare);
         requireShare(IHD_SHARE, ihdShare);
@@ -48,8 +65,8 @@ record EmulatorSettings(double altHanShare, double prepaymentShare, double tcsoS
             throw new IllegalArgumentException(ELECTRICITY_ONLY_SHARE + " + " + GAS_ONLY_SHARE
                     + " must not exceed 1, got " + electricityOnlyShare + " + " + gasOnlyShare);
         }
-        if (latencyMs < 0 || latencyMs > MAX_LATENCY_MS) {
-            throw new IllegalArgumentException(LATENCY_MS + " must be 0.." + MAX_LATENCY_MS + " ms, got " + latencyMs);
+        if (responses == null) {
+            throw new IllegalArgumentException("responses must be given");
         }
         if (batteryPoweredVariant == null) {
             throw new IllegalArgumentException(BATTERY_POWERED_VARIANT + " must be one of B1, B2, B3, B4");
@@ -74,18 +91,49 @@ record EmulatorSettings(double altHanShare, double prepaymentShare, double tcsoS
             }
         }
         Map<String, String> c = new HashMap<>(config);
+        if (c.containsKey(TRANSFER_FAILURE_RATE)) {
+            if (c.containsKey(FILE_TRANSFER_FAILURE_RATE)) {
+                throw new IllegalArgumentException(TRANSFER_FAILURE_RATE + " is the older name of "
+                        + FILE_TRANSFER_FAILURE_RATE + "; give one of them, not both");
+            }
+            String text = c.get(TRANSFER_FAILURE_RATE);
+            share(c, TRANSFER_FAILURE_RATE, 0.0);
+            c.put(FILE_TRANSFER_FAILURE_RATE, text);
+        }
+        ResponseSettings d = ResponseSettings.DEFAULTS;
+        ResponseSettings responses = new ResponseSettings(
+                    millis(c, LATENCY_MS, d.latencyMs()),
+                    millis(c, TRANSFER_TIME_MS, d.transferTimeMs()),
+                    millis(c, ACTIVATION_TIME_MS, d.activationTimeMs()),
+                    share(c, FILE_TRANSFER_FAILURE_RATE, d.fileTransferFailureRate()),
+                    share(c, ACTIVATION_FAILURE_RATE, d.activationFailureRate()),
+                    share(c, NO_ANSWER_RATE, d.noAnswerRate()),
+                    share(c, LOW_BATTERY_RATE, d.lowBatteryRate()),
+                    millis(c, LOW_BATTERY_PERIOD_MS, d.lowBatteryPeriodMs()),
+                    positive(c, TIME_SCALE, d.timeScale()));
         return new EmulatorSettings(
                 share(c, ALT_HAN_SHARE, 0.03),
                 share(c, PREPAYMENT_SHARE, 0.15),
                 share(c, TCSO_SHARE, 0.01),
-                share(c, TRANSFER_FAILURE_RATE, 0.0),
-                millis(c, LATENCY_MS, 20),
                 share(c, ELECTRICITY_ONLY_SHARE, 0.15),
                 share(c, GAS_ONLY_SHARE, 0.01),
                 share(c, IHD_SHARE, 0.90),
                 share(c, HCALCS_SHARE, 0.01),
                 share(c, CAD_SHARE, 0.02),
-                variant(c, BATTERY_POWERED_VARIANT, AltHanDeviceVariant.B4));
+                variant(c, BATTERY_POWERED_VARIANT, AltHanDeviceVariant.B4),
+                responses);
+    }
+
+    private static double positive(Map<String, String> config, String key, double defaultValue) {
+        String text = config.get(key);
+        if (text == null) {
+            return defaultValue;
+        }
+        try {
+            return Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a number, got '" + text + "'", e);
+        }
     }
 
     private static double share(Map<String, String> config, String key, double defaultValue) {
@@ -126,7 +174,7 @@ record EmulatorSettings(double altHanShare, double prepaymentShare, double tcsoS
         }
     }
 
-    private static void requireShare(String key, double value) {
+    static void requireShare(String key, double value) {
         if (!(value >= 0.0 && value <= 1.0)) {
             throw new IllegalArgumentException(key + " must be between 0 and 1, got " + value);
         }

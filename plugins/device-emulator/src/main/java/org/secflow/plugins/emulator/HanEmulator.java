@@ -24,7 +24,7 @@ final class HanEmulator implements DeviceEmulator {
         DeviceIdentity identity = new DeviceIdentity(ProductCatalogue.STANDARD, settings);
         this.generator = new EstateGenerator(settings, ProductCatalogue.STANDARD, identity);
         this.han = new HanRegistry(identity);
-        this.responder = new HubCommandResponder(han, settings, context.scheduler(), context.clock());
+        this.responder = new HubCommandResponder(han, settings.responses(), context.scheduler(), context.clock());
     }
 
     /**
@@ -49,7 +49,7 @@ final class HanEmulator implements DeviceEmulator {
     /**
      * {@inheritDoc}
      *
-     * <p>Returns at once; every event comes from the host's scheduler, the first after {@code latencyMs}. After
+     * <p>Returns at once; every event comes from the host's scheduler (never from this call), the first after {@code latencyMs}. After
      * {@link #close()} the command fails at once with a reason.
      */
     @Override

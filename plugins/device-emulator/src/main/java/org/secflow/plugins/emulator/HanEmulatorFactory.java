@@ -20,10 +20,27 @@ import org.secflow.spi.ProviderContext;
  *       approximation of the GB domestic prepayment share.</td></tr>
  *   <tr><td>{@code tcsoShare}</td><td>0.01</td><td>share of <em>bridges</em> a Trust Centre Swap Out re-classified
  *       as an IHD; they discard firmware images (seed 000 section 7). Assumption.</td></tr>
- *   <tr><td>{@code transferFailureRate}</td><td>0</td><td>share of CS05c transfers that fail with 0x8F89
- *       FILE_TRANSFER_FAILURE (decided per command id and device, so repeatable).</td></tr>
- *   <tr><td>{@code latencyMs}</td><td>20</td><td>milliseconds between the emulator's steps: command to hub, hub to
- *       transfer alert, transfer to activation alert; 0..60000.</td></tr>
+ *   <tr><td>{@code latencyMs}</td><td>20</td><td>emulated ms from command to hub ({@code DELIVERED_TO_HUB}) and
+ *       from hub to a CS08 response; 0..60000.</td></tr>
+ *   <tr><td>{@code transferTimeMs}</td><td>20</td><td>emulated ms from {@code DELIVERED_TO_HUB} to the transfer
+ *       alert 0x8F8A (or 0x8F89); 0..604800000 (a week). A real ZigBee OTA transfer takes minutes to hours; the
+ *       default keeps tests fast.</td></tr>
+ *   <tr><td>{@code activationTimeMs}</td><td>20</td><td>emulated ms from 0x8F8A to the activation alert 0x8F8B;
+ *       0..604800000.</td></tr>
+ *   <tr><td>{@code fileTransferFailureRate}</td><td>0</td><td>share of CS05c transfers that fail with 0x8F89
+ *       FILE_TRANSFER_FAILURE. {@code transferFailureRate} is its older name and still read (not both).</td></tr>
+ *   <tr><td>{@code activationFailureRate}</td><td>0</td><td>share of CS05c whose 0x8F8B carries {@code result} 1;
+ *       the device keeps its old version.</td></tr>
+ *   <tr><td>{@code noAnswerRate}</td><td>0</td><td>share of CS05c after whose {@code DELIVERED_TO_HUB} the device
+ *       never answers: no alert ever follows.</td></tr>
+ *   <tr><td>{@code lowBatteryRate}</td><td>0</td><td>share of periods in which a battery-powered bridge (the
+ *       {@code batteryPoweredVariant}) has a low battery: its CS08 response carries {@code batteryLow} "true" and a
+ *       CS05c reaching it fails with 0x8F89 {@code reason} BATTERY_LOW. Assumption: no seed gives a figure.</td></tr>
+ *   <tr><td>{@code lowBatteryPeriodMs}</td><td>3600000</td><td>emulated ms over which a bridge's battery state
+ *       holds; drawn afresh per device and period of the host clock (times {@code timeScale}), so a retry a few
+ *       periods later may succeed.</td></tr>
+ *   <tr><td>{@code timeScale}</td><td>1</td><td>emulated time per host time, e.g. 60 = one emulated minute per real
+ *       second; divides every delay above. Above 0, at most 1000000.</td></tr>
  *   <tr><td>{@code electricityOnlyShare}</td><td>0.15</td><td>premises with electricity only (ESME, no GSME).
  *       Approximation; dual fuel is the rest after the two single-fuel shares.</td></tr>
  *   <tr><td>{@code gasOnlyShare}</td><td>0.01</td><td>premises with gas only (GSME, no ESME). Approximation.</td></tr>
@@ -38,8 +55,8 @@ import org.secflow.spi.ProviderContext;
  *
  * <p>Estates: regions North 28 %, Central 36 %, South 36 % (approximation), CHTS/GBCS baselines from seed 004
  * (MP139), at most six Type 1 devices per hub (seed 001 section 4.1.1); see {@code EstateGenerator} and
- * {@code ProductCatalogue}. Commands: see {@code HubCommandResponder}. A device the emulator did not generate in this
- * JVM is emulated on first contact: as generated when its Device ID is one this emulator makes (the ID names the
+ * {@code ProductCatalogue}. Commands: see {@code HubCommandResponder}; rates are drawn per command id and device,
+ * independently per cause, so a run repeats exactly. A device the emulator did not generate in this JVM is emulated on first contact: as generated when its Device ID is one this emulator makes (the ID names the
  * product and fixes firmware and TCSO state, so {@code secflow estate generate} in one process and {@code serve} in
  * another agree, given the same configuration), else as a PPMID of unknown model (see {@code HanRegistry}).
  */

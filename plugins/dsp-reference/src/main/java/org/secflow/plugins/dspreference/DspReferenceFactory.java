@@ -6,12 +6,20 @@ import org.secflow.spi.DspFactory;
 import org.secflow.spi.ProviderContext;
 
 /**
- * Factory of the reference DSP, id {@code dsp-reference}. It takes no configuration: any key under
- * {@code plugins.config.dsp-reference} refuses the plugin rather than being ignored.
+ * Factory of the reference DSP, id {@code dsp-reference}. One configuration key under
+ * {@code plugins.config.dsp-reference}: {@value #UPDATE_TIMEOUT_MS}, how long an SRV 11.4 whose device never sends
+ * its final event (0x8F89, 0x8F8B, or FAILED) blocks the next update of that device, in ms of the host clock, 1 to
+ * one week, default {@value #DEFAULT_UPDATE_TIMEOUT_MS} (24 hours; an assumption, the seeds give no figure). Any
+ * other key, or a bad value, refuses the plugin rather than being ignored.
  */
 public final class DspReferenceFactory implements DspFactory {
     /** The id configuration selects. */
     public static final String ID = "dsp-reference";
+    /** The configuration key of the update timeout. */
+    public static final String UPDATE_TIMEOUT_MS = "updateTimeoutMs";
+    /** Default update timeout, ms (24 hours). */
+    public static final long DEFAULT_UPDATE_TIMEOUT_MS = 86_400_000;
+    private static final long MAX_UPDATE_TIMEOUT_MS = 7L * 86_400_000;
 
     @Override
     public String id() {
@@ -26,14 +34,28 @@ public final class DspReferenceFactory implements DspFactory {
     /**
      * Creates the DSP over the host's inventory, CSP directory and clock.
      *
-     * @throws IllegalArgumentException when the configuration has any key
+     * @throws IllegalArgumentException naming the key, for an unknown key or an update timeout out of range
      */
     @Override
     public Dsp create(ProviderContext context) {
-        if (!context.config().isEmpty()) {
-            throw new IllegalArgumentException(ID + " takes no configuration keys, got "
-                    + new TreeSet<>(context.config().keySet()));
+        TreeSet<String> unknown = new TreeSet<>(context.config().keySet());
+        unknown.remove(UPDATE_TIMEOUT_MS);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(ID + " does not know configuration keys " + unknown
+                    + "; it knows [" + UPDATE_TIMEOUT_MS + "]");
         }
-        return new ReferenceDsp(context.inventory(), context.csps());
+        String text = context.config(UPDATE_TIMEOUT_MS, Long.toString(DEFAULT_UPDATE_TIMEOUT_MS));
+        long timeoutMs;
+        try {
+            timeoutMs = Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(ID + " " + UPDATE_TIMEOUT_MS + " must be a whole number of ms, got '"
+                    + text + "'", e);
+        }
+        if (timeoutMs < 1 || timeoutMs > MAX_UPDATE_TIMEOUT_MS) {
+            throw new IllegalArgumentException(ID + " " + UPDATE_TIMEOUT_MS + " must be 1.." + MAX_UPDATE_TIMEOUT_MS
+                    + " ms, got " + timeoutMs);
+        }
+        return new ReferenceDsp(context.inventory(), context.csps(), context.clock(), timeoutMs);
     }
 }

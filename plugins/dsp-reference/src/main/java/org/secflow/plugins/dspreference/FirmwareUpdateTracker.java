@@ -1,5 +1,6 @@
 package org.secflow.plugins.dspreference;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -10,23 +11,51 @@ import org.secflow.spi.GbcsAlert;
 /**
  * The firmware updates in progress, one per device at most: "DCC Total Systems tracks the progress of the firmware
  * update request at a device level. If a firmware update request is already in progress for a given Alt HAN P2P
- * Device, any further firmware update requests will be blocked" (seed 001 section 4.1.1). Thread-safe.
+ * Device, any further firmware update requests will be blocked" (seed 001 section 4.1.1).
+ *
+ * <p>An update is in progress from {@link #tryStart} until {@link #finish} (its 0x8F89, 0x8F8B or FAILED, see
+ * {@link #ends}) or until {@code updateTimeoutMs} has passed on the clock, whichever comes first: a device that
+ * never answers blocks new updates only that long. Expiry is lazy, checked when the next update of the device
+ * starts, so the tracker keeps no timer per device; nothing is reported when an update expires. Thread-safe.
  */
 final class FirmwareUpdateTracker {
-    private final ConcurrentMap<DeviceId, String> inProgress = new ConcurrentHashMap<>();
+    /** An update in progress: its request and when it started (ms of the clock). */
+    private record Running(String requestId, long startedAtMs) {
+    }
+
+    private final ConcurrentMap<DeviceId, Running> inProgress = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final long updateTimeoutMs;
 
     /**
-     * Starts tracking {@code requestId} for {@code device}, atomically.
+     * @param clock the host clock
+     * @param updateTimeoutMs how long an update without a final event blocks the next, ms, at least 1
+     */
+    FirmwareUpdateTracker(Clock clock, long updateTimeoutMs) {
+        if (updateTimeoutMs < 1) {
+            throw new IllegalArgumentException("updateTimeoutMs must be at least 1, got " + updateTimeoutMs);
+        }
+        this.clock = clock;
+        this.updateTimeoutMs = updateTimeoutMs;
+    }
+
+    /**
+     * Starts tracking {@code requestId} for {@code device}, atomically; an update of the device older than the
+     * timeout is forgotten first.
      *
-     * @return empty when started; else the id of the request already in progress for the device
+     * @return empty when started; else the id of the request still in progress for the device
      */
     Optional<String> tryStart(DeviceId device, String requestId) {
-        return Optional.ofNullable(inProgress.putIfAbsent(device, requestId));
+        long now = clock.millis();
+        Running mine = new Running(requestId, now);
+        Running after = inProgress.compute(device, (d, running) ->
+                running == null || now - running.startedAtMs() >= updateTimeoutMs ? mine : running);
+        return after == mine ? Optional.empty() : Optional.of(after.requestId());
     }
 
     /** Stops tracking {@code requestId} for {@code device}; a later update of the device is left alone. */
     void finish(DeviceId device, String requestId) {
-        inProgress.remove(device, requestId);
+        inProgress.computeIfPresent(device, (d, running) -> running.requestId().equals(requestId) ? null : running);
     }
 
     /**

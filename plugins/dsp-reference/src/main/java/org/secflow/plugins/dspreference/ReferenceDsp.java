@@ -1,5 +1,8 @@
 package org.secflow.plugins.dspreference;
 
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,6 +13,7 @@ import org.secflow.spi.CspDirectory;
 import org.secflow.spi.DeviceEvent;
 import org.secflow.spi.DeviceEventListener;
 import org.secflow.spi.Dsp;
+import org.secflow.spi.GbcsAlert;
 import org.secflow.spi.InventoryLookup;
 import org.secflow.spi.ServiceRequest;
 import org.secflow.spi.ServiceRequestAck;
@@ -27,19 +31,32 @@ import org.slf4j.LoggerFactory;
  * listener with the request id as correlation id, possibly before {@code submit} returns.
  *
  * <p>An update ends at 0x8F8B, 0x8F89 or FAILED ({@link FirmwareUpdateTracker#ends}); the DSP forgets it before
- * relaying that event, so a User reacting to it may send the next update at once. Thread-safe.
+ * relaying that event, so a User reacting to it may send the next update at once. An update that never ends (a
+ * silent device) stops blocking the next one after {@code updateTimeoutMs} ({@link FirmwareUpdateTracker}).
+ *
+ * <p>Relayed events keep the CSP's stage, alert and data, under the request id, except the device's 0x8F8B
+ * FIRMWARE_ACTIVATION alert, which gains {@value #DCC_ALERT_KEY} = {@value #N39}: "The Device Alerts received from
+ * the Alt HAN P2P Devices will be delivered to the Service Users using the DCC Alert N39, as with PPMIDs" and "The
+ * existing DCC Alert N39 will be used to notify the firmware activation of Alt HAN P2P Device" (seed 001 section
+ * 4.1.1, Firmware Distribution Management and Summary). An SRV 11.2 response (GBCS CS08) is relayed as it comes:
+ * {@code firmwareVersion}, and {@code batteryLow} when the device reports it. Thread-safe.
  */
 final class ReferenceDsp implements Dsp {
+    /** Data key naming the DCC Alert a relayed event is delivered as. */
+    static final String DCC_ALERT_KEY = "dccAlert";
+    /** DCC Alert N39: a PPMID's or Alt HAN P2P Device's firmware activation alert (seed 001 section 4.1.1). */
+    static final String N39 = "N39";
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceDsp.class);
 
     private final InventoryLookup inventory;
     private final CspDirectory csps;
-    private final FirmwareUpdateTracker updates = new FirmwareUpdateTracker();
+    private final FirmwareUpdateTracker updates;
     private volatile boolean closed;
 
-    ReferenceDsp(InventoryLookup inventory, CspDirectory csps) {
+    ReferenceDsp(InventoryLookup inventory, CspDirectory csps, Clock clock, long updateTimeoutMs) {
         this.inventory = Objects.requireNonNull(inventory, "inventory");
         this.csps = Objects.requireNonNull(csps, "csps");
+        this.updates = new FirmwareUpdateTracker(Objects.requireNonNull(clock, "clock"), updateTimeoutMs);
     }
 
     @Override
@@ -105,11 +122,19 @@ final class ReferenceDsp implements Dsp {
         if (srv.updatesFirmware() && FirmwareUpdateTracker.ends(event)) {
             updates.finish(request.deviceId(), request.requestId());
         }
+        DeviceEvent relayed = event.alert() == GbcsAlert.FIRMWARE_ACTIVATION ? asN39(event) : event;
         try {
-            listener.onEvent(event.withCorrelationId(request.requestId()));
+            listener.onEvent(relayed.withCorrelationId(request.requestId()));
         } catch (RuntimeException e) {
             LOG.warn("listener for request {} threw on {}", request.requestId(), event.stage(), e);
         }
+    }
+
+    /** The activation alert with {@code dccAlert} = N39 added to its data. */
+    private static DeviceEvent asN39(DeviceEvent event) {
+        Map<String, String> data = new HashMap<>(event.data());
+        data.put(DCC_ALERT_KEY, N39);
+        return new DeviceEvent(event.correlationId(), event.deviceId(), event.stage(), event.alert(), data, event.at());
     }
 
     /** Rejects later requests; the CSPs belong to the host and stay open. */

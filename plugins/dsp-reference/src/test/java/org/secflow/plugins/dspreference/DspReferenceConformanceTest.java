@@ -1,5 +1,6 @@
 package org.secflow.plugins.dspreference;
 
+import java.util.Map;
 import org.secflow.spi.DspFactory;
 import org.secflow.testkit.DspConformanceTest;
 
@@ -8,5 +9,10 @@ class DspReferenceConformanceTest extends DspConformanceTest {
     @Override
     protected DspFactory factory() {
         return new DspReferenceFactory();
+    }
+
+    @Override
+    protected Map<String, String> configWithUpdateTimeout(java.time.Duration timeout) {
+        return Map.of("updateTimeoutMs", Long.toString(timeout.toMillis()));
     }
 }

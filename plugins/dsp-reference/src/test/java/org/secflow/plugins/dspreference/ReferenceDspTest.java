@@ -3,6 +3,7 @@ package org.secflow.plugins.dspreference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -58,7 +59,31 @@ class ReferenceDspTest {
     }
 
     @Test
-    void refusesAnyConfigurationKey() {
+    void refusesAnUpdateTimeoutThatIsNoPositiveNumberNamingTheKey() {
+        for (String bad : List.of("0", "-5", "soon")) {
+            try (FakeProviderContext configured = new FakeProviderContext(DspReferenceFactory.ID)
+                    .with("updateTimeoutMs", bad)) {
+                assertThatThrownBy(() -> new DspReferenceFactory().create(configured))
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("updateTimeoutMs");
+            }
+        }
+    }
+
+    @Test
+    void marksOnlyTheActivationAlertAsN39() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        dsp.submit(update("r-n39"), listener);
+        CommsHubCommand command = csp.lastCommand();
+        csp.accept(command).deliverToHub(command)
+                .alert(command, GbcsAlert.FIRMWARE_TRANSFER_SUCCESS, Map.of())
+                .alert(command, GbcsAlert.FIRMWARE_ACTIVATION, Map.of("firmwareVersion", "3.0.1", "result", "0"));
+        listener.await(e -> e.alert() == GbcsAlert.FIRMWARE_ACTIVATION, java.time.Duration.ofSeconds(5));
+        assertThat(listener.events()).hasSize(4).filteredOn(e -> e.data().containsKey("dccAlert"))
+                .extracting(e -> e.alert()).containsExactly(GbcsAlert.FIRMWARE_ACTIVATION);
+    }
+
+    @Test
+    void refusesAnUnknownConfigurationKey() {
         FakeProviderContext configured = new FakeProviderContext(DspReferenceFactory.ID).with("maxInProgress", "2");
         try {
             assertThatThrownBy(() -> new DspReferenceFactory().create(configured))

@@ -7,13 +7,16 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.secflow.spi.CommsHubCommand;
 import org.secflow.spi.CommsHubNetwork;
 import org.secflow.spi.Csp;
 import org.secflow.spi.DeviceEvent;
 import org.secflow.spi.DeviceEvent.Stage;
 import org.secflow.spi.DeviceEventListener;
+import org.secflow.spi.GbcsAlert;
 import org.secflow.spi.Region;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +30,14 @@ import org.slf4j.LoggerFactory;
  * {@code csp}, {@code smWan}), waits {@code latencyMs} plus jitter and hands the command to the
  * {@link CommsHubNetwork}, relaying every hub event to the caller. A command for another region, a command the
  * simulated SM WAN loses ({@code failureRate}), or one still waiting when the CSP closes ends in
- * {@link Stage#FAILED} with a {@code reason}. Thread-safe.
+ * {@link Stage#FAILED} with a {@code reason}.
+ *
+ * <p>With {@code maxConcurrent} N above 0, at most N commands are in flight at once: a command takes a slot after
+ * its acceptance event (before the latency), and frees it at its final hub event ({@link #isFinal}: 0x8F89,
+ * 0x8F8B, {@code DEVICE_RESPONSE}, {@code FAILED}) or, when the hub never sends one (a silent device), after
+ * {@code slotTimeoutMs}. Commands beyond N wait in a FIFO queue, having been accepted, and go as slots free; they
+ * are started on the scheduler, never on the thread that delivered the freeing event. Without a limit (the
+ * default) no slot is kept and no timeout scheduled. Thread-safe.
  */
 public final class SmWanCsp implements Csp {
     /** Reason of a command the simulated SM WAN failed to deliver. */
@@ -41,6 +51,7 @@ public final class SmWanCsp implements Csp {
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final CommsHubNetwork network;
+    private final SlotGate<Carriage> gate;
     private volatile boolean closed;
 
     /**
@@ -57,6 +68,7 @@ public final class SmWanCsp implements Csp {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.network = Objects.requireNonNull(network, "network");
+        this.gate = settings.maxConcurrent() > 0 ? new SlotGate<>(settings.maxConcurrent()) : null;
     }
 
     @Override
@@ -71,26 +83,115 @@ public final class SmWanCsp implements Csp {
         SplittableRandom draws = draws(command);
         boolean lost = draws.nextDouble() < settings.failureRate();
         long delayMs = settings.latencyMs() + (settings.jitterMs() == 0 ? 0 : draws.nextLong(settings.jitterMs() + 1));
+        Carriage carriage = new Carriage(command, listener, lost, delayMs);
         later(command, listener, () -> {
             emit(listener, event(command, Stage.ACCEPTED_BY_CSP, Map.of("csp", cspId, "smWan", smWan)));
-            try {
-                scheduler.schedule(() -> carry(command, listener, lost), delayMs, TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException e) {
-                fail(command, listener, "the host is shutting down; " + cspId + " could not carry the command");
+            if (gate == null || gate.enterOrQueue(carriage)) {
+                carriage.start();
             }
         });
     }
 
-    private void carry(CommsHubCommand command, DeviceEventListener listener, boolean lost) {
-        if (closed) {
-            fail(command, listener, cspId + " closed before the command reached the hub");
-        } else if (lost) {
-            fail(command, listener, WAN_FAILURE);
-        } else {
+    /** Commands in flight now (holding a {@code maxConcurrent} slot); 0 without a limit. */
+    int inFlight() {
+        return gate == null ? 0 : gate.held();
+    }
+
+    /** Commands waiting for a slot now. */
+    int queued() {
+        return gate == null ? 0 : gate.waiting();
+    }
+
+    /**
+     * Whether {@code event} is the last the hub sends for its command: 0x8F89, 0x8F8B, a device response or a
+     * failure. It frees the command's slot.
+     */
+    static boolean isFinal(DeviceEvent event) {
+        return event.stage() == Stage.FAILED || event.stage() == Stage.DEVICE_RESPONSE
+                || event.alert() == GbcsAlert.FIRMWARE_TRANSFER_FAILURE || event.alert() == GbcsAlert.FIRMWARE_ACTIVATION;
+    }
+
+    /** One command on its way over the SM WAN, holding a slot from {@link #start} to {@link #release}. */
+    private final class Carriage {
+        private final CommsHubCommand command;
+        private final DeviceEventListener listener;
+        private final boolean lost;
+        private final long delayMs;
+        private final AtomicBoolean released = new AtomicBoolean();
+        private volatile ScheduledFuture<?> timeout;
+
+        Carriage(CommsHubCommand command, DeviceEventListener listener, boolean lost, long delayMs) {
+            this.command = command;
+            this.listener = listener;
+            this.lost = lost;
+            this.delayMs = delayMs;
+        }
+
+        /** Holds a slot (when limited): waits the latency, then hands the command to the hub. */
+        void start() {
             try {
-                network.deliver(command, event -> emit(listener, event));
-            } catch (RuntimeException e) {
-                fail(command, listener, "the Communications Hub network refused the command: " + e.getMessage());
+                if (gate != null) {
+                    timeout = scheduler.schedule(this::timeOut, settings.slotTimeoutMs(), TimeUnit.MILLISECONDS);
+                }
+                if (delayMs == 0) {
+                    scheduler.execute(this::carry);
+                } else {
+                    scheduler.schedule(this::carry, delayMs, TimeUnit.MILLISECONDS);
+                }
+            } catch (RejectedExecutionException e) {
+                finish("the host is shutting down; " + cspId + " could not carry the command");
+            }
+        }
+
+        private void carry() {
+            if (closed) {
+                finish(cspId + " closed before the command reached the hub");
+            } else if (lost) {
+                finish(WAN_FAILURE);
+            } else {
+                try {
+                    network.deliver(command, event -> {
+                        if (isFinal(event)) {
+                            release();
+                        }
+                        emit(listener, event);
+                    });
+                } catch (RuntimeException e) {
+                    finish("the Communications Hub network refused the command: " + e.getMessage());
+                }
+            }
+        }
+
+        private void timeOut() {
+            if (!released.get()) {
+                LOG.debug("command {} for {} held its SM WAN slot for {} ms without a final event; slot freed",
+                        command.commandId(), command.deviceId(), settings.slotTimeoutMs());
+                release();
+            }
+        }
+
+        /** Frees the slot and fails the command. */
+        void finish(String reason) {
+            release();
+            fail(command, listener, reason);
+        }
+
+        /** Frees the slot once; the oldest waiting command takes it, on the scheduler. */
+        private void release() {
+            if (gate == null || !released.compareAndSet(false, true)) {
+                return;
+            }
+            ScheduledFuture<?> t = timeout;
+            if (t != null) {
+                t.cancel(false);
+            }
+            Carriage next = gate.leave();
+            if (next != null) {
+                try {
+                    scheduler.execute(next::start);
+                } catch (RejectedExecutionException e) {
+                    next.finish("the host is shutting down; " + cspId + " could not carry the command");
+                }
             }
         }
     }
@@ -125,9 +226,17 @@ public final class SmWanCsp implements Csp {
         }
     }
 
-    /** Later deliveries fail; the scheduler belongs to the host and stays up. */
+    /**
+     * Later deliveries fail, and so do the commands waiting for a slot; the scheduler belongs to the host and
+     * stays up.
+     */
     @Override
     public void close() {
         closed = true;
+        if (gate != null) {
+            for (Carriage waiting : gate.drain()) {
+                fail(waiting.command, waiting.listener, cspId + " closed while the command waited for an SM WAN slot");
+            }
+        }
     }
 }

@@ -15,14 +15,29 @@ import java.util.function.Function;
  * @param failureRate {@code failureRate}: share of commands the SM WAN fails to deliver, 0 to 1 (default 0)
  * @param seed {@code seed}: seed of the failure and jitter draws; the same seed and command ids give the same
  *     outcomes (default 0)
+ * @param maxConcurrent {@code maxConcurrent}: most commands in flight at once (from acceptance to the command's
+ *     final event); later ones wait in a FIFO queue; 0 (the default) is no limit
+ * @param slotTimeoutMs {@code slotTimeoutMs}: longest a command holds a slot when the hub never sends its final
+ *     event, ms, 1 to one day (default {@value #DEFAULT_SLOT_TIMEOUT_MS}); only used with a {@code maxConcurrent}
  */
-public record SmWanSettings(long latencyMs, long jitterMs, double failureRate, long seed) {
+public record SmWanSettings(long latencyMs, long jitterMs, double failureRate, long seed, int maxConcurrent,
+                            long slotTimeoutMs) {
     /** Longest latency or jitter accepted, ms (one hour). */
     public static final long MAX_DELAY_MS = 3_600_000;
+    /** Longest {@code slotTimeoutMs} accepted, ms (one day). */
+    public static final long MAX_SLOT_TIMEOUT_MS = 86_400_000;
+    /** Default {@code slotTimeoutMs}, ms (one hour). */
+    public static final long DEFAULT_SLOT_TIMEOUT_MS = 3_600_000;
     /** The configuration keys. */
-    public static final Set<String> KEYS = Set.of("latencyMs", "jitterMs", "failureRate", "seed");
-    private static final Map<String, String> BASE_DEFAULTS =
-            Map.of("latencyMs", "0", "jitterMs", "0", "failureRate", "0", "seed", "0");
+    public static final Set<String> KEYS = Set.of("latencyMs", "jitterMs", "failureRate", "seed", "maxConcurrent",
+            "slotTimeoutMs");
+    private static final Map<String, String> BASE_DEFAULTS = Map.of("latencyMs", "0", "jitterMs", "0",
+            "failureRate", "0", "seed", "0", "maxConcurrent", "0", "slotTimeoutMs", Long.toString(DEFAULT_SLOT_TIMEOUT_MS));
+
+    /** Settings without a concurrency limit. */
+    public SmWanSettings(long latencyMs, long jitterMs, double failureRate, long seed) {
+        this(latencyMs, jitterMs, failureRate, seed, 0, DEFAULT_SLOT_TIMEOUT_MS);
+    }
 
     /** @throws IllegalArgumentException for a delay or failure rate out of range */
     public SmWanSettings {
@@ -32,6 +47,13 @@ public record SmWanSettings(long latencyMs, long jitterMs, double failureRate, l
         }
         if (!(failureRate >= 0 && failureRate <= 1)) {
             throw new IllegalArgumentException("failureRate must be between 0 and 1, got " + failureRate);
+        }
+        if (maxConcurrent < 0) {
+            throw new IllegalArgumentException("maxConcurrent must be 0 (no limit) or more, got " + maxConcurrent);
+        }
+        if (slotTimeoutMs < 1 || slotTimeoutMs > MAX_SLOT_TIMEOUT_MS) {
+            throw new IllegalArgumentException("slotTimeoutMs must be between 1 and " + MAX_SLOT_TIMEOUT_MS
+                    + " ms, got " + slotTimeoutMs);
         }
     }
 
@@ -58,8 +80,10 @@ public record SmWanSettings(long latencyMs, long jitterMs, double failureRate, l
         long jitterMs = number(cspId, values, "jitterMs", Long::parseLong);
         double failureRate = number(cspId, values, "failureRate", Double::parseDouble);
         long seed = number(cspId, values, "seed", Long::parseLong);
+        int maxConcurrent = number(cspId, values, "maxConcurrent", Integer::parseInt);
+        long slotTimeoutMs = number(cspId, values, "slotTimeoutMs", Long::parseLong);
         try {
-            return new SmWanSettings(latencyMs, jitterMs, failureRate, seed);
+            return new SmWanSettings(latencyMs, jitterMs, failureRate, seed, maxConcurrent, slotTimeoutMs);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(cspId + " " + e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package org.secflow.plugins.smwan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.secflow.spi.Csp;
 import org.secflow.spi.DeviceEvent;
 import org.secflow.spi.DeviceEvent.Stage;
 import org.secflow.spi.DeviceId;
+import org.secflow.spi.GbcsAlert;
 import org.secflow.spi.Region;
 import org.secflow.testkit.FakeCommsHubNetwork;
 import org.secflow.testkit.FakeProviderContext;
@@ -137,5 +139,44 @@ class SmWanCspTest {
             throw new IllegalStateException("listener bug");
         });
         recorder.await(Stage.DEVICE_RESPONSE, TIMEOUT);
+    }
+
+    @Test
+    void queuesCommandsBeyondTheLimitAndFailsTheWaitingOnesWhenClosed() throws Exception {
+        List<CommsHubCommand> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CommsHubNetwork silentHubs = (command, hubListener) -> delivered.add(command);
+        SmWanCsp csp = (SmWanCsp) csp(silentHubs, Map.of("maxConcurrent", "2", "slotTimeoutMs", "60000"));
+        RecordingListener listener = new RecordingListener();
+        for (int i = 1; i <= 5; i++) {
+            csp.send(readVersion("q" + i), listener);
+        }
+        for (int i = 1; i <= 5; i++) {
+            String id = "q" + i;
+            listener.await(e -> e.correlationId().equals(id) && e.stage() == Stage.ACCEPTED_BY_CSP, TIMEOUT);
+        }
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (delivered.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(csp.inFlight()).isEqualTo(2);
+        assertThat(csp.queued()).isEqualTo(3);
+        csp.close();
+        assertThat(listener.events()).filteredOn(e -> e.stage() == Stage.FAILED).hasSize(3)
+                .allSatisfy(e -> assertThat(e.data().get("reason")).contains("waited for an SM WAN slot"));
+        assertThat(delivered).hasSize(2);
+    }
+
+    @Test
+    void freesASlotAtEveryFinalEventAndAtNoOther() {
+        Instant at = Instant.EPOCH;
+        assertThat(SmWanCsp.isFinal(new DeviceEvent("c", PPMID, Stage.DELIVERED_TO_HUB, null, Map.of(), at))).isFalse();
+        assertThat(SmWanCsp.isFinal(new DeviceEvent("c", PPMID, Stage.DEVICE_ALERT,
+                GbcsAlert.FIRMWARE_TRANSFER_SUCCESS, Map.of(), at))).isFalse();
+        assertThat(SmWanCsp.isFinal(new DeviceEvent("c", PPMID, Stage.DEVICE_ALERT,
+                GbcsAlert.FIRMWARE_TRANSFER_FAILURE, Map.of(), at))).isTrue();
+        assertThat(SmWanCsp.isFinal(new DeviceEvent("c", PPMID, Stage.DEVICE_ALERT,
+                GbcsAlert.FIRMWARE_ACTIVATION, Map.of(), at))).isTrue();
+        assertThat(SmWanCsp.isFinal(new DeviceEvent("c", PPMID, Stage.DEVICE_RESPONSE, null, Map.of(), at))).isTrue();
+        assertThat(SmWanCsp.isFinal(new DeviceEvent("c", PPMID, Stage.FAILED, null, Map.of(), at))).isTrue();
     }
 }

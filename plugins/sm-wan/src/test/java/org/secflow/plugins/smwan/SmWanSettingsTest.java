@@ -30,6 +30,24 @@ class SmWanSettingsTest {
     }
 
     @Test
+    void readsTheConcurrencyLimitAndSlotTimeout() {
+        assertThat(from(Map.of("maxConcurrent", "500", "slotTimeoutMs", "900000")))
+                .isEqualTo(new SmWanSettings(150, 0, 0, 0, 500, 900_000));
+        assertThat(from(Map.of()).maxConcurrent()).as("no limit by default").isZero();
+        assertThat(from(Map.of()).slotTimeoutMs()).isEqualTo(SmWanSettings.DEFAULT_SLOT_TIMEOUT_MS);
+    }
+
+    @Test
+    void refusesANegativeConcurrencyLimitOrAZeroSlotTimeoutNamingTheKey() {
+        assertThatThrownBy(() -> from(Map.of("maxConcurrent", "-1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxConcurrent");
+        assertThatThrownBy(() -> from(Map.of("maxConcurrent", "many")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxConcurrent");
+        assertThatThrownBy(() -> from(Map.of("slotTimeoutMs", "0")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("slotTimeoutMs");
+    }
+
+    @Test
     void refusesANegativeLatencyNamingTheCsp() {
         assertThatThrownBy(() -> from(Map.of("latencyMs", "-1")))
                 .isInstanceOf(IllegalArgumentException.class)
