@@ -40,41 +40,38 @@ final class CampaignEligibility {
                 UNION SELECT device_id FROM campaign_device WHERE campaign_id <> :id AND state IN ('SENT', 'DELIVERED', 'ACTIVATED')""")
                 .bind("id", c.campaignId()).mapTo(String.class).list()));
         List<String> eligible = new ArrayList<>();
-        long skipped = 0;
-        String last = "";
-        while (true) {
-            String from = last;
-            List<Candidate> page = store.jdbi().withHandle(h -> facts(h, c, from));
-            if (page.isEmpty()) {
-                break;
+        List<String[]> skips = new ArrayList<>();
+        // one streamed pass over the PENDING devices; decisions kept in memory, written in batches below
+        store.jdbi().useHandle(h -> {
+            try (var rows = candidates(h, c)) {
+                rows.forEach(candidate -> {
+                    ServiceRequestFact f = candidate.fact();
+                    f.setUpdateInProgress(inProgress.contains(f.getDeviceId()));
+                    Decision d = RuleEvaluator.evaluate(rules, f);
+                    String pathway = pathwayProblem(def, candidate.fromVersion());
+                    if (!d.getViolations().isEmpty()) {
+                        skips.add(new String[] {f.getDeviceId(), reason(d.getViolations())});
+                    } else if (pathway != null) {
+                        skips.add(new String[] {f.getDeviceId(), pathway});
+                    } else {
+                        eligible.add(f.getDeviceId());
+                    }
+                });
             }
-            List<String[]> skips = new ArrayList<>();
-            for (Candidate candidate : page) {
-                ServiceRequestFact f = candidate.fact();
-                f.setUpdateInProgress(inProgress.contains(f.getDeviceId()));
-                Decision d = RuleEvaluator.evaluate(rules, f);
-                String pathway = pathwayProblem(def, candidate.fromVersion());
-                if (!d.getViolations().isEmpty()) {
-                    skips.add(new String[] {f.getDeviceId(), reason(d.getViolations())});
-                } else if (pathway != null) {
-                    skips.add(new String[] {f.getDeviceId(), pathway});
-                } else {
-                    eligible.add(f.getDeviceId());
-                }
-            }
-            skipped += skips.size();
+        });
+        for (int from = 0; from < skips.size(); from += PAGE) {
+            List<String[]> chunk = skips.subList(from, Math.min(skips.size(), from + PAGE));
             store.jdbi().useTransaction(h -> {
                 PreparedBatch b = h.prepareBatch("UPDATE campaign_device SET state = 'SKIPPED', reason = :r, updated_at = :at "
                         + "WHERE campaign_id = :c AND device_id = :d AND state = 'PENDING'");
-                for (String[] s : skips) {
+                for (String[] s : chunk) {
                     b.bind("r", s[1]).bind("at", CampaignStore.ts(now)).bind("c", c.campaignId()).bind("d", s[0]).add();
                 }
-                if (!skips.isEmpty()) {
-                    b.execute();
-                }
+                b.execute();
             });
-            last = page.get(page.size() - 1).fact().getDeviceId();
         }
+        long skipped = skips.size();
+        eligible.sort(null);
         long alreadyScheduled = store.deviceCount(c.campaignId(), DeviceState.SCHEDULED);
         assignWaves(store, c.campaignId(), def, eligible, alreadyScheduled, now);
         return new Result(eligible.size() + alreadyScheduled, skipped);
@@ -128,15 +125,14 @@ final class CampaignEligibility {
         return violations.stream().map(v -> v.ruleId() + ": " + v.message()).collect(Collectors.joining("; "));
     }
 
-    private static List<Candidate> facts(Handle h, CampaignStore.CampaignRow c, String after) {
+    private static java.util.stream.Stream<Candidate> candidates(Handle h, CampaignStore.CampaignRow c) {
         return h.createQuery("""
                         SELECT cd.device_id, d.device_type, d.alt_han_variant, d.tcso_reclassified, d.model, d.comms_hub_id,
                                p.mpan, p.mprn, p.import_supplier, p.gas_supplier, cd.from_version
                           FROM campaign_device cd JOIN device d ON d.device_id = cd.device_id
                           LEFT JOIN premises p ON p.premises_id = d.premises_id
-                         WHERE cd.campaign_id = :c AND cd.state = 'PENDING' AND cd.device_id > :after
-                         ORDER BY cd.device_id FETCH FIRST :n ROWS ONLY""")
-                .bind("c", c.campaignId()).bind("after", after).bind("n", PAGE)
+                         WHERE cd.campaign_id = :c AND cd.state = 'PENDING'""")
+                .bind("c", c.campaignId()).setFetchSize(PAGE)
                 .map((rs, ctx) -> {
                     ServiceRequestFact f = new ServiceRequestFact();
                     f.setSrv("11.4");
@@ -159,6 +155,6 @@ final class CampaignEligibility {
                     f.setType1DevicesOnHub(0);
                     f.setAddsType1Device(false);
                     return new Candidate(f, rs.getString(11));
-                }).list();
+                }).stream();
     }
 }
