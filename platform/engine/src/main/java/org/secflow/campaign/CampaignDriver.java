@@ -180,7 +180,6 @@ final class CampaignDriver implements Runnable {
         }
         List<DeviceTransition> resend = new ArrayList<>();
         for (CampaignDevice d : store.devicesIn(campaignId, wave, DeviceState.SENT)) {
-            hans.unlock(d.hubId());
             resend.add(new DeviceTransition(d.deviceId(), Set.of(DeviceState.SENT), DeviceState.SCHEDULED,
                     "restarted before the delivery was recorded; sent again", null, null, false, now));
         }
@@ -543,6 +542,16 @@ final class CampaignDriver implements Runnable {
     }
 
     private void sweepTimeouts(Instant now) {
+        // devices parked behind a HAN another campaign was updating: free now?
+        for (var it = parked.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            if (!hans.isLocked(e.getKey())) {
+                ready.addFirst(e.getValue().poll());
+                if (e.getValue().isEmpty()) {
+                    it.remove();
+                }
+            }
+        }
         List<DeviceTransition> out = new ArrayList<>();
         List<Runnable> after = new ArrayList<>();
         for (InFlight f : List.copyOf(inFlight.values())) {

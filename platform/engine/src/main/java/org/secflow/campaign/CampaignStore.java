@@ -208,12 +208,6 @@ final class CampaignStore {
                 .map((rs, ctx) -> new CampaignDevice(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getInt(4))).list());
     }
 
-    /** Hubs with a device of any campaign updating now (BR9). */
-    List<String> busyHubs() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT comms_hub_id FROM campaign_device "
-                + "WHERE state IN ('SENT', 'DELIVERED', 'ACTIVATED') AND comms_hub_id IS NOT NULL").mapTo(String.class).list());
-    }
-
     /**
      * Applies transitions in one transaction.
      *

@@ -355,11 +355,10 @@ public final class FirmwareCampaignService {
     }
 
     /**
-     * Restarts the wave of every running or pausing campaign from the store (after a restart or crash): HANs busy
-     * with a device in flight stay busy, and each wave's driver recovers its devices.
+     * Restarts the wave of every running or pausing campaign from the store (after a restart or crash); each wave's
+     * driver recovers its devices (see {@link CampaignDriver#recover()}).
      */
     public void recover() {
-        hans.lockAll(store.busyHubs());
         for (CampaignState s : List.of(CampaignState.RUNNING, CampaignState.PAUSED)) {
             for (String id : store.campaignIds(s)) {
                 CampaignStore.CampaignRow c = row(id);

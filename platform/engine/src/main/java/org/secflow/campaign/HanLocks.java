@@ -1,12 +1,12 @@
 package org.secflow.campaign;
 
-import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The HANs (by Communications Hub) with a device updating firmware now, across all campaigns: at most one device
- * per HAN at a time (seed 001 section 4.1.1, BR9). Filled from the store at start so a restart keeps the rule.
+ * per HAN at a time (seed 001 section 4.1.1, BR9). After a restart each recovered wave locks the HANs of its
+ * devices still delivered or activated, before anything is sent.
  */
 final class HanLocks {
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
@@ -27,7 +27,8 @@ final class HanLocks {
         }
     }
 
-    void lockAll(Collection<String> hubIds) {
-        busy.addAll(hubIds);
+    /** Whether a device on the HAN is updating now. */
+    boolean isLocked(String hubId) {
+        return busy.contains(hubId);
     }
 }
