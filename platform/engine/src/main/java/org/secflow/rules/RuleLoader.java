@@ -36,7 +36,8 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
  * {@code *.drl.xlsx}, {@code *.drl.xls}, {@code *.drl.csv}. No kmodule.xml and nothing compiled into a jar.
  *
  * <p>A spreadsheet not named {@code *.drl.*} is refused (Drools would silently ignore it: stack-notes gotcha 2);
- * scenario tables {@code *.cases.csv} and other files (README) are not rules and are skipped. Any error refuses
+ * scenario tables {@code *.cases.csv}, plain CSV data tables without the keyword {@code RuleTable} (e.g.
+ * {@code sec-releases.csv}) and other files (README) are not rules and are skipped. Any error refuses
  * the whole directory with file, line and message.
  */
 public final class RuleLoader {
@@ -106,6 +107,8 @@ public final class RuleLoader {
                 }
                 if (lower.endsWith(".drl") || isDecisionTable(lower)) {
                     files.put(name, Files.readAllBytes(p));
+                } else if (lower.endsWith(".csv") && isDataTable(p)) {
+                    continue;
                 } else if (lower.endsWith(".xlsx") || lower.endsWith(".xls") || lower.endsWith(".csv")) {
                     refused.add(new RuleError(name, 0, "a decision table must be named *.drl.xlsx, *.drl.xls or *.drl.csv "
                             + "(Drools silently ignores any other name); scenario tables are *.cases.csv"));
@@ -121,6 +124,15 @@ public final class RuleLoader {
             throw new RuleLoadException(List.of(new RuleError(dir.toString(), 0, "no rule file (*.drl, *.drl.xlsx, *.drl.csv)")));
         }
         return files;
+    }
+
+    /**
+     * A plain CSV data table that a feature reads itself (e.g. {@code sec-releases.csv}, org.secflow.modification):
+     * not rules, so skipped. One carrying the decision-table keyword {@code RuleTable} is a misnamed decision table
+     * and stays refused.
+     */
+    private static boolean isDataTable(Path csv) throws IOException {
+        return !Files.readString(csv, StandardCharsets.UTF_8).contains("RuleTable");
     }
 
     static boolean isDecisionTable(String name) {

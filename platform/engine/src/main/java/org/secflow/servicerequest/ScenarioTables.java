@@ -16,7 +16,8 @@ import java.util.Set;
  *
  * <p>Tables named {@code maintenance*.cases.csv} have other columns (one schedule window a row) and are read by
  * {@code org.secflow.maintenance.MaintenanceScenarios}, not here; tables named {@code credit-cover*.cases.csv} by
- * {@code org.secflow.creditcover.CreditCoverScenarios}.
+ * {@code org.secflow.creditcover.CreditCoverScenarios}; tables named {@code release-targeting*.cases.csv} by
+ * {@code org.secflow.modification.ReleaseTargetingScenarios}.
  */
 public final class ScenarioTables {
     /** The columns of every scenario table. */
@@ -29,12 +30,14 @@ public final class ScenarioTables {
     }
 
     /**
-     * The Service Request scenario table files of {@code rulesDir} (not {@code maintenance*.cases.csv} nor {@code credit-cover*.cases.csv}), sorted by name.
+     * The Service Request scenario table files of {@code rulesDir} (not {@code maintenance*.cases.csv},
+     * {@code credit-cover*.cases.csv} nor {@code release-targeting*.cases.csv}), sorted by name.
      *
      * @throws ScenarioTableException when the directory cannot be listed
      */
     public static List<Path> files(Path rulesDir) {
-        return ScenarioCsv.tables(rulesDir, n -> !n.startsWith("maintenance") && !n.startsWith("credit-cover"));
+        return ScenarioCsv.tables(rulesDir, n -> !n.startsWith("maintenance") && !n.startsWith("credit-cover")
+                && !n.startsWith("release-targeting"));
     }
 
     /** Every case of every scenario table of {@code rulesDir}, file by file in name order. */

@@ -45,6 +45,7 @@ public final class Platform implements AutoCloseable {
     private final WorkflowEngine workflow;
     private final ProcessDeployer processes;
     private final FirmwareCampaignService campaigns;
+    private final org.secflow.modification.ModificationService modifications;
 
     private Platform(SecflowConfig config, RuntimePaths paths, boolean withServiceProviders) {
         this.config = config;
@@ -86,6 +87,10 @@ public final class Platform implements AutoCloseable {
             this.workflow = startWorkflow(database);
             this.campaigns = new FirmwareCampaignService(database.jdbi(), rules, firmwareImages, plugins::dsp, maintenance, clock);
             workflow.registerBean(FirmwareCampaignService.BEAN, campaigns);
+            workflow.registerBean(org.secflow.modification.ModificationProcessBean.BEAN, new org.secflow.modification.ModificationProcessBean(
+                    workingDays, config.modifications().appealWindowWorkingDays()));
+            this.modifications = new org.secflow.modification.ModificationService(database.jdbi(), workflow.engine(),
+                    ModificationReleases.target(rules, workingDays), clock);
             campaigns.bind(workflow.engine());
             this.processes = new ProcessDeployer(workflow.engine(), paths.bpmn(), clock);
             processes.deployAll();
@@ -94,6 +99,7 @@ public final class Platform implements AutoCloseable {
             this.workflow = null;
             this.processes = null;
             this.campaigns = null;
+            this.modifications = null;
             this.rules = null;
             this.serviceRequests = null;
             this.maintenance = null;
@@ -102,7 +108,8 @@ public final class Platform implements AutoCloseable {
         for (SecflowConfig.UserEntry u : config.users()) {
             usersByToken.put(u.token(), new User(u.userId(), u.name(), u.party(),
                     u.dccUserRoles() == null ? null : java.util.Set.copyOf(u.dccUserRoles()),
-                    u.platformRoles() == null ? null : java.util.Set.copyOf(u.platformRoles())));
+                    u.platformRoles() == null ? null : java.util.Set.copyOf(u.platformRoles()),
+                    u.groups() == null ? null : java.util.Set.copyOf(u.groups())));
         }
     }
 
@@ -197,6 +204,11 @@ public final class Platform implements AutoCloseable {
     /** Firmware campaigns (null for {@code estate generate}). */
     public FirmwareCampaignService campaigns() {
         return campaigns;
+    }
+
+    /** SEC modifications and their lifecycle process (null for {@code estate generate}). */
+    public org.secflow.modification.ModificationService modifications() {
+        return modifications;
     }
 
     /** The User a bearer token stands for, or null. */

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code secflow}: the command line (picocli). {@code secflow --help} and {@code secflow <command> --help} explain each option. */
 @Command(name = "secflow", mixinStandardHelpOptions = true, versionProvider = SecflowCli.Version.class,
         description = "Rules-and-workflow platform for GB smart metering processes under the Smart Energy Code.",
-        subcommands = {ServeCommand.class, EstateCommand.class, RulesCommand.class, BenchCommand.class})
+        subcommands = {ServeCommand.class, EstateCommand.class, RulesCommand.class, BenchCommand.class,
+                ModificationsCommand.class, CampaignCommand.class})
 public final class SecflowCli {
 
     public static void main(String[] args) {

@@ -42,6 +42,10 @@ final class ServeCommand implements Callable<Integer> {
             if (demo && platform.creditCover().seedDemo(java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")))) {
                 LOG.info("Demo Credit Cover parties: SUPPLIER-A, SUPPLIER-B (parent DEMO-GROUP)");
             }
+            if (demo) {
+                DemoModifications.load(platform);
+                DemoCampaign.start(platform);
+            }
             Javalin app = ApiServer.create(platform).start(port);
             serving = true;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

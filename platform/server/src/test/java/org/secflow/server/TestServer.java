@@ -55,6 +55,11 @@ final class TestServer implements AutoCloseable {
         return platform;
     }
 
+    /** Base URL of the running API, e.g. {@code http://localhost:41234}. */
+    String url() {
+        return "http://localhost:" + app.port();
+    }
+
     /** A real HTTP call: JSON body (or none) and {@code Authorization: Bearer <token>}. */
     HttpResponse<String> send(String method, String path, String token, String body) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))

@@ -25,8 +25,10 @@ import org.secflow.spi.Region;
  * @param estate parties an estate is registered to
  * @param demo size and seed of the {@code --demo} estate
  * @param users bearer tokens and the Users they stand for
+ * @param modifications the SEC modification lifecycle: appeal window length
  */
-public record SecflowConfig(Database database, Plugins plugins, Rules rules, Estate estate, Demo demo, List<UserEntry> users) {
+public record SecflowConfig(Database database, Plugins plugins, Rules rules, Estate estate, Demo demo, List<UserEntry> users,
+                            Modifications modifications) {
 
     public SecflowConfig {
         database = database == null ? new Database(null, null, null, 16) : database;
@@ -35,6 +37,28 @@ public record SecflowConfig(Database database, Plugins plugins, Rules rules, Est
         estate = estate == null ? new Estate(List.of("SUPPLIER-A"), List.of("SUPPLIER-A")) : estate;
         demo = demo == null ? new Demo(2000, 42) : demo;
         users = users == null ? List.of() : List.copyOf(users);
+        modifications = modifications == null ? new Modifications(Modifications.DEFAULT_APPEAL_WINDOW_WORKING_DAYS) : modifications;
+    }
+
+    /** The configuration without a {@code modifications} section (its defaults apply). */
+    public SecflowConfig(Database database, Plugins plugins, Rules rules, Estate estate, Demo demo, List<UserEntry> users) {
+        this(database, plugins, rules, estate, demo, users, null);
+    }
+
+    /**
+     * The SEC modification lifecycle (bpmn/modification-lifecycle.bpmn).
+     *
+     * @param appealWindowWorkingDays Working Days after a Self-Governance decision during which it may be appealed to
+     *        the Authority; default 15 (domain-research.md 5.2: UNVERIFIED, "15 WD is common GB code practice")
+     */
+    public record Modifications(int appealWindowWorkingDays) {
+        public static final int DEFAULT_APPEAL_WINDOW_WORKING_DAYS = 15;
+
+        public Modifications {
+            if (appealWindowWorkingDays < 1) {
+                throw new IllegalArgumentException("modifications.appealWindowWorkingDays must be at least 1: " + appealWindowWorkingDays);
+            }
+        }
     }
 
     /** @param url JDBC URL or null; @param username user; @param password password; @param poolSize connections */
@@ -75,9 +99,16 @@ public record SecflowConfig(Database database, Plugins plugins, Rules rules, Est
      * @param party SEC Party
      * @param dccUserRoles DCC User Roles
      * @param platformRoles secflow roles
+     * @param groups process groups (BPMN candidate groups, bpmn/README.md) whose user tasks the User may complete
      */
     public record UserEntry(String token, String userId, String name, String party, List<DccUserRole> dccUserRoles,
-                            List<PlatformRole> platformRoles) {
+                            List<PlatformRole> platformRoles, List<String> groups) {
+
+        /** A User in no process group. */
+        public UserEntry(String token, String userId, String name, String party, List<DccUserRole> dccUserRoles,
+                         List<PlatformRole> platformRoles) {
+            this(token, userId, name, party, dccUserRoles, platformRoles, null);
+        }
     }
 
     private static ObjectMapper yaml() {

@@ -38,6 +38,8 @@ public final class ApiServer {
         MaintenanceRoutes.install(app, platform.maintenance());
         CreditCoverRoutes.install(app, platform.creditCover());
         ProcessRoutes.install(app, platform.processes());
+        ModificationRoutes.install(app, platform.modifications());
+        TaskRoutes.install(app, platform.modifications());
         CampaignRoutes.install(app, platform.campaigns(), new org.secflow.campaign.FirmwareReports(platform.database().jdbi()));
         return app;
     }

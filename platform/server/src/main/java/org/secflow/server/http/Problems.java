@@ -30,6 +30,9 @@ final class Problems {
                 null, e.rule(), Map.of("violations", e.violations(), "ruleSetVersion", e.ruleSetVersion())));
         app.exception(RuleLoadException.class, (e, ctx) -> write(ctx, 422, "Rules refused",
                 "the rules were refused; the previous version keeps serving", null, null, Map.of("errors", e.errors())));
+        app.exception(org.secflow.modification.EventRefusedException.class, (e, ctx) -> write(ctx, e.status(), e.title(),
+                e.getMessage(), e.field(), e.rule(), Map.of("reference", e.reference(), "stage", e.stage(),
+                        "allowedEvents", e.allowedEvents())));
         app.exception(DomainProblem.class, (e, ctx) -> {
             if (e.status() == 401) {
                 ctx.header("WWW-Authenticate", "Bearer realm=\"secflow\"");

@@ -1,0 +1,21 @@
+package org.secflow.modification;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * Picks the SEC Release a modification approved on a date targets (release targeting, issue 5): the seam between
+ * the lifecycle and the release rules ({@code rules/sec-releases.csv}, {@code rules/release-targeting.drl}).
+ */
+@FunctionalInterface
+public interface DecisionReleaseTarget {
+    /** No targeting: the target stays empty until an IMPLEMENTED event names the release. */
+    DecisionReleaseTarget NONE = (reference, decided) -> Optional.empty();
+
+    /**
+     * @param reference the modification (DP or MP reference, as raised)
+     * @param decided the business date of the approving decision
+     * @return the release's name, e.g. {@code November 2023 SEC Release}, or empty when none fits
+     */
+    Optional<String> target(String reference, LocalDate decided);
+}

@@ -1,0 +1,340 @@
+package org.secflow.modification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.jdbi.v3.core.Handle;
+import org.secflow.access.User;
+import org.secflow.problem.ConflictException;
+import org.secflow.problem.ForbiddenException;
+import org.secflow.problem.NotFoundException;
+import org.secflow.modification.ModificationProcessBean.ProcessRefusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * SEC modifications (issue 5; SEC Section D; DOMAIN.md section 5): raised, moved by dated events, viewed. The
+ * lifecycle is the BPMN process {@code bpmn/modification-lifecycle.bpmn}: an event is allowed when the process
+ * instance waits for the message of that name, so a designer's change to the file changes what is allowed.
+ *
+ * <p><b>No partial state.</b> Everything is checked before anything is written: the modification exists, the
+ * fields fit the type (422), the process waits for the event and the date is not earlier than the last event
+ * (409 {@link EventRefusedException}). Then, in one store transaction: the history row is inserted, the message is
+ * correlated (Camunda commits its own transaction on its own connection; a rule of the process that refuses, such as
+ * the appeal window, rolls the correlation back and the store transaction with it), and the modification row gets
+ * the stage the process reached. If the store's commit fails after Camunda has committed (the only window left),
+ * the request fails with 500 and an ERROR log names the modification and the event; the process stays the truth
+ * for stage and allowed events, and the history row is re-entered by an administrator. Requests that change
+ * modifications are serialised (one at a time per platform).
+ */
+public final class ModificationService {
+    private static final Logger LOG = LoggerFactory.getLogger(ModificationService.class);
+    /** History type of a user task completed without an event. */
+    public static final String TASK_COMPLETED = "TASK_COMPLETED";
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+
+    private final ModificationStore store;
+    private final ModificationProcess process;
+    private final DecisionReleaseTarget releases;
+    private final Clock clock;
+    private final Object lock = new Object();
+
+    /**
+     * @param jdbi the platform's store (tables from V6__modifications.sql)
+     * @param engine the Camunda engine, with {@link ModificationProcessBean} registered as bean
+     *               {@value ModificationProcessBean#BEAN} and the process deployed
+     * @param releases release targeting at a decision
+     * @param clock wall clock: audit times and "today" for live task completions only
+     */
+    public ModificationService(org.jdbi.v3.core.Jdbi jdbi, ProcessEngine engine, DecisionReleaseTarget releases, Clock clock) {
+        this.store = new ModificationStore(jdbi);
+        this.process = new ModificationProcess(engine);
+        this.releases = releases;
+        this.clock = clock;
+    }
+
+    /**
+     * Raises a modification: stores it with its DRAFT_PROPOSAL_RAISED event and starts its process on the newest
+     * version of {@code modification-lifecycle}.
+     *
+     * @throws ConflictException (409) when the reference is already known (also as a converted DP's MP reference)
+     */
+    public ModificationView create(NewModification m, String userId) {
+        synchronized (lock) {
+            if (store.find(m.reference()).isPresent()) {
+                throw new ConflictException("reference", "one modification per reference (a converted DPnnn is also MPnnn)",
+                        "modification " + m.reference() + " already exists");
+            }
+            Instant now = clock.instant();
+            String[] started = new String[1];
+            try {
+                store.jdbi().useTransaction(h -> {
+                    store.insert(h, m, ModificationStage.DRAFT_PROPOSAL, userId, now);
+                    Map<String, Object> vars = new HashMap<>();
+                    vars.put(ModificationProcessBean.REFERENCE, m.reference());
+                    vars.put(ModificationProcessBean.EVENT_TYPE, ModificationEventType.DRAFT_PROPOSAL_RAISED.name());
+                    vars.put(ModificationProcessBean.EVENT_DATE, m.raisedOn().toString());
+                    ProcessInstance pi = process.start(m.reference(), vars);
+                    started[0] = pi.getId();
+                    ModificationStage stage = stageOf(pi.getId(), ModificationStage.DRAFT_PROPOSAL);
+                    store.append(h, m.reference(), ModificationEventType.DRAFT_PROPOSAL_RAISED.name(), m.raisedOn(), null,
+                            null, null, null, null, null, stage, userId, now);
+                    store.setProcess(h, m.reference(), pi.getId(), process.version(pi.getProcessDefinitionId()));
+                    ModificationStore.Row row = store.find(h, m.reference()).orElseThrow();
+                    store.update(h, withStage(row, stage, pi.getId()));
+                });
+            } catch (RuntimeException e) {
+                if (started[0] != null) {
+                    process.delete(started[0], "store transaction failed: " + e.getMessage());
+                }
+                throw e;
+            }
+            return view(m.reference());
+        }
+    }
+
+    /**
+     * Records an event, if the process allows it now.
+     *
+     * @param reference DP or MP reference
+     * @return the modification after the event
+     * @throws NotFoundException (404) when no modification has the reference
+     * @throws EventRefusedException (409) when the process does not wait for this event, the date is earlier than
+     *         the last event, or a rule of the process (the appeal window) refuses it; nothing has changed
+     */
+    public ModificationView postEvent(String reference, ModificationEvent e, String userId) {
+        synchronized (lock) {
+            ModificationStore.Row row = row(reference);
+            List<String> allowed = process.allowedEvents(row.processInstanceId());
+            if (!allowed.contains(e.type().name())) {
+                throw new EventRefusedException(row.reference(), row.stage(), allowed, "type",
+                        "the process " + ModificationProcess.KEY + " v" + row.processDefinitionVersion()
+                                + " allows only the listed events in this stage",
+                        e.type() + " is not allowed for " + row.reference() + " in stage " + row.stage()
+                                + "; allowed: " + allowed);
+            }
+            LocalDate last = store.jdbi().withHandle(h -> store.lastEventDate(h, row.reference()));
+            if (last != null && e.date().isBefore(last)) {
+                throw new EventRefusedException(row.reference(), row.stage(), allowed, "date",
+                        "events are recorded in date order (business time)",
+                        e.type() + " on " + e.date() + " is earlier than the last event of " + row.reference() + " (" + last + ")");
+            }
+            String alias = aliasAfter(row, e);
+            return record(row, e, alias, userId, () -> process.correlate(row.processInstanceId(), e.type().name(), variables(e)));
+        }
+    }
+
+    /**
+     * Replays a timetable (an {@code examples/modifications/*.json} file) through this service: creates the
+     * modification, then posts each event in order; a refused event is reported and the replay goes on.
+     */
+    public ReplayResult replay(ModificationTimetable t, String userId) {
+        List<ReplayResult.Refused> refused = new java.util.ArrayList<>();
+        create(new NewModification(t.reference(), t.title(), t.proposer(), t.raisedOn()), userId);
+        for (int i = 0; i < t.events().size(); i++) {
+            ModificationEvent e = t.events().get(i);
+            try {
+                postEvent(t.reference(), e, userId);
+            } catch (org.secflow.problem.DomainProblem p) {
+                refused.add(new ReplayResult.Refused(i, e.type().name(), e.date(), p.status(), p.getMessage()));
+            }
+        }
+        ModificationView v = view(t.reference());
+        return new ReplayResult(v.reference(), v.aliasReference(), v.stage().name(), t.expectedFinalStage(), v.targetRelease(), refused);
+    }
+
+    /**
+     * The SEC Release the modification would target if approved on {@code decided} (release targeting, asked;
+     * nothing is stored).
+     *
+     * @return the release's name, or empty when none fits
+     * @throws NotFoundException (404) when no modification has the reference
+     */
+    public java.util.Optional<String> targetIfDecidedOn(String reference, LocalDate decided) {
+        return releases.target(row(reference).reference(), decided);
+    }
+
+    /** Whether a modification is known under this DP or MP reference. */
+    public boolean exists(String reference) {
+        return store.find(reference).isPresent();
+    }
+
+    /** The modification under a DP or MP reference. @throws NotFoundException (404) when unknown */
+    public ModificationView view(String reference) {
+        ModificationStore.Row r = row(reference);
+        boolean running = r.status().equals("OPEN");
+        return new ModificationView(r.reference(), r.alias(), r.title(), r.proposer(), r.raisedOn(), r.stage(), r.path(),
+                r.status(), r.targetRelease(), r.appealWindowEnd(), r.processDefinitionVersion(),
+                running ? process.allowedEvents(r.processInstanceId()) : List.of(),
+                running ? process.tasks(r.processInstanceId(), r.reference()) : List.of(), store.history(r.reference()));
+    }
+
+    /** Every modification (in {@code stage} when not null), by reference. */
+    public List<ModificationView> list(ModificationStage stage) {
+        return store.list(stage).stream().map(r -> view(r.reference())).toList();
+    }
+
+    /** Open tasks of the modifications for the User's groups (every task for an admin). */
+    public List<ModificationTask> tasks(User user) {
+        return process.tasks(user.platformRoles().contains(org.secflow.access.PlatformRole.ADMIN) ? null : user.groups());
+    }
+
+    /**
+     * Completes a user task: a task whose BPMN names {@code secflow.completesWith} posts that event (with the
+     * fields of {@code c}); any other task completes and is recorded as {@value #TASK_COMPLETED}.
+     *
+     * @throws NotFoundException (404) when no open modification task has the id
+     * @throws ForbiddenException (403) when the User is in none of the task's candidate groups (admins may act)
+     * @throws EventRefusedException (409) as {@link #postEvent}
+     */
+    public ModificationView completeTask(String taskId, User user, TaskCompletion c) {
+        synchronized (lock) {
+            ModificationTask t = process.task(taskId)
+                    .orElseThrow(() -> new NotFoundException("id", "no open modification task " + taskId));
+            if (!user.inAnyGroup(t.candidateGroups())) {
+                throw new ForbiddenException("only a member of a candidate group " + t.candidateGroups() + " may complete the task",
+                        "user " + user.userId() + " (groups " + user.groups() + ") may not complete task '" + t.name() + "'");
+            }
+            LocalDate date = c.date() != null ? c.date() : LocalDate.now(clock.withZone(UK));
+            if (t.completesWith() != null) {
+                ModificationEvent e = new ModificationEvent(ModificationEventType.valueOf(t.completesWith()), date,
+                        c.endDate(), c.body(), c.outcome(), c.path(), c.release(),
+                        c.source() != null ? c.source() : "task '" + t.name() + "' completed by " + user.userId());
+                return postEvent(t.reference(), e, user.userId());
+            }
+            ModificationStore.Row row = row(t.reference());
+            LocalDate last = store.jdbi().withHandle(h -> store.lastEventDate(h, row.reference()));
+            if (last != null && date.isBefore(last)) {
+                throw new EventRefusedException(row.reference(), row.stage(), process.allowedEvents(row.processInstanceId()),
+                        "date", "events are recorded in date order (business time)",
+                        "completing '" + t.name() + "' on " + date + " is earlier than the last event (" + last + ")");
+            }
+            // carries the completion's fields into the history row, recorded as TASK_COMPLETED (its type is not used)
+            ModificationEvent asEvent = new ModificationEvent(ModificationEventType.PRESENTED_TO_CSC, date, c.endDate(),
+                    t.name(), null, null, null, c.source());
+            Map<String, Object> vars = Map.of(ModificationProcessBean.EVENT_TYPE, TASK_COMPLETED,
+                    ModificationProcessBean.EVENT_DATE, date.toString());
+            return record(row, asEvent, row.alias(), user.userId(), TASK_COMPLETED, () -> process.complete(taskId, vars));
+        }
+    }
+
+    private ModificationView record(ModificationStore.Row row, ModificationEvent e, String alias, String userId, Runnable move) {
+        return record(row, e, alias, userId, e.type().name(), move);
+    }
+
+    private ModificationView record(ModificationStore.Row row, ModificationEvent e, String alias, String userId,
+                                    String type, Runnable move) {
+        Instant now = clock.instant();
+        boolean[] moved = new boolean[1];
+        try {
+            store.jdbi().useTransaction(h -> {
+                HistoryEntry entry = store.append(h, row.reference(), type, e.date(), e.endDate(), e.body(), e.outcome(),
+                        e.path(), e.release(), e.source(), row.stage(), userId, now);
+                try {
+                    move.run();
+                } catch (ProcessRefusal | org.camunda.bpm.engine.ProcessEngineException ex) {
+                    throw refusal(row, e, ex);
+                }
+                moved[0] = true;
+                ModificationStage stage = stageOf(row.processInstanceId(), row.stage());
+                h.createUpdate("UPDATE modification_event SET stage_after = :s WHERE reference = :r AND seq = :seq")
+                        .bind("s", stage.name()).bind("r", row.reference()).bind("seq", entry.seq()).execute();
+                store.update(h, after(row, e, stage, alias));
+            });
+        } catch (RuntimeException ex) {
+            if (moved[0]) {
+                LOG.error("modification {}: the process took {} on {} but the store did not record it; re-enter the history row",
+                        row.reference(), type, e.date(), ex);
+            }
+            throw ex;
+        }
+        return view(row.reference());
+    }
+
+    private RuntimeException refusal(ModificationStore.Row row, ModificationEvent e, RuntimeException ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof ProcessRefusal r) {
+                return new EventRefusedException(row.reference(), row.stage(), process.allowedEvents(row.processInstanceId()),
+                        "date", r.rule(), r.getMessage());
+            }
+            if (t instanceof org.secflow.problem.DomainProblem p) {
+                return p;
+            }
+        }
+        if (ex instanceof MismatchingMessageCorrelationException) {
+            List<String> allowed = process.allowedEvents(row.processInstanceId());
+            return new EventRefusedException(row.reference(), row.stage(), allowed, "type",
+                    "the process allows only the listed events in this stage",
+                    e.type() + " is not allowed for " + row.reference() + " in stage " + row.stage() + "; allowed: " + allowed);
+        }
+        return ex;
+    }
+
+    private ModificationStore.Row after(ModificationStore.Row r, ModificationEvent e, ModificationStage stage, String alias) {
+        ModificationPath path = e.type() == ModificationEventType.CONVERTED_TO_MODIFICATION_PROPOSAL ? e.path() : r.path();
+        String target = r.targetRelease();
+        boolean decided = (stage == ModificationStage.APPEAL_WINDOW || stage == ModificationStage.APPROVED)
+                && r.stage() != ModificationStage.APPEAL_WINDOW && r.stage() != ModificationStage.APPROVED;
+        if (decided) {
+            target = releases.target(r.reference(), e.date()).orElse(target);
+        }
+        if (e.type() == ModificationEventType.IMPLEMENTED && target == null) {
+            target = e.release();
+        }
+        LocalDate appealEnd = r.appealWindowEnd();
+        if (stage == ModificationStage.APPEAL_WINDOW && r.stage() != ModificationStage.APPEAL_WINDOW) {
+            Object end = process.variable(r.processInstanceId(), ModificationProcessBean.APPEAL_WINDOW_END);
+            appealEnd = end == null ? null : LocalDate.parse(end.toString());
+        }
+        return new ModificationStore.Row(r.reference(), alias, r.title(), r.proposer(), r.raisedOn(), stage, path,
+                stage.closed() ? "CLOSED" : "OPEN", target, appealEnd, r.processInstanceId(), r.processDefinitionVersion());
+    }
+
+    private static ModificationStore.Row withStage(ModificationStore.Row r, ModificationStage stage, String pi) {
+        return new ModificationStore.Row(r.reference(), r.alias(), r.title(), r.proposer(), r.raisedOn(), stage, r.path(),
+                stage.closed() ? "CLOSED" : "OPEN", r.targetRelease(), r.appealWindowEnd(), pi, r.processDefinitionVersion());
+    }
+
+    /** The MP reference a converted DP becomes known as, refused when another modification already has it. */
+    private String aliasAfter(ModificationStore.Row row, ModificationEvent e) {
+        if (e.type() != ModificationEventType.CONVERTED_TO_MODIFICATION_PROPOSAL || !row.reference().startsWith("DP")
+                || row.alias() != null) {
+            return row.alias();
+        }
+        String mp = "MP" + row.reference().substring(2);
+        if (store.find(mp).isPresent()) {
+            throw new ConflictException("reference", "a converted DPnnn becomes MPnnn, one history under both",
+                    "cannot convert " + row.reference() + ": " + mp + " is already another modification");
+        }
+        return mp;
+    }
+
+    private static Map<String, Object> variables(ModificationEvent e) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(ModificationProcessBean.EVENT_TYPE, e.type().name());
+        vars.put(ModificationProcessBean.EVENT_DATE, e.date().toString());
+        if (e.path() != null) {
+            vars.put(ModificationProcessBean.PATH, e.path().name());
+        }
+        if (e.outcome() != null) {
+            vars.put(ModificationProcessBean.OUTCOME, e.outcome().name());
+        }
+        return vars;
+    }
+
+    private ModificationStage stageOf(String processInstanceId, ModificationStage fallback) {
+        Object s = process.variable(processInstanceId, ModificationProcessBean.STAGE);
+        return s == null ? fallback : ModificationStage.valueOf(s.toString());
+    }
+
+    private ModificationStore.Row row(String reference) {
+        return store.find(reference).orElseThrow(() -> new NotFoundException("reference", "no modification " + reference));
+    }
+}

@@ -1,0 +1,26 @@
+package org.secflow.modification;
+
+/**
+ * Where a modification stands (DOMAIN.md section 5). The process sets it: each stage element of
+ * {@code bpmn/modification-lifecycle.bpmn} calls {@code modifications.enterStage(execution, 'STAGE')} on start.
+ */
+public enum ModificationStage {
+    DRAFT_PROPOSAL,
+    REFINEMENT,
+    REPORT_PHASE,
+    /** Fast-Track: awaiting the Change Board vote. */
+    CHANGE_BOARD,
+    /** Authority Determination and Authority-led: awaiting the Authority's decision. */
+    AUTHORITY_DECISION,
+    /** Self-Governance approved by the Change Board; the appeal to the Authority is open. */
+    APPEAL_WINDOW,
+    APPROVED,
+    IMPLEMENTED,
+    REJECTED,
+    WITHDRAWN;
+
+    /** Whether the process has ended in this stage. */
+    public boolean closed() {
+        return this == IMPLEMENTED || this == REJECTED || this == WITHDRAWN;
+    }
+}

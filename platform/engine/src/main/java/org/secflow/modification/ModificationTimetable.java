@@ -1,0 +1,47 @@
+package org.secflow.modification;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One modification's timetable as extracted from the seeds ({@code examples/modifications/*.json}, one file per
+ * modification, each event citing its seed file), replayed by {@code secflow modifications replay} and
+ * {@code serve --demo}.
+ *
+ * @param reference DP or MP reference it is raised under
+ * @param title title
+ * @param proposer proposer
+ * @param raisedOn date the Draft Proposal was raised
+ * @param source the seed document it comes from
+ * @param expectedFinalStage the stage its document describes at its last event (a {@link ModificationStage} name)
+ * @param expectedFinalStageSource where the document says so
+ * @param events the events after DRAFT_PROPOSAL_RAISED, in order
+ */
+public record ModificationTimetable(String reference, String title, String proposer, LocalDate raisedOn, String source,
+                                    String expectedFinalStage, String expectedFinalStageSource, List<ModificationEvent> events) {
+    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    public ModificationTimetable {
+        events = events == null ? List.of() : List.copyOf(events);
+    }
+
+    /**
+     * Reads a timetable file (strict: an unknown field is an error).
+     *
+     * @throws IllegalArgumentException naming the file and the problem
+     */
+    public static ModificationTimetable read(Path file) {
+        try {
+            return JSON.readValue(file.toFile(), ModificationTimetable.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read timetable " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

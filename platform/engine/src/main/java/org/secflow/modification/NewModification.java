@@ -1,0 +1,35 @@
+package org.secflow.modification;
+
+import java.time.LocalDate;
+import java.util.regex.Pattern;
+import org.secflow.problem.InvalidFieldException;
+
+/**
+ * A modification as it is raised ({@code POST /api/modifications}).
+ *
+ * @param reference {@code DPnnn} for a Draft Proposal, {@code MPnnn} (optionally a letter, e.g. {@code MP102A})
+ *                  for one created as a Modification Proposal
+ * @param title the modification's title, e.g. {@code Firmware updates to Point to Point Alt HAN Devices}
+ * @param proposer the proposer (person or Party)
+ * @param raisedOn the date the Draft Proposal was raised (business date; recorded as DRAFT_PROPOSAL_RAISED)
+ * @throws InvalidFieldException (422) naming the field when one is missing or malformed
+ */
+public record NewModification(String reference, String title, String proposer, LocalDate raisedOn) {
+    static final Pattern REFERENCE = Pattern.compile("(DP|MP)\\d{1,4}[A-Z]?");
+
+    public NewModification {
+        if (reference == null || !REFERENCE.matcher(reference).matches()) {
+            throw new InvalidFieldException("reference", "a reference is DPnnn or MPnnn (SEC Section D)",
+                    "'" + reference + "' is not a DP or MP reference");
+        }
+        if (title == null || title.isBlank()) {
+            throw new InvalidFieldException("title", "a modification has a title", "title is missing");
+        }
+        if (proposer == null || proposer.isBlank()) {
+            throw new InvalidFieldException("proposer", "a modification has a proposer", "proposer is missing");
+        }
+        if (raisedOn == null) {
+            throw new InvalidFieldException("raisedOn", "the date the Draft Proposal was raised", "raisedOn is missing");
+        }
+    }
+}

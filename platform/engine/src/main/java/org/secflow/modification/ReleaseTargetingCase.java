@@ -1,0 +1,26 @@
+package org.secflow.modification;
+
+import java.time.LocalDate;
+
+/**
+ * One case of a release-targeting scenario table ({@code rules/release-targeting*.cases.csv}).
+ *
+ * @param file table file name
+ * @param line 1-based line
+ * @param name the case's name
+ * @param decisionDate the day of the decision to approve
+ * @param scope what the change needs
+ * @param expectedRelease the release expected, or null when no release should fit
+ * @param expectedImplementationDate its go-live day, or null when no release should fit
+ * @param expectedRuleId the rule expected to decide
+ * @param source the seed lines the case reproduces
+ */
+public record ReleaseTargetingCase(String file, long line, String name, LocalDate decisionDate, ReleaseScope scope,
+                                   String expectedRelease, LocalDate expectedImplementationDate, String expectedRuleId,
+                                   String source) {
+
+    /** {@code file:line}. */
+    public String location() {
+        return file + ":" + line;
+    }
+}

@@ -1,0 +1,42 @@
+package org.secflow.server;
+
+import java.util.Optional;
+import org.secflow.maintenance.WorkingDays;
+import org.secflow.modification.DecisionReleaseTarget;
+import org.secflow.modification.NoReleaseFitsException;
+import org.secflow.modification.ReleaseCalendarException;
+import org.secflow.modification.ReleaseScope;
+import org.secflow.modification.ReleaseTargeting;
+import org.secflow.rules.RuleBase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires release targeting ({@link ReleaseTargeting}: rules/sec-releases.csv and rules/release-targeting.drl, the
+ * rules in service) into the modification lifecycle: the target SEC Release is set when a decision approves.
+ *
+ * <p>A modification carries no scope yet (the Events API has none), so every decision is targeted as a change
+ * needing DCC System changes ({@link ReleaseScope#dccSystemChange()}): the cautious cut-off. When no release fits
+ * or the calendar is unreadable, the target stays empty (logged) and the decision still stands.
+ */
+final class ModificationReleases {
+    private static final Logger LOG = LoggerFactory.getLogger(ModificationReleases.class);
+    /** Scope assumed for every modification until modifications carry their own. */
+    static final ReleaseScope ASSUMED_SCOPE = ReleaseScope.dccSystemChange();
+
+    private ModificationReleases() {
+    }
+
+    /** The targeting of the running platform over the rules in service. */
+    static DecisionReleaseTarget target(RuleBase rules, WorkingDays workingDays) {
+        ReleaseTargeting targeting = new ReleaseTargeting(workingDays);
+        return (reference, decided) -> {
+            try {
+                return Optional.of(targeting.target(rules, decided, ASSUMED_SCOPE).release());
+            } catch (NoReleaseFitsException | ReleaseCalendarException e) {
+                LOG.warn("no target SEC Release for {} decided on {}: {}", reference, decided, e.getMessage());
+                return Optional.empty();
+            }
+        };
+    }
+}

@@ -1,0 +1,58 @@
+package org.secflow.server.http;
+
+import io.javalin.Javalin;
+import org.secflow.modification.ModificationEvent;
+import org.secflow.modification.ModificationService;
+import org.secflow.modification.ModificationStage;
+import org.secflow.modification.NewModification;
+
+/**
+ * SEC modifications (issue 5, Events API; the lifecycle is bpmn/modification-lifecycle.bpmn):
+ * <ul>
+ *   <li>{@code POST /api/modifications} {@code {reference, title, proposer, raisedOn}} → 201 with the modification
+ *       (stage DRAFT_PROPOSAL, history DRAFT_PROPOSAL_RAISED); 409 when the reference is known</li>
+ *   <li>{@code POST /api/modifications/{reference}/events} {@code {type, date, endDate?, body?, outcome?, path?,
+ *       release?, source?}} → 200 with the modification after the event; 409 problem+json with {@code stage} and
+ *       {@code allowedEvents} when the process does not allow the event now or the date is earlier than the last
+ *       event (nothing changes); 422 for a field the type needs; 400 for unreadable JSON or unknown fields</li>
+ *   <li>{@code GET /api/modifications/{reference}} (DP or MP reference): stage, path, status, open tasks, allowed
+ *       events, target SEC Release, appeal window end, full history with dates</li>
+ *   <li>{@code GET /api/modifications?stage=} every modification, optionally in one stage</li>
+ *   <li>{@code GET /api/modifications/{reference}/target-release?decisionDate=} {@code {reference, decisionDate,
+ *       targetRelease}}: the SEC Release an approval on that date would target (release rules; nothing stored)</li>
+ * </ul>
+ * Any authenticated User may read and post events (the Events API is the contract other tools use); user tasks are
+ * restricted to their candidate groups ({@link TaskRoutes}).
+ */
+final class ModificationRoutes {
+    private ModificationRoutes() {
+    }
+
+    static void install(Javalin app, ModificationService service) {
+        app.post("/api/modifications", ctx -> ctx.status(201).json(
+                service.create(Json.read(ctx.body(), NewModification.class), Authentication.user(ctx).userId())));
+        app.post("/api/modifications/{reference}/events", ctx -> ctx.json(service.postEvent(ctx.pathParam("reference"),
+                Json.read(ctx.body(), ModificationEvent.class), Authentication.user(ctx).userId())));
+        app.get("/api/modifications/{reference}", ctx -> ctx.json(service.view(ctx.pathParam("reference"))));
+        app.get("/api/modifications", ctx -> ctx.json(service.list(QueryParams.enumParam(ctx, "stage", ModificationStage.class))));
+        app.get("/api/modifications/{reference}/target-release", ctx -> {
+            java.time.LocalDate decided = decisionDate(QueryParams.stringParam(ctx, "decisionDate"));
+            java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+            body.put("reference", ctx.pathParam("reference"));
+            body.put("decisionDate", decided);
+            body.put("targetRelease", service.targetIfDecidedOn(ctx.pathParam("reference"), decided).orElse(null));
+            ctx.json(body);
+        });
+    }
+
+    private static java.time.LocalDate decisionDate(String v) {
+        if (v == null) {
+            throw new org.secflow.problem.BadRequestException("decisionDate", "decisionDate is an ISO date", "decisionDate is missing");
+        }
+        try {
+            return java.time.LocalDate.parse(v);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new org.secflow.problem.BadRequestException("decisionDate", "decisionDate is an ISO date", "'" + v + "' is not an ISO date");
+        }
+    }
+}
