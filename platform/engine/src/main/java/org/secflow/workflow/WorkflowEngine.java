@@ -43,6 +43,11 @@ public final class WorkflowEngine implements AutoCloseable {
         config.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE);
         config.setHistoryLevel(HistoryLevel.HISTORY_LEVEL_AUDIT);
         config.setJobExecutorActivate(jobExecutor);
+        // a job (e.g. a national campaign's eligibility check) may run for minutes: keep its lock for 30 minutes
+        // so that no second executor thread picks the same job up while the first still runs it
+        org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor executor = new org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor();
+        executor.setLockTimeInMillis(30 * 60 * 1000);
+        config.setJobExecutor(executor);
         config.setMetricsEnabled(false);
         config.setBeans(beans);
         config.setEnforceHistoryTimeToLive(false);
