@@ -10,12 +10,13 @@ import java.util.Optional;
 @FunctionalInterface
 public interface DecisionReleaseTarget {
     /** No targeting: the target stays empty until an IMPLEMENTED event names the release. */
-    DecisionReleaseTarget NONE = (reference, decided) -> Optional.empty();
+    DecisionReleaseTarget NONE = (reference, decided, scope) -> Optional.empty();
 
     /**
      * @param reference the modification (DP or MP reference, as raised)
      * @param decided the business date of the approving decision
-     * @return the release's name, e.g. {@code November 2023 SEC Release}, or empty when none fits
+     * @param scope what the modification needs from its release (its stored scope)
+     * @return the release (name, e.g. {@code November 2023 SEC Release}, and go-live day), or empty when none fits
      */
-    Optional<String> target(String reference, LocalDate decided);
+    Optional<TargetRelease> target(String reference, LocalDate decided, ReleaseScope scope);
 }

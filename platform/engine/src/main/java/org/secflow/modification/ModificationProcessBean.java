@@ -41,7 +41,8 @@ public final class ModificationProcessBean {
     /**
      * @param workingDays England and Wales Working Days
      * @param appealWindowWorkingDays length of the Self-Governance appeal window in Working Days (configuration;
-     *                                15 by default, domain-research.md 5.2: UNVERIFIED, common GB code practice)
+     *                                10 by default: "the 10 working day Self-Governance decision referral window",
+     *                                seed 004_4621c6eb08935939.txt MP139 section 6)
      */
     public ModificationProcessBean(WorkingDays workingDays, int appealWindowWorkingDays) {
         if (appealWindowWorkingDays < 1) {
@@ -80,7 +81,8 @@ public final class ModificationProcessBean {
                     + appealWindowWorkingDays + " Working Days after the Change Board decision); "
                     + execution.getVariable(EVENT_TYPE) + " on " + date + " is too early",
                     "a Self-Governance decision may be appealed for " + appealWindowWorkingDays
-                            + " Working Days (modifications.appealWindowWorkingDays; domain-research.md 5.2, UNVERIFIED)");
+                            + " Working Days (modifications.appealWindowWorkingDays; seed 004_4621c6eb08935939.txt MP139 section 6:"
+                            + " \"the 10 working day Self-Governance decision referral window\")");
         }
     }
 

@@ -137,7 +137,7 @@ public final class ModificationService {
      */
     public ReplayResult replay(ModificationTimetable t, String userId) {
         List<ReplayResult.Refused> refused = new java.util.ArrayList<>();
-        create(new NewModification(t.reference(), t.title(), t.proposer(), t.raisedOn()), userId);
+        create(new NewModification(t.reference(), t.title(), t.proposer(), t.raisedOn(), t.scope()), userId);
         for (int i = 0; i < t.events().size(); i++) {
             ModificationEvent e = t.events().get(i);
             try {
@@ -151,14 +151,15 @@ public final class ModificationService {
     }
 
     /**
-     * The SEC Release the modification would target if approved on {@code decided} (release targeting, asked;
-     * nothing is stored).
+     * The SEC Release the modification would target if approved on {@code decided}, for its stored scope (release
+     * targeting, asked; nothing is stored).
      *
-     * @return the release's name, or empty when none fits
+     * @return the release (name and go-live day), or empty when none fits
      * @throws NotFoundException (404) when no modification has the reference
      */
-    public java.util.Optional<String> targetIfDecidedOn(String reference, LocalDate decided) {
-        return releases.target(row(reference).reference(), decided);
+    public java.util.Optional<TargetRelease> targetIfDecidedOn(String reference, LocalDate decided) {
+        ModificationStore.Row r = row(reference);
+        return releases.target(r.reference(), decided, r.scope());
     }
 
     /** Whether a modification is known under this DP or MP reference. */
@@ -170,8 +171,9 @@ public final class ModificationService {
     public ModificationView view(String reference) {
         ModificationStore.Row r = row(reference);
         boolean running = r.status().equals("OPEN");
-        return new ModificationView(r.reference(), r.alias(), r.title(), r.proposer(), r.raisedOn(), r.stage(), r.path(),
-                r.status(), r.targetRelease(), r.appealWindowEnd(), r.processDefinitionVersion(),
+        return new ModificationView(r.reference(), r.alias(), r.title(), r.proposer(), r.raisedOn(), r.scope(), r.stage(),
+                r.path(), r.status(), r.targetRelease(), r.targetImplementationDate(), r.appealWindowEnd(),
+                r.processDefinitionVersion(),
                 running ? process.allowedEvents(r.processInstanceId()) : List.of(),
                 running ? process.tasks(r.processInstanceId(), r.reference()) : List.of(), store.history(r.reference()));
     }
@@ -280,10 +282,15 @@ public final class ModificationService {
     private ModificationStore.Row after(ModificationStore.Row r, ModificationEvent e, ModificationStage stage, String alias) {
         ModificationPath path = e.type() == ModificationEventType.CONVERTED_TO_MODIFICATION_PROPOSAL ? e.path() : r.path();
         String target = r.targetRelease();
+        LocalDate targetDate = r.targetImplementationDate();
         boolean decided = (stage == ModificationStage.APPEAL_WINDOW || stage == ModificationStage.APPROVED)
                 && r.stage() != ModificationStage.APPEAL_WINDOW && r.stage() != ModificationStage.APPROVED;
         if (decided) {
-            target = releases.target(r.reference(), e.date()).orElse(target);
+            java.util.Optional<TargetRelease> chosen = releases.target(r.reference(), e.date(), r.scope());
+            if (chosen.isPresent()) {
+                target = chosen.get().release();
+                targetDate = chosen.get().implementationDate();
+            }
         }
         if (e.type() == ModificationEventType.IMPLEMENTED && target == null) {
             target = e.release();
@@ -293,13 +300,15 @@ public final class ModificationService {
             Object end = process.variable(r.processInstanceId(), ModificationProcessBean.APPEAL_WINDOW_END);
             appealEnd = end == null ? null : LocalDate.parse(end.toString());
         }
-        return new ModificationStore.Row(r.reference(), alias, r.title(), r.proposer(), r.raisedOn(), stage, path,
-                stage.closed() ? "CLOSED" : "OPEN", target, appealEnd, r.processInstanceId(), r.processDefinitionVersion());
+        return new ModificationStore.Row(r.reference(), alias, r.title(), r.proposer(), r.raisedOn(), r.scope(), stage, path,
+                stage.closed() ? "CLOSED" : "OPEN", target, targetDate, appealEnd, r.processInstanceId(),
+                r.processDefinitionVersion());
     }
 
     private static ModificationStore.Row withStage(ModificationStore.Row r, ModificationStage stage, String pi) {
-        return new ModificationStore.Row(r.reference(), r.alias(), r.title(), r.proposer(), r.raisedOn(), stage, r.path(),
-                stage.closed() ? "CLOSED" : "OPEN", r.targetRelease(), r.appealWindowEnd(), pi, r.processDefinitionVersion());
+        return new ModificationStore.Row(r.reference(), r.alias(), r.title(), r.proposer(), r.raisedOn(), r.scope(), stage,
+                r.path(), stage.closed() ? "CLOSED" : "OPEN", r.targetRelease(), r.targetImplementationDate(),
+                r.appealWindowEnd(), pi, r.processDefinitionVersion());
     }
 
     /** The MP reference a converted DP becomes known as, refused when another modification already has it. */

@@ -10,7 +10,10 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
-/** SQL of modifications and their history (V6__modifications.sql). Writes take the caller's {@link Handle}. */
+/**
+ * SQL of modifications and their history (V6__modifications.sql; scope and target go-live day V8__modification_scope.sql).
+ * Writes take the caller's {@link Handle}.
+ */
 final class ModificationStore {
     private final Jdbi jdbi;
 
@@ -19,9 +22,10 @@ final class ModificationStore {
     }
 
     /** A stored modification row. */
-    record Row(String reference, String alias, String title, String proposer, LocalDate raisedOn, ModificationStage stage,
-               ModificationPath path, String status, String targetRelease, LocalDate appealWindowEnd,
-               String processInstanceId, Integer processDefinitionVersion) {
+    record Row(String reference, String alias, String title, String proposer, LocalDate raisedOn, ReleaseScope scope,
+               ModificationStage stage, ModificationPath path, String status, String targetRelease,
+               LocalDate targetImplementationDate, LocalDate appealWindowEnd, String processInstanceId,
+               Integer processDefinitionVersion) {
     }
 
     Jdbi jdbi() {
@@ -51,9 +55,12 @@ final class ModificationStore {
 
     void insert(Handle h, NewModification m, ModificationStage stage, String user, Instant now) {
         h.createUpdate("""
-                INSERT INTO modification (reference, title, proposer, raised_on, stage, status, created_by, created_at)
-                VALUES (:r, :title, :proposer, :raised, :stage, 'OPEN', :user, :now)""")
+                INSERT INTO modification (reference, title, proposer, raised_on, scope_duis_uplift, scope_dcc_system_changes,
+                                          scope_ad_hoc_working_days, stage, status, created_by, created_at)
+                VALUES (:r, :title, :proposer, :raised, :duis, :dcc, :adHoc, :stage, 'OPEN', :user, :now)""")
                 .bind("r", m.reference()).bind("title", m.title()).bind("proposer", m.proposer())
+                .bind("duis", m.scope().duisUplift()).bind("dcc", m.scope().dccSystemChanges())
+                .bind("adHoc", m.scope().adHocWorkingDays())
                 .bind("raised", m.raisedOn()).bind("stage", stage.name()).bind("user", user)
                 .bind("now", Timestamp.from(now)).execute();
     }
@@ -67,10 +74,11 @@ final class ModificationStore {
     void update(Handle h, Row r) {
         h.createUpdate("""
                 UPDATE modification SET alias_reference = :alias, stage = :stage, path = :path, status = :status,
-                       target_release = :target, appeal_window_end = :appeal WHERE reference = :r""")
+                       target_release = :target, target_implementation_date = :targetDate, appeal_window_end = :appeal
+                 WHERE reference = :r""")
                 .bind("alias", r.alias()).bind("stage", r.stage().name())
                 .bind("path", r.path() == null ? null : r.path().name()).bind("status", r.status())
-                .bind("target", r.targetRelease()).bind("appeal", r.appealWindowEnd()).bind("r", r.reference()).execute();
+                .bind("target", r.targetRelease()).bind("targetDate", r.targetImplementationDate()).bind("appeal", r.appealWindowEnd()).bind("r", r.reference()).execute();
     }
 
     /** Appends one history entry (its seq is the next one) and returns it. */
@@ -109,11 +117,18 @@ final class ModificationStore {
 
     private static Row row(ResultSet rs) throws SQLException {
         return new Row(rs.getString("reference"), rs.getString("alias_reference"), rs.getString("title"),
-                rs.getString("proposer"), rs.getObject("raised_on", LocalDate.class),
+                rs.getString("proposer"), rs.getObject("raised_on", LocalDate.class), scope(rs),
                 ModificationStage.valueOf(rs.getString("stage")),
                 rs.getString("path") == null ? null : ModificationPath.valueOf(rs.getString("path")),
-                rs.getString("status"), rs.getString("target_release"), rs.getObject("appeal_window_end", LocalDate.class),
+                rs.getString("status"), rs.getString("target_release"), rs.getObject("target_implementation_date", LocalDate.class),
+                rs.getObject("appeal_window_end", LocalDate.class),
                 rs.getString("process_instance_id"),
                 rs.getObject("process_definition_version") == null ? null : rs.getInt("process_definition_version"));
+    }
+
+    private static ReleaseScope scope(ResultSet rs) throws SQLException {
+        Object adHoc = rs.getObject("scope_ad_hoc_working_days");
+        return new ReleaseScope(rs.getBoolean("scope_duis_uplift"), rs.getBoolean("scope_dcc_system_changes"),
+                adHoc == null ? null : ((Number) adHoc).intValue());
     }
 }

@@ -18,12 +18,16 @@ import java.util.List;
  * @param title title
  * @param proposer proposer
  * @param raisedOn date the Draft Proposal was raised
+ * @param scope what the change needs from its release ({@link ReleaseScope#fromJson} shape), or null for
+ *              {@link ReleaseScope#DEFAULT}
+ * @param scopeSource where the seed says so (seed file + section and the quoted words), or null
  * @param source the seed document it comes from
  * @param expectedFinalStage the stage its document describes at its last event (a {@link ModificationStage} name)
  * @param expectedFinalStageSource where the document says so
  * @param events the events after DRAFT_PROPOSAL_RAISED, in order
  */
-public record ModificationTimetable(String reference, String title, String proposer, LocalDate raisedOn, String source,
+public record ModificationTimetable(String reference, String title, String proposer, LocalDate raisedOn,
+                                    ReleaseScope scope, String scopeSource, String source,
                                     String expectedFinalStage, String expectedFinalStageSource, List<ModificationEvent> events) {
     private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();

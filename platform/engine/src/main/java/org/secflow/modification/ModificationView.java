@@ -11,11 +11,15 @@ import java.util.List;
  * @param title title
  * @param proposer proposer
  * @param raisedOn date the Draft Proposal was raised
+ * @param scope what the change needs from its release, as raised or defaulted ({@link ReleaseScope#DEFAULT}); used
+ *              for release targeting
  * @param stage current stage (set by the process)
  * @param path path set by the Panel, or null before conversion
  * @param status {@code OPEN} while the process runs, {@code CLOSED} once implemented, rejected or withdrawn
  * @param targetRelease the SEC Release targeted at the decision (release targeting), or the one an IMPLEMENTED
  *                      event named; null when none yet
+ * @param targetImplementationDate go-live day of the release targeted at the decision (for an ad-hoc scope: the
+ *                      decision plus its Working Days), or null
  * @param appealWindowEnd last Working Day of the appeal window (Self-Governance approvals), or null
  * @param processDefinitionVersion version of {@code modification-lifecycle} the modification runs on
  * @param allowedEvents event types the process allows now (its message subscriptions), sorted
@@ -23,7 +27,7 @@ import java.util.List;
  * @param history every recorded event, in order
  */
 public record ModificationView(String reference, String aliasReference, String title, String proposer, LocalDate raisedOn,
-                               ModificationStage stage, ModificationPath path, String status, String targetRelease,
-                               LocalDate appealWindowEnd, Integer processDefinitionVersion, List<String> allowedEvents,
+                               ReleaseScope scope, ModificationStage stage, ModificationPath path, String status,
+                               String targetRelease, LocalDate targetImplementationDate, LocalDate appealWindowEnd, Integer processDefinitionVersion, List<String> allowedEvents,
                                List<ModificationTask> openTasks, List<HistoryEntry> history) {
 }

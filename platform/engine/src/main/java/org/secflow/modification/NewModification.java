@@ -12,9 +12,11 @@ import org.secflow.problem.InvalidFieldException;
  * @param title the modification's title, e.g. {@code Firmware updates to Point to Point Alt HAN Devices}
  * @param proposer the proposer (person or Party)
  * @param raisedOn the date the Draft Proposal was raised (business date; recorded as DRAFT_PROPOSAL_RAISED)
+ * @param scope what the change needs from the release that implements it (JSON shape: {@link ReleaseScope#fromJson});
+ *              null (absent) means {@link ReleaseScope#DEFAULT}, DCC System changes
  * @throws InvalidFieldException (422) naming the field when one is missing or malformed
  */
-public record NewModification(String reference, String title, String proposer, LocalDate raisedOn) {
+public record NewModification(String reference, String title, String proposer, LocalDate raisedOn, ReleaseScope scope) {
     static final Pattern REFERENCE = Pattern.compile("(DP|MP)\\d{1,4}[A-Z]?");
 
     public NewModification {
@@ -31,5 +33,11 @@ public record NewModification(String reference, String title, String proposer, L
         if (raisedOn == null) {
             throw new InvalidFieldException("raisedOn", "the date the Draft Proposal was raised", "raisedOn is missing");
         }
+        scope = scope == null ? ReleaseScope.DEFAULT : scope;
+    }
+
+    /** A modification raised without a scope ({@link ReleaseScope#DEFAULT}). */
+    public NewModification(String reference, String title, String proposer, LocalDate raisedOn) {
+        this(reference, title, proposer, raisedOn, null);
     }
 }

@@ -1,5 +1,9 @@
 package org.secflow.modification;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.secflow.problem.InvalidFieldException;
+
 /**
  * What a modification needs from the release that implements it (its recommended implementation approach).
  *
@@ -9,8 +13,20 @@ package org.secflow.modification;
  * @param adHocWorkingDays when not null, the change is implemented ad hoc this many Working Days (at least 1) after
  *     the decision instead of in a scheduled release (MP139 "One Working Day after decision", seed
  *     004_4621c6eb08935939.txt MP139 section 6); the other flags are then ignored
+ *
+ * <p>As JSON (the {@code scope} of {@code POST /api/modifications} and of an {@code examples/modifications/*.json}
+ * timetable): {@code {"duisUplift": true}}, {@code {"dccSystemChanges": true}}, {@code {"dccSystemChanges": false}}
+ * (document only; so is {@code {}}) or {@code {"adHocWorkingDays": 1}}; see {@link #fromJson}. A modification raised
+ * without a scope gets {@link #DEFAULT}.
  */
 public record ReleaseScope(boolean duisUplift, boolean dccSystemChanges, Integer adHocWorkingDays) {
+
+    /**
+     * The scope of a modification raised without one: DCC System changes, no DUIS uplift, scheduled release. The
+     * cautious choice: its cut-offs are the earlier ones, so a document-only change raised without a scope is targeted
+     * later than it could be, never earlier than it can be built (a DUIS uplift cannot be assumed: state it).
+     */
+    public static final ReleaseScope DEFAULT = dccSystemChange();
 
     public ReleaseScope {
         if (adHocWorkingDays != null && adHocWorkingDays < 1) {
@@ -40,6 +56,34 @@ public record ReleaseScope(boolean duisUplift, boolean dccSystemChanges, Integer
     /** An ad-hoc implementation {@code workingDays} Working Days after the decision. */
     public static ReleaseScope adHoc(int workingDays) {
         return new ReleaseScope(false, false, workingDays);
+    }
+
+    /**
+     * The scope as JSON gives it; an absent flag is false. Stricter than the constructor: an ad-hoc scope takes no
+     * {@code true} flag (the release-targeting rules would ignore it).
+     *
+     * @throws InvalidFieldException (422, field {@code scope}) when adHocWorkingDays is below 1 or comes with a true flag
+     */
+    @JsonCreator
+    public static ReleaseScope fromJson(@JsonProperty("duisUplift") Boolean duisUplift,
+                                        @JsonProperty("dccSystemChanges") Boolean dccSystemChanges,
+                                        @JsonProperty("adHocWorkingDays") Integer adHocWorkingDays) {
+        boolean duis = Boolean.TRUE.equals(duisUplift);
+        boolean dcc = Boolean.TRUE.equals(dccSystemChanges);
+        if (adHocWorkingDays != null && adHocWorkingDays < 1) {
+            throw new InvalidFieldException("scope", "an ad-hoc implementation is at least 1 Working Day after the decision"
+                    + " (MP139: seed 004_4621c6eb08935939.txt MP139 section 6)", "adHocWorkingDays " + adHocWorkingDays + " is below 1");
+        }
+        if (adHocWorkingDays != null && (duis || dcc)) {
+            throw new InvalidFieldException("scope", "an ad-hoc scope is adHocWorkingDays alone (release targeting ignores"
+                    + " duisUplift and dccSystemChanges for an ad-hoc implementation)",
+                    "adHocWorkingDays comes with " + (duis ? "duisUplift" : "dccSystemChanges") + " true");
+        }
+        if (duis && Boolean.FALSE.equals(dccSystemChanges)) {
+            throw new InvalidFieldException("scope", "a DUIS uplift is a change to DCC Systems",
+                    "duisUplift true with dccSystemChanges false");
+        }
+        return new ReleaseScope(duis, dcc, adHocWorkingDays);
     }
 
     /** Whether the change is implemented ad hoc rather than in a scheduled release. */

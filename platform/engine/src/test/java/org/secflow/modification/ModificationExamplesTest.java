@@ -31,6 +31,8 @@ class ModificationExamplesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> TOP_FIELDS = Set.of("reference", "title", "proposer", "raisedOn", "source",
             "expectedFinalStage", "expectedFinalStageSource", "events");
+    /** Optional top-level fields: the release scope and where the seed states it (always together). */
+    private static final Set<String> SCOPE_FIELDS = Set.of("scope", "scopeSource");
     private static final Set<String> EVENT_FIELDS = Set.of("type", "date", "endDate", "body", "outcome", "path", "release", "source");
     private static final Set<String> BODIES = Set.of("Panel", "CSC", "Working Group", "SSC", "TABASC", "OPSG", "TAG",
             "Change Board", "Authority", "DCC");
@@ -79,7 +81,13 @@ class ModificationExamplesTest {
         JsonNode m = JSON.readTree(file.toFile());
         List<String> fields = new ArrayList<>();
         m.fieldNames().forEachRemaining(fields::add);
-        assertThat(fields).as(name + " fields").containsExactlyInAnyOrderElementsOf(TOP_FIELDS);
+        assertThat(fields).as(name + " fields").containsAll(TOP_FIELDS);
+        Set<String> extra = Set.copyOf(fields.stream().filter(f -> !TOP_FIELDS.contains(f)).toList());
+        assertThat(extra.isEmpty() || extra.equals(SCOPE_FIELDS)).as(name + " optional fields " + extra).isTrue();
+        if (m.has("scope")) {
+            assertThat(m.get("scopeSource").asText()).as(name + " scopeSource").containsPattern("00[0-4]_[0-9a-f]{16}\\.txt").contains("\"");
+            assertThat(ModificationTimetable.read(file).scope()).as(name + " scope").isNotNull();
+        }
         for (String f : TOP_FIELDS) {
             if (!f.equals("events")) {
                 assertThat(m.get(f).isTextual() && !m.get(f).asText().isBlank()).as(name + " " + f).isTrue();

@@ -42,9 +42,10 @@ class ModificationServiceTest {
         workflow = WorkflowEngine.start(database.dataSource(), false, false);
         workflow.registerBean(ModificationProcessBean.BEAN, new ModificationProcessBean(new WorkingDays(), 15));
         new ProcessDeployer(workflow.engine(), Path.of(System.getProperty("secflow.bpmn", "../../bpmn")), Clock.systemUTC()).deployAll();
-        DecisionReleaseTarget fake = (reference, decided) -> {
+        DecisionReleaseTarget fake = (reference, decided, scope) -> {
             targeted.add(reference + " " + decided);
-            return Optional.of("Release after " + decided);
+            return Optional.of(new TargetRelease("Release after " + decided, decided.plusDays(30), null, "FAKE", null, 0,
+                    null, null));
         };
         service = new ModificationService(database.jdbi(), workflow.engine(), fake, Clock.systemUTC());
     }
@@ -92,7 +93,7 @@ class ModificationServiceTest {
         events.set(k + 1, converted);
 
         ReplayResult r = service.replay(new ModificationTimetable(t.reference(), t.title(), t.proposer(), t.raisedOn(),
-                t.source(), t.expectedFinalStage(), t.expectedFinalStageSource(), events), "test");
+                t.scope(), t.scopeSource(), t.source(), t.expectedFinalStage(), t.expectedFinalStageSource(), events), "test");
 
         assertThat(r.refused()).isNotEmpty();
         assertThat(r.refused().get(0).index()).isBetween(k, k + 1);

@@ -15,26 +15,23 @@ import org.slf4j.LoggerFactory;
  * Wires release targeting ({@link ReleaseTargeting}: rules/sec-releases.csv and rules/release-targeting.drl, the
  * rules in service) into the modification lifecycle: the target SEC Release is set when a decision approves.
  *
- * <p>A modification carries no scope yet (the Events API has none), so every decision is targeted as a change
- * needing DCC System changes ({@link ReleaseScope#dccSystemChange()}): the cautious cut-off. When no release fits
- * or the calendar is unreadable, the target stays empty (logged) and the decision still stands.
+ * <p>Each decision is targeted with the modification's own scope ({@link ReleaseScope}: the {@code scope} it was
+ * raised with, {@link ReleaseScope#DEFAULT} DCC System changes when none was given). When no release fits or the
+ * calendar is unreadable, the target stays empty (logged) and the decision still stands.
  */
 final class ModificationReleases {
     private static final Logger LOG = LoggerFactory.getLogger(ModificationReleases.class);
-    /** Scope assumed for every modification until modifications carry their own. */
-    static final ReleaseScope ASSUMED_SCOPE = ReleaseScope.dccSystemChange();
-
     private ModificationReleases() {
     }
 
     /** The targeting of the running platform over the rules in service. */
     static DecisionReleaseTarget target(RuleBase rules, WorkingDays workingDays) {
         ReleaseTargeting targeting = new ReleaseTargeting(workingDays);
-        return (reference, decided) -> {
+        return (reference, decided, scope) -> {
             try {
-                return Optional.of(targeting.target(rules, decided, ASSUMED_SCOPE).release());
+                return Optional.of(targeting.target(rules, decided, scope));
             } catch (NoReleaseFitsException | ReleaseCalendarException e) {
-                LOG.warn("no target SEC Release for {} decided on {}: {}", reference, decided, e.getMessage());
+                LOG.warn("no target SEC Release for {} ({}) decided on {}: {}", reference, scope, decided, e.getMessage());
                 return Optional.empty();
             }
         };

@@ -29,7 +29,7 @@ final class ModificationsCommand {
 
     @Command(name = "replay", mixinStandardHelpOptions = true,
             description = "Replays timetable files (examples/modifications/*.json) against a RUNNING secflow over HTTP: "
-                    + "POST /api/modifications, then POST /api/modifications/{reference}/events for each event in order. "
+                    + "POST /api/modifications (with the file's scope, if any), then POST /api/modifications/{reference}/events for each event in order. "
                     + "Prints per modification its final stage, target SEC Release and every refused event. "
                     + "Exit 1 when an event is refused or a final stage differs from expectedFinalStage, 2 when a file "
                     + "cannot be read or the server cannot be reached.")
@@ -91,6 +91,9 @@ final class ModificationsCommand {
             create.put("title", t.title());
             create.put("proposer", t.proposer());
             create.put("raisedOn", t.raisedOn());
+            if (t.scope() != null) {
+                create.put("scope", t.scope());
+            }
             HttpResponse<String> created = post("/api/modifications", create);
             if (created.statusCode() != 201) {
                 out.printf("%s: not created (%d): %s%n", t.reference(), created.statusCode(), detail(created));

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.secflow.creditcover.CreditCoverScenarios;
 import org.secflow.maintenance.MaintenanceScenarios;
+import org.secflow.modification.ReleaseCalendarException;
+import org.secflow.modification.ReleaseTargetingScenarios;
 import org.secflow.rules.LoadedRules;
 import org.secflow.rules.RuleError;
 import org.secflow.rules.RuleLoadException;
@@ -22,8 +24,10 @@ final class RulesCommand {
 
     @Command(name = "test", mixinStandardHelpOptions = true,
             description = "Builds the rules of the directory as the server would and runs every scenario table "
-                    + "(*.cases.csv: Service Request tables, maintenance*.cases.csv Planned Maintenance tables and credit-cover*.cases.csv Credit Cover tables) against them; prints each failing case and 'N passed, N failed'. Exit 1 when a case "
-                    + "fails, 2 when the rules or a table cannot be read.")
+                    + "(*.cases.csv: Service Request tables, maintenance*.cases.csv Planned Maintenance tables, credit-cover*.cases.csv Credit Cover tables and "
+                    + "release-targeting*.cases.csv SEC Release targeting tables, run with the calendar sec-releases.csv) against them; prints each failing "
+                    + "case and 'N passed, N failed'. Exit 1 when a case fails, 2 when the rules, a table or sec-releases.csv cannot be read "
+                    + "(with file and line).")
     static final class Test implements Callable<Integer> {
         @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "Rules directory. Default: ${DEFAULT-VALUE}")
         Path rules;
@@ -43,12 +47,18 @@ final class RulesCommand {
             ScenarioRunner.Summary summary;
             java.util.List<MaintenanceScenarios.CaseResult> maintenance;
             java.util.List<CreditCoverScenarios.CaseResult> creditCover;
+            java.util.List<ReleaseTargetingScenarios.CaseResult> releaseTargeting;
             try {
                 summary = ScenarioRunner.runAll(loaded, ScenarioTables.readAll(rules));
                 maintenance = MaintenanceScenarios.runAll(loaded, MaintenanceScenarios.readAll(rules));
                 creditCover = CreditCoverScenarios.runAll(loaded, CreditCoverScenarios.readAll(rules));
+                releaseTargeting = ReleaseTargetingScenarios.runAll(loaded, rules, ReleaseTargetingScenarios.readAll(rules));
             } catch (ScenarioTableException e) {
                 System.out.println("scenario table refused: " + e.getMessage());
+                return 2;
+            } catch (ReleaseCalendarException e) {
+                // the message is "file:line: what"
+                System.out.println("release calendar refused: " + e.getMessage());
                 return 2;
             }
             System.out.printf("rules %s: %d rules in %d files%n", loaded.version(), loaded.ruleCount(), loaded.files().size());
@@ -69,8 +79,16 @@ final class RulesCommand {
                     System.out.println(result.describe());
                 }
             }
-            int passed = summary.passed() + maintenance.size() - maintenanceFailed + creditCover.size() - creditCoverFailed;
-            int failed = summary.failed() + maintenanceFailed + creditCoverFailed;
+            int releaseTargetingFailed = 0;
+            for (ReleaseTargetingScenarios.CaseResult result : releaseTargeting) {
+                if (!result.passed()) {
+                    releaseTargetingFailed++;
+                    System.out.println(result.describe());
+                }
+            }
+            int passed = summary.passed() + maintenance.size() - maintenanceFailed + creditCover.size() - creditCoverFailed
+                    + releaseTargeting.size() - releaseTargetingFailed;
+            int failed = summary.failed() + maintenanceFailed + creditCoverFailed + releaseTargetingFailed;
             System.out.println(passed + " passed, " + failed + " failed");
             return failed == 0 ? 0 : 1;
         }

@@ -184,7 +184,8 @@ class ModificationApiTest {
             JsonNode view = JSON.readTree(vote.body());
             assertThat(vote.statusCode()).isEqualTo(200);
             assertThat(view.get("stage").asText()).isEqualTo("APPEAL_WINDOW");
-            assertThat(view.get("appealWindowEnd").asText()).isEqualTo("2021-02-10");
+            // 10 Working Days after Wednesday 20 January 2021 (the default window: seed 004 MP139 section 6)
+            assertThat(view.get("appealWindowEnd").asText()).isEqualTo("2021-02-03");
             assertThat(view.get("targetRelease").asText()).isNotBlank();
             JsonNode asked = JSON.readTree(server.send("GET", "/api/modifications/DP139/target-release?decisionDate=2021-01-20",
                     "panel-token", null).body());
@@ -193,6 +194,88 @@ class ModificationApiTest {
                     "{\"type\":\"IMPLEMENTED\",\"date\":\"2021-01-21\",\"release\":\"ad hoc\"}");
             assertThat(early.statusCode()).isEqualTo(409);
             assertThat(JSON.readTree(early.body()).get("stage").asText()).isEqualTo("APPEAL_WINDOW");
+        }
+    }
+
+    private static final List<String> TO_REPORT_PHASE = List.of(
+            "{\"type\":\"CONVERTED_TO_MODIFICATION_PROPOSAL\",\"date\":\"2021-07-27\",\"path\":\"SELF_GOVERNANCE\"}",
+            "{\"type\":\"MODIFICATION_REPORT_APPROVED\",\"date\":\"2022-05-10\",\"body\":\"Panel\"}");
+
+    private static String create(String reference, String scope) {
+        return "{\"reference\":\"" + reference + "\",\"title\":\"t\",\"proposer\":\"p\",\"raisedOn\":\"2021-06-16\""
+                + (scope == null ? "" : ",\"scope\":" + scope) + "}";
+    }
+
+    private static JsonNode decide(TestServer server, String reference, String date) throws Exception {
+        for (String event : TO_REPORT_PHASE) {
+            assertThat(server.send("POST", "/api/modifications/" + reference + "/events", "secas-token", event).statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> vote = server.send("POST", "/api/modifications/" + reference + "/events", "secas-token",
+                "{\"type\":\"CHANGE_BOARD_VOTE\",\"date\":\"" + date + "\",\"outcome\":\"APPROVED\"}");
+        assertThat(vote.statusCode()).as(vote.body()).isEqualTo(200);
+        return JSON.readTree(vote.body());
+    }
+
+    @Test
+    void aModificationRaisedWithADuisUpliftScopeTargetsOnlyReleasesWithADuisUplift() throws Exception {
+        try (TestServer server = start()) {
+            HttpResponse<String> created = server.send("POST", "/api/modifications", "secas-token",
+                    create("DP170", "{\"duisUplift\":true}"));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            assertThat(JSON.readTree(created.body()).get("scope").get("duisUplift").asBoolean()).isTrue();
+
+            // seed 000 (000_efbde31704eb4246.txt) MP170 section 6: "2 November 2023 (November 2023 SEC Release) if a
+            // decision to approve is received on or before 2 May 2023; or 7 November 2024 (November 2024 SEC Release)
+            // if ... after 2 May 2023 but on or before 6 May 2024"
+            JsonNode byCutOff = JSON.readTree(server.send("GET", "/api/modifications/DP170/target-release?decisionDate=2023-05-02",
+                    "panel-token", null).body());
+            assertThat(byCutOff.get("targetRelease").asText()).isEqualTo("November 2023 SEC Release");
+            assertThat(byCutOff.get("implementationDate").asText()).isEqualTo("2023-11-02");
+            assertThat(byCutOff.get("scope").get("duisUplift").asBoolean()).isTrue();
+
+            JsonNode decided = decide(server, "DP170", "2023-05-03");
+            assertThat(decided.get("targetRelease").asText()).isEqualTo("November 2024 SEC Release");
+            assertThat(decided.get("targetImplementationDate").asText()).isEqualTo("2024-11-07");
+            JsonNode view = JSON.readTree(server.send("GET", "/api/modifications/MP170", "panel-token", null).body());
+            assertThat(view.get("targetRelease").asText()).isEqualTo("November 2024 SEC Release");
+            assertThat(view.get("scope").get("dccSystemChanges").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void anAdHocModificationGoesLiveItsWorkingDaysAfterTheDecisionAndNoScopeMeansDccSystemChanges() throws Exception {
+        try (TestServer server = start()) {
+            server.send("POST", "/api/modifications", "secas-token", create("DP139", "{\"adHocWorkingDays\":1}"));
+            server.send("POST", "/api/modifications", "secas-token", create("DP140", null));
+
+            // seed 004 (004_4621c6eb08935939.txt) MP139 section 6: "One Working Day after decision"; Friday 27 May
+            // 2022 + 1 Working Day is Monday 30 May 2022
+            JsonNode decided = decide(server, "DP139", "2022-05-27");
+            assertThat(decided.get("targetRelease").asText()).isEqualTo("Ad hoc SEC Release");
+            assertThat(decided.get("targetImplementationDate").asText()).isEqualTo("2022-05-30");
+            assertThat(decided.get("scope").get("adHocWorkingDays").asInt()).isEqualTo(1);
+
+            JsonNode defaulted = JSON.readTree(server.send("GET", "/api/modifications/DP140", "panel-token", null).body());
+            assertThat(defaulted.get("scope").get("dccSystemChanges").asBoolean()).isTrue();
+            assertThat(defaulted.get("scope").get("duisUplift").asBoolean()).isFalse();
+            assertThat(defaulted.get("scope").get("adHocWorkingDays").isNull()).isTrue();
+        }
+    }
+
+    @Test
+    void aBadScopeIsRefusedAndNothingIsCreated() throws Exception {
+        try (TestServer server = start()) {
+            HttpResponse<String> zero = server.send("POST", "/api/modifications", "secas-token", create("DP139", "{\"adHocWorkingDays\":0}"));
+            HttpResponse<String> both = server.send("POST", "/api/modifications", "secas-token",
+                    create("DP139", "{\"adHocWorkingDays\":1,\"duisUplift\":true}"));
+            HttpResponse<String> unknown = server.send("POST", "/api/modifications", "secas-token", create("DP139", "{\"colour\":\"red\"}"));
+
+            assertThat(zero.statusCode()).as(zero.body()).isEqualTo(422);
+            assertThat(JSON.readTree(zero.body()).get("field").asText()).isEqualTo("scope");
+            assertThat(both.statusCode()).as(both.body()).isEqualTo(422);
+            assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(400);
+            assertThat(unknown.body()).contains("colour");
+            assertThat(server.send("GET", "/api/modifications/DP139", "panel-token", null).statusCode()).isEqualTo(404);
         }
     }
 

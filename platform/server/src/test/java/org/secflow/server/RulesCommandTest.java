@@ -94,4 +94,44 @@ class RulesCommandTest {
                 + " shortfall not topped up by the deadline is an Event of Default: default expected false got true")
                 .containsPattern("(?m)^\\d+ passed, 1 failed$");
     }
+
+    private void copyRules() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("secflow.rules", "../../rules")))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+    }
+
+    @Test
+    void runsTheReleaseTargetingTableAgainstTheEditedCalendarAndFailsWithItsCase() throws IOException {
+        copyRules();
+        // moving the November 2023 DUIS cut-off (seed 000 MP170 section 6: "on or before 2 May 2023") a day earlier
+        Path calendar = dir.resolve("sec-releases.csv");
+        String text = Files.readString(calendar);
+        String row = text.lines().filter(l -> l.startsWith("November 2023 SEC Release,2023-11-02,2023-05-02,true,true,"))
+                .findFirst().orElseThrow();
+        Files.writeString(calendar, text.replace(row, row.replace(",2023-05-02,", ",2023-05-01,")));
+        String cases = Files.readString(dir.resolve("release-targeting.cases.csv"));
+        int caseLine = cases.lines().toList().indexOf(cases.lines()
+                .filter(l -> l.startsWith("mp170-decided-on-the-november-2023-cut-off,")).findFirst().orElseThrow()) + 1;
+
+        Run r = run(dir);
+        assertThat(r.exit()).as(r.out()).isEqualTo(1);
+        assertThat(r.out()).contains("FAILED release-targeting.cases.csv:" + caseLine + " mp170-decided-on-the-november-2023-cut-off")
+                .contains("got November 2024 SEC Release").containsPattern("(?m)^\\d+ passed, 1 failed$");
+    }
+
+    @Test
+    void aBadCalendarRowStopsWithExit2NamingFileAndLine() throws IOException {
+        copyRules();
+        Path calendar = dir.resolve("sec-releases.csv");
+        String text = Files.readString(calendar);
+        String row = text.lines().filter(l -> l.startsWith("February 2022 SEC Release,")).findFirst().orElseThrow();
+        Files.writeString(calendar, text.replace(row, row.replace("2022-02-10", "10 Feb 2022")));
+
+        Run r = run(dir);
+        assertThat(r.exit()).as(r.out()).isEqualTo(2);
+        assertThat(r.out()).contains("release calendar refused: sec-releases.csv:" + (text.lines().toList().indexOf(row) + 1));
+    }
 }

@@ -49,10 +49,12 @@ public record SecflowConfig(Database database, Plugins plugins, Rules rules, Est
      * The SEC modification lifecycle (bpmn/modification-lifecycle.bpmn).
      *
      * @param appealWindowWorkingDays Working Days after a Self-Governance decision during which it may be appealed to
-     *        the Authority; default 15 (domain-research.md 5.2: UNVERIFIED, "15 WD is common GB code practice")
+     *        the Authority; default 10: seed 004_4621c6eb08935939.txt MP139 section 6 'Implementation approach' (lines
+     *        5325-5328): "implemented one working day after the Change Board vote (if approved). This would be before
+     *        the 10 working day Self-Governance decision referral window closes"
      */
     public record Modifications(int appealWindowWorkingDays) {
-        public static final int DEFAULT_APPEAL_WINDOW_WORKING_DAYS = 15;
+        public static final int DEFAULT_APPEAL_WINDOW_WORKING_DAYS = 10;
 
         public Modifications {
             if (appealWindowWorkingDays < 1) {

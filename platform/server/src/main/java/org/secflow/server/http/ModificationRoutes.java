@@ -9,17 +9,22 @@ import org.secflow.modification.NewModification;
 /**
  * SEC modifications (issue 5, Events API; the lifecycle is bpmn/modification-lifecycle.bpmn):
  * <ul>
- *   <li>{@code POST /api/modifications} {@code {reference, title, proposer, raisedOn}} → 201 with the modification
- *       (stage DRAFT_PROPOSAL, history DRAFT_PROPOSAL_RAISED); 409 when the reference is known</li>
+ *   <li>{@code POST /api/modifications} {@code {reference, title, proposer, raisedOn, scope?}} → 201 with the
+ *       modification (stage DRAFT_PROPOSAL, history DRAFT_PROPOSAL_RAISED); 409 when the reference is known.
+ *       {@code scope} ({@link org.secflow.modification.ReleaseScope#fromJson}) is what the change needs from its
+ *       release: {@code {"duisUplift": true}}, {@code {"dccSystemChanges": true}}, {@code {"dccSystemChanges": false}}
+ *       (document only) or {@code {"adHocWorkingDays": N}}; absent: DCC System changes; 422 for an ad-hoc scope with a
+ *       flag or below 1 Working Day, 400 for an unknown field</li>
  *   <li>{@code POST /api/modifications/{reference}/events} {@code {type, date, endDate?, body?, outcome?, path?,
  *       release?, source?}} → 200 with the modification after the event; 409 problem+json with {@code stage} and
  *       {@code allowedEvents} when the process does not allow the event now or the date is earlier than the last
  *       event (nothing changes); 422 for a field the type needs; 400 for unreadable JSON or unknown fields</li>
- *   <li>{@code GET /api/modifications/{reference}} (DP or MP reference): stage, path, status, open tasks, allowed
- *       events, target SEC Release, appeal window end, full history with dates</li>
+ *   <li>{@code GET /api/modifications/{reference}} (DP or MP reference): scope, stage, path, status, open tasks,
+ *       allowed events, target SEC Release and its go-live day, appeal window end, full history with dates</li>
  *   <li>{@code GET /api/modifications?stage=} every modification, optionally in one stage</li>
- *   <li>{@code GET /api/modifications/{reference}/target-release?decisionDate=} {@code {reference, decisionDate,
- *       targetRelease}}: the SEC Release an approval on that date would target (release rules; nothing stored)</li>
+ *   <li>{@code GET /api/modifications/{reference}/target-release?decisionDate=} {@code {reference, decisionDate, scope,
+ *       targetRelease, implementationDate}}: the SEC Release an approval on that date would target for the
+ *       modification's scope (release rules; nothing stored); the last two null when no release fits</li>
  * </ul>
  * Any authenticated User may read and post events (the Events API is the contract other tools use); user tasks are
  * restricted to their candidate groups ({@link TaskRoutes}).
@@ -40,7 +45,11 @@ final class ModificationRoutes {
             java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
             body.put("reference", ctx.pathParam("reference"));
             body.put("decisionDate", decided);
-            body.put("targetRelease", service.targetIfDecidedOn(ctx.pathParam("reference"), decided).orElse(null));
+            java.util.Optional<org.secflow.modification.TargetRelease> target =
+                    service.targetIfDecidedOn(ctx.pathParam("reference"), decided);
+            body.put("scope", service.view(ctx.pathParam("reference")).scope());
+            body.put("targetRelease", target.map(org.secflow.modification.TargetRelease::release).orElse(null));
+            body.put("implementationDate", target.map(org.secflow.modification.TargetRelease::implementationDate).orElse(null));
             ctx.json(body);
         });
     }

@@ -14,10 +14,10 @@ class ModificationsConfigTest {
     Path dir;
 
     @Test
-    void theBuiltInConfigurationGivesDemoSecasEverySecBodyAndA15WorkingDayAppealWindow() {
+    void theBuiltInConfigurationGivesDemoSecasEverySecBodyAndA10WorkingDayAppealWindowFromSeed004() {
         SecflowConfig config = SecflowConfig.builtIn();
 
-        assertThat(config.modifications().appealWindowWorkingDays()).isEqualTo(15);
+        assertThat(config.modifications().appealWindowWorkingDays()).isEqualTo(10);
         assertThat(config.users()).filteredOn(u -> u.token().equals("demo-secas")).singleElement()
                 .satisfies(u -> assertThat(u.groups()).contains("secas", "panel", "dcc", "change-board", "authority"));
         assertThat(config.users()).filteredOn(u -> u.token().equals("demo-supplier-a")).singleElement()
@@ -27,7 +27,7 @@ class ModificationsConfigTest {
     @Test
     void aConfigurationWithoutAModificationsSectionTakesTheDefaultAndAZeroDayWindowIsRefused() throws Exception {
         Path file = Files.writeString(dir.resolve("secflow.yaml"), "users: []\n");
-        assertThat(SecflowConfig.read(file).modifications().appealWindowWorkingDays()).isEqualTo(15);
+        assertThat(SecflowConfig.read(file).modifications().appealWindowWorkingDays()).isEqualTo(10);
 
         Files.writeString(file, "modifications:\n  appealWindowWorkingDays: 0\n");
         assertThatThrownBy(() -> SecflowConfig.read(file)).hasMessageContaining("appealWindowWorkingDays");
