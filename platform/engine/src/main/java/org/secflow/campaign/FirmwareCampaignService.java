@@ -49,12 +49,14 @@ import org.slf4j.LoggerFactory;
  * {@link #recover()} restarts the wave of every running campaign from the store.
  */
 public final class FirmwareCampaignService {
-    /** The name the BPMN uses for this service. */
+    /** The name the BPMN uses for {@link CampaignProcessBean}. */
     public static final String BEAN = "firmwareCampaigns";
     /** Process definition key of bpmn/firmware-campaign.bpmn. */
     public static final String PROCESS_KEY = "firmware-campaign";
     /** Message the process waits for at the end of a wave. */
     public static final String WAVE_ENDED = "WaveEnded";
+    /** Message the process waits for after eligibility. */
+    public static final String ELIGIBILITY_CHECKED = "EligibilityChecked";
     /** Message that cancels a campaign awaiting approval. */
     public static final String CANCELLED = "CampaignCancelled";
     /** Process variables. */
@@ -178,7 +180,10 @@ public final class FirmwareCampaignService {
         Optional<Task> review = task(c, "reviewCampaign");
         if (review.isPresent()) {
             store.update(campaignId, "pause_reason", null, clock.instant());
-            engine.getTaskService().complete(review.get().getId(), Map.of(VAR_DECISION, "RESUME", "resumedBy", user.userId()));
+            Map<String, Object> vars = new java.util.HashMap<>(resumeTo(c));
+            vars.put(VAR_DECISION, "RESUME");
+            vars.put("resumedBy", user.userId());
+            engine.getTaskService().complete(review.get().getId(), vars);
             return view(campaignId);
         }
         CampaignDriver d = drivers.get(campaignId);
@@ -209,46 +214,74 @@ public final class FirmwareCampaignService {
         return view(campaignId);
     }
 
-    // ---- called by bpmn/firmware-campaign.bpmn ----
+    // ---- called by bpmn/firmware-campaign.bpmn (through CampaignProcessBean) ----
+    //
+    // No store access runs inside an engine transaction: the engine and the store use different connections, and
+    // an HSQLDB checkpoint waits for every open transaction, so a store statement issued while an engine
+    // transaction is open could wait for a checkpoint that waits for that very transaction. Delegates therefore
+    // only read and set process variables; store work runs after the engine commits, on its own thread, and
+    // every such step is idempotent and re-run by recover() after a crash.
 
-    /** Service task "Check eligibility" (asynchronous): SKIPPED or SCHEDULED per device. */
-    public void checkEligibility(DelegateExecution execution) {
-        String id = (String) execution.getVariable(VAR_CAMPAIGN);
-        CampaignStore.CampaignRow c = row(id);
-        var loaded = rules.current();
-        CampaignEligibility.Result r = CampaignEligibility.check(store, loaded, c, definition(c), clock.instant());
-        store.update(id, "rules_version", loaded.version(), clock.instant());
-        execution.setVariable(VAR_WAVE, 1);
-        LOG.info("campaign {}: {} eligible, {} skipped (rules {})", id, r.eligible(), r.skipped(), loaded.version());
+    /** After "Check eligibility" commits: checks every PENDING device, then correlates {@value #ELIGIBILITY_CHECKED}. */
+    void eligibilityAfterCommit(String campaignId) {
+        background("eligibility-" + campaignId.substring(0, 8), () -> {
+            CampaignStore.CampaignRow c = row(campaignId);
+            var loaded = rules.current();
+            CampaignEligibility.Result r = CampaignEligibility.check(store, loaded, c, definition(c), clock.instant());
+            store.update(campaignId, "rules_version", loaded.version(), clock.instant());
+            LOG.info("campaign {}: {} eligible, {} skipped (rules {})", campaignId, r.eligible(), r.skipped(), loaded.version());
+            correlate(campaignId, ELIGIBILITY_CHECKED, Map.of(VAR_WAVE, 1));
+        });
     }
 
-    /** Service task "Send wave": starts the driver of the wave in {@value #VAR_WAVE}; returns at once. */
-    public void startWave(DelegateExecution execution) {
-        String id = (String) execution.getVariable(VAR_CAMPAIGN);
-        int wave = ((Number) execution.getVariable(VAR_WAVE)).intValue();
+    /** After "Send wave" commits: marks the campaign RUNNING in wave {@code wave} and starts its sending loop. */
+    void waveAfterCommit(String campaignId, int wave) {
+        background("wave-start-" + campaignId.substring(0, 8), () -> {
+            Instant now = clock.instant();
+            store.update(campaignId, "current_wave", wave, now);
+            store.update(campaignId, "pause_reason", null, now);
+            store.update(campaignId, "state", CampaignState.RUNNING, now);
+            startDriver(row(campaignId), wave);
+        });
+    }
+
+    /** After the process ended: the campaign's final state (COMPLETED or CANCELLED; devices not sent are CANCELLED). */
+    void endedAfterCommit(String campaignId, CampaignState end) {
+        background("campaign-end-" + campaignId.substring(0, 8), () -> finish(campaignId, end));
+    }
+
+    private void finish(String campaignId, CampaignState end) {
         Instant now = clock.instant();
-        store.update(id, "current_wave", wave, now);
-        store.update(id, "state", CampaignState.RUNNING, now);
-        store.update(id, "pause_reason", null, now);
-        startDriver(row(id), wave);
+        CampaignDriver d = drivers.remove(campaignId);
+        if (d != null) {
+            d.stop();
+        }
+        if (end == CampaignState.CANCELLED) {
+            store.jdbi().useHandle(h -> h.createUpdate("UPDATE campaign_device SET state = 'CANCELLED', reason = "
+                            + "'campaign cancelled before sending', updated_at = :at WHERE campaign_id = :c AND state IN ('PENDING', 'SCHEDULED')")
+                    .bind("at", CampaignStore.ts(now)).bind("c", campaignId).execute());
+        }
+        store.update(campaignId, "waiting_reason", null, now);
+        store.update(campaignId, "state", end, now);
     }
 
-    /** Service task "Gate": sets {@value #VAR_GATE} to NEXT, PAUSE, CANCEL or DONE (issue 4, step 7). */
-    public void gate(DelegateExecution execution) {
-        String id = (String) execution.getVariable(VAR_CAMPAIGN);
-        int wave = ((Number) execution.getVariable(VAR_WAVE)).intValue();
-        String end = (String) execution.getVariable(VAR_WAVE_END);
-        CampaignStore.CampaignRow c = row(id);
+    /**
+     * The gate after a wave (issue 4, step 7), decided on the sending loop's thread before {@value #WAVE_ENDED} is
+     * correlated: NEXT (success threshold met), PAUSE (threshold not met, error threshold crossed or paused on
+     * demand), CANCEL or DONE. A PAUSE is recorded with its reason.
+     */
+    private String gate(String campaignId, int wave, CampaignDriver.WaveEnd end) {
+        CampaignStore.CampaignRow c = row(campaignId);
         CampaignDefinition def = definition(c);
-        String gate;
-        Map<DeviceState, Long> counts = store.countByState(id, wave);
+        Map<DeviceState, Long> counts = store.countByState(campaignId, wave);
         long unfinished = counts.entrySet().stream().filter(e -> !e.getKey().isFinal()).mapToLong(Map.Entry::getValue).sum();
-        if ("CANCELLED".equals(end)) {
+        String gate;
+        if (end == CampaignDriver.WaveEnd.CANCELLED) {
             gate = "CANCEL";
-        } else if ("PAUSED".equals(end) || unfinished > 0) {
+        } else if (end == CampaignDriver.WaveEnd.PAUSED || unfinished > 0) {
             gate = "PAUSE";
             if (c.pauseReason() == null) {
-                store.update(id, "pause_reason", "paused with " + unfinished + " devices of wave " + wave + " unfinished", clock.instant());
+                store.update(campaignId, "pause_reason", "paused with " + unfinished + " devices of wave " + wave + " unfinished", clock.instant());
             }
         } else {
             long confirmed = counts.getOrDefault(DeviceState.CONFIRMED, 0L);
@@ -258,52 +291,28 @@ public final class FirmwareCampaignService {
                 gate = "DONE";
             } else if (percent >= def.successThresholdPercent()) {
                 gate = "NEXT";
-                execution.setVariable(VAR_WAVE, wave + 1);
             } else {
                 gate = "PAUSE";
-                store.update(id, "pause_reason", "wave " + wave + " success " + percent + "% (CONFIRMED of "
+                store.update(campaignId, "pause_reason", "wave " + wave + " success " + percent + "% (CONFIRMED of "
                         + considered + ") is below the threshold of " + def.successThresholdPercent() + "%", clock.instant());
             }
         }
         if (gate.equals("PAUSE")) {
-            store.update(id, "state", CampaignState.PAUSED, clock.instant());
+            store.update(campaignId, "state", CampaignState.PAUSED, clock.instant());
         }
-        execution.setVariable(VAR_GATE, gate);
-        LOG.info("campaign {} wave {} gate: {}", id, wave, gate);
+        LOG.info("campaign {} wave {} gate: {}", campaignId, wave, gate);
+        return gate;
     }
 
-    /** Service task after RESUME: the same wave again if it has devices left, else the next one (or DONE). */
-    public void resumeWave(DelegateExecution execution) {
-        String id = (String) execution.getVariable(VAR_CAMPAIGN);
-        int wave = ((Number) execution.getVariable(VAR_WAVE)).intValue();
-        CampaignStore.CampaignRow c = row(id);
-        long unfinished = store.countByState(id, wave).entrySet().stream().filter(e -> !e.getKey().isFinal())
+    /** Where a resumed campaign goes: the same wave if it has devices left, else the next (NEXT), or DONE. */
+    private Map<String, Object> resumeTo(CampaignStore.CampaignRow c) {
+        int wave = Math.max(1, c.currentWave());
+        long unfinished = store.countByState(c.campaignId(), wave).entrySet().stream().filter(e -> !e.getKey().isFinal())
                 .mapToLong(Map.Entry::getValue).sum();
-        if (unfinished == 0 && wave < c.waveCount()) {
-            execution.setVariable(VAR_WAVE, wave + 1);
+        if (unfinished > 0) {
+            return Map.of(VAR_WAVE, wave, VAR_GATE, "NEXT");
         }
-        execution.setVariable(VAR_GATE, unfinished == 0 && wave >= c.waveCount() ? "DONE" : "NEXT");
-    }
-
-    /** Service task "Complete". */
-    public void complete(DelegateExecution execution) {
-        String id = (String) execution.getVariable(VAR_CAMPAIGN);
-        store.update(id, "state", CampaignState.COMPLETED, clock.instant());
-        store.update(id, "waiting_reason", null, clock.instant());
-    }
-
-    /** Service task "Cancel": every device not yet sent (any wave) becomes CANCELLED. */
-    public void cancelCampaign(DelegateExecution execution) {
-        String id = (String) execution.getVariable(VAR_CAMPAIGN);
-        Instant now = clock.instant();
-        store.jdbi().useHandle(h -> h.createUpdate("UPDATE campaign_device SET state = 'CANCELLED', reason = "
-                        + "'campaign cancelled before sending', updated_at = :at WHERE campaign_id = :c AND state IN ('PENDING', 'SCHEDULED')")
-                .bind("at", CampaignStore.ts(now)).bind("c", id).execute());
-        store.update(id, "state", CampaignState.CANCELLED, now);
-        CampaignDriver d = drivers.remove(id);
-        if (d != null) {
-            d.stop();
-        }
+        return wave < c.waveCount() ? Map.of(VAR_WAVE, wave + 1, VAR_GATE, "NEXT") : Map.of(VAR_WAVE, wave, VAR_GATE, "DONE");
     }
 
     // ---- running waves ----
@@ -322,13 +331,19 @@ public final class FirmwareCampaignService {
         t.start();
     }
 
-    /** Correlates {@value #WAVE_ENDED}; retried while the process has not yet reached the wait (same-instant end). */
+    /** The sending loop ended: decide the gate, then correlate {@value #WAVE_ENDED} with it. */
     private void waveEnded(String campaignId, int wave, CampaignDriver.WaveEnd end) {
         drivers.remove(campaignId);
+        String gate = gate(campaignId, wave, end);
+        correlate(campaignId, WAVE_ENDED, Map.of(VAR_WAVE_END, end.name(), VAR_GATE, gate));
+    }
+
+    /** Correlates a message to the campaign's process; retried while the process has not yet reached the wait. */
+    private void correlate(String campaignId, String message, Map<String, Object> variables) {
         for (int attempt = 0; attempt < 600; attempt++) {
             try {
-                engine.getRuntimeService().createMessageCorrelation(WAVE_ENDED).processInstanceBusinessKey(campaignId)
-                        .setVariable(VAR_WAVE_END, end.name()).correlateWithResult();
+                engine.getRuntimeService().createMessageCorrelation(message).processInstanceBusinessKey(campaignId)
+                        .setVariables(variables).correlateWithResult();
                 return;
             } catch (MismatchingMessageCorrelationException e) {
                 sleep(100);
@@ -336,7 +351,19 @@ public final class FirmwareCampaignService {
                 sleep(20);
             }
         }
-        LOG.error("campaign {} wave {} ended ({}) but its process never waited for it", campaignId, wave, end);
+        LOG.error("campaign {}: {} could not be correlated; its process never waited for it", campaignId, message);
+    }
+
+    private static void background(String name, Runnable work) {
+        Thread t = new Thread(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                LOG.error("{} failed; the store keeps the campaign's state and a restart resumes it", name, e);
+            }
+        }, name);
+        t.setDaemon(true);
+        t.start();
     }
 
     /** A High Impact Planned Maintenance window open now, as a reason; else empty (DOMAIN.md 4.1; seed 004 MP092). */
@@ -359,17 +386,27 @@ public final class FirmwareCampaignService {
      * driver recovers its devices (see {@link CampaignDriver#recover()}).
      */
     public void recover() {
-        for (CampaignState s : List.of(CampaignState.RUNNING, CampaignState.PAUSED)) {
-            for (String id : store.campaignIds(s)) {
-                CampaignStore.CampaignRow c = row(id);
-                boolean waiting = c.processInstanceId() != null && !engine.getRuntimeService().createExecutionQuery()
-                        .processInstanceId(c.processInstanceId()).activityId("waitForWave").list().isEmpty();
-                if (waiting) {
-                    LOG.info("campaign {}: recovering wave {} after a restart", id, c.currentWave());
-                    startDriver(c, c.currentWave());
-                    if (s == CampaignState.PAUSED) {
-                        drivers.get(id).requestPause();
-                    }
+        var runtime = engine.getRuntimeService();
+        for (String id : store.allCampaignIds()) {
+            CampaignStore.CampaignRow c = row(id);
+            if (c.processInstanceId() == null || c.state() == CampaignState.COMPLETED || c.state() == CampaignState.CANCELLED) {
+                continue;
+            }
+            if (runtime.createProcessInstanceQuery().processInstanceId(c.processInstanceId()).singleResult() == null) {
+                boolean completed = engine.getHistoryService().createHistoricActivityInstanceQuery()
+                        .processInstanceId(c.processInstanceId()).activityId("campaignCompleted").count() > 0;
+                LOG.info("campaign {}: its process ended before a restart; recording it {}", id, completed ? "COMPLETED" : "CANCELLED");
+                finish(id, completed ? CampaignState.COMPLETED : CampaignState.CANCELLED);
+            } else if (!runtime.createExecutionQuery().processInstanceId(c.processInstanceId()).activityId("waitForEligibility").list().isEmpty()) {
+                LOG.info("campaign {}: checking eligibility again after a restart", id);
+                eligibilityAfterCommit(id);
+            } else if (!runtime.createExecutionQuery().processInstanceId(c.processInstanceId()).activityId("waitForWave").list().isEmpty()) {
+                int wave = ((Number) runtime.getVariable(c.processInstanceId(), VAR_WAVE)).intValue();
+                LOG.info("campaign {}: recovering wave {} after a restart", id, wave);
+                store.update(id, "current_wave", wave, clock.instant());
+                startDriver(row(id), wave);
+                if (c.state() == CampaignState.PAUSED) {
+                    drivers.get(id).requestPause();
                 }
             }
         }

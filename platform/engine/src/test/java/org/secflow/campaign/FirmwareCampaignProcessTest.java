@@ -2,15 +2,11 @@ package org.secflow.campaign;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -27,22 +23,21 @@ import org.secflow.workflow.WorkflowEngine;
 
 /**
  * Issue 4 acceptance 1: the real {@code bpmn/firmware-campaign.bpmn} walked with camunda-bpm-assert. The bean
- * {@value FirmwareCampaignService#BEAN} is a hand-written fake that plays the gate outcomes a test scripts, so
- * the test asserts the path the process takes, not the sending.
+ * {@value FirmwareCampaignService#BEAN} is a hand-written fake that records the calls; the test plays the messages
+ * the service sends (EligibilityChecked, WaveEnded with the gate decided at the wave's end), so it asserts the path
+ * the process takes, not the sending.
  */
 class FirmwareCampaignProcessTest {
     private Database database;
     private WorkflowEngine workflow;
     private ScriptedCampaigns campaigns;
 
-    /** Stands in for {@link FirmwareCampaignService}: records calls, answers the gate from a script. */
+    /** Stands in for {@link CampaignProcessBean}: records calls; moves the wave on at a NEXT gate as the real one does. */
     public static final class ScriptedCampaigns {
         final List<String> calls = new ArrayList<>();
-        final Deque<String> gates = new ArrayDeque<>();
 
         public void checkEligibility(DelegateExecution e) {
             calls.add("eligibility");
-            e.setVariable(FirmwareCampaignService.VAR_WAVE, 1);
         }
 
         public void startWave(DelegateExecution e) {
@@ -50,17 +45,15 @@ class FirmwareCampaignProcessTest {
         }
 
         public void gate(DelegateExecution e) {
-            String gate = gates.pop();
+            String gate = (String) e.getVariable(FirmwareCampaignService.VAR_GATE);
             if (gate.equals("NEXT")) {
                 e.setVariable(FirmwareCampaignService.VAR_WAVE, ((Number) e.getVariable(FirmwareCampaignService.VAR_WAVE)).intValue() + 1);
             }
             calls.add("gate " + gate);
-            e.setVariable(FirmwareCampaignService.VAR_GATE, gate);
         }
 
         public void resumeWave(DelegateExecution e) {
             calls.add("resume");
-            e.setVariable(FirmwareCampaignService.VAR_GATE, "NEXT");
         }
 
         public void complete(DelegateExecution e) {
@@ -95,35 +88,41 @@ class FirmwareCampaignProcessTest {
                 Map.of(FirmwareCampaignService.VAR_CAMPAIGN, "c-1"));
     }
 
-    private void waveEnds(String how) {
+    private void eligibilityChecked() {
+        workflow.engine().getRuntimeService().createMessageCorrelation(FirmwareCampaignService.ELIGIBILITY_CHECKED)
+                .processInstanceBusinessKey("c-1").setVariable(FirmwareCampaignService.VAR_WAVE, 1).correlateWithResult();
+    }
+
+    private void waveEnds(String how, String gate) {
         RuntimeService runtime = workflow.engine().getRuntimeService();
         runtime.createMessageCorrelation(FirmwareCampaignService.WAVE_ENDED).processInstanceBusinessKey("c-1")
-                .setVariable(FirmwareCampaignService.VAR_WAVE_END, how).correlateWithResult();
+                .setVariable(FirmwareCampaignService.VAR_WAVE_END, how).setVariable(FirmwareCampaignService.VAR_GATE, gate)
+                .correlateWithResult();
     }
 
     @Test
     void walksApprovalEligibilityAPauseOnTheErrorThresholdAResumeAndCompletion() {
-        campaigns.gates.addAll(List.of("NEXT", "PAUSE", "DONE"));
         ProcessInstance pi = create();
         assertThat(pi).isWaitingAt("approveCampaign");
         assertThat(task()).hasCandidateGroup("campaign-approvers");
 
         complete(task(), Map.of("approvedBy", "second-person"));
-        assertThat(pi).isWaitingAt("checkEligibility"); // asynchronous: the approver's request returns at once
-        execute(job());
+        assertThat(pi).isWaitingAt("waitForEligibility"); // checked after the approval commits, off the engine
+        eligibilityChecked();
         assertThat(pi).isWaitingAt("waitForWave");
 
-        waveEnds("COMPLETE"); // pilot wave met its success threshold
+        waveEnds("COMPLETE", "NEXT"); // pilot wave met its success threshold
         assertThat(pi).isWaitingAt("waitForWave");
-        waveEnds("PAUSED"); // the error threshold was crossed in wave 2
+        waveEnds("PAUSED", "PAUSE"); // the error threshold was crossed in wave 2
         assertThat(pi).isWaitingAt("reviewCampaign");
         assertThat(task()).hasCandidateGroup("campaign-operators");
 
-        complete(task(), Map.of(FirmwareCampaignService.VAR_DECISION, "RESUME"));
+        complete(task(), Map.of(FirmwareCampaignService.VAR_DECISION, "RESUME", FirmwareCampaignService.VAR_WAVE, 2,
+                FirmwareCampaignService.VAR_GATE, "NEXT"));
         assertThat(pi).isWaitingAt("waitForWave");
-        waveEnds("COMPLETE");
+        waveEnds("COMPLETE", "DONE");
 
-        assertThat(pi).isEnded().hasPassedInOrder("approveCampaign", "checkEligibility", "sendWave", "waitForWave", "gate",
+        assertThat(pi).isEnded().hasPassedInOrder("approveCampaign", "checkEligibility", "waitForEligibility", "sendWave", "waitForWave", "gate",
                 "sendWave", "waitForWave", "gate", "reviewCampaign", "resumeWave", "sendWave", "waitForWave", "gate",
                 "completeCampaign", "campaignCompleted");
         org.assertj.core.api.Assertions.assertThat(campaigns.calls).containsExactly("eligibility", "wave 1", "gate NEXT",
@@ -132,12 +131,11 @@ class FirmwareCampaignProcessTest {
 
     @Test
     void cancelsFromTheReviewTask() {
-        campaigns.gates.addAll(List.of("PAUSE"));
         ProcessInstance pi = create();
         assertThat(pi).isWaitingAt("approveCampaign");
         complete(task());
-        execute(job());
-        waveEnds("COMPLETE");
+        eligibilityChecked();
+        waveEnds("COMPLETE", "PAUSE");
         assertThat(pi).isWaitingAt("reviewCampaign");
 
         complete(task(), Map.of(FirmwareCampaignService.VAR_DECISION, "CANCEL"));

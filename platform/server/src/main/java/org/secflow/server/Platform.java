@@ -86,7 +86,7 @@ public final class Platform implements AutoCloseable {
             this.creditCover = new CreditCoverService(database.jdbi(), rules, workingDays, clock);
             this.workflow = startWorkflow(database);
             this.campaigns = new FirmwareCampaignService(database.jdbi(), rules, firmwareImages, plugins::dsp, maintenance, clock);
-            workflow.registerBean(FirmwareCampaignService.BEAN, campaigns);
+            workflow.registerBean(FirmwareCampaignService.BEAN, new org.secflow.campaign.CampaignProcessBean(campaigns));
             workflow.registerBean(org.secflow.modification.ModificationProcessBean.BEAN, new org.secflow.modification.ModificationProcessBean(
                     workingDays, config.modifications().appealWindowWorkingDays()));
             this.modifications = new org.secflow.modification.ModificationService(database.jdbi(), workflow.engine(),
