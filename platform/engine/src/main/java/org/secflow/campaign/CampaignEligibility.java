@@ -26,6 +26,8 @@ import org.secflow.servicerequest.ServiceRequestFact;
  */
 final class CampaignEligibility {
     private static final int PAGE = 5_000;
+    /** Devices per set-based wave-assignment statement. */
+    private static final int RANGE = 50_000;
 
     private CampaignEligibility() {
     }
@@ -90,26 +92,34 @@ final class CampaignEligibility {
             cumulative = Math.min(bound, total);
             bounds.add(cumulative);
         }
-        for (int from = 0; from < eligible.size(); from += PAGE) {
-            List<String> chunk = eligible.subList(from, Math.min(eligible.size(), from + PAGE));
-            int offset = from;
+        // the last eligible device (in device-id order) of each wave; the PENDING devices left are exactly the eligible
+        // ones, so ranges of device ids set state and wave with a few set-based statements instead of one per device
+        StringBuilder waveCase = new StringBuilder("CASE");
+        List<String> waveEnds = new ArrayList<>();
+        for (int w = 0; w < bounds.size() - 1; w++) {
+            long lastIndex = bounds.get(w) - 1 - alreadyScheduled;
+            waveEnds.add(lastIndex < 0 || eligible.isEmpty() ? "" : eligible.get((int) Math.min(lastIndex, eligible.size() - 1)));
+            waveCase.append(" WHEN device_id <= :end").append(w).append(" THEN ").append(w + 1);
+        }
+        waveCase.append(" ELSE ").append(bounds.size()).append(" END");
+        String low = "";
+        for (int from = 0; from < eligible.size(); from += RANGE) {
+            String high = eligible.get(Math.min(eligible.size(), from + RANGE) - 1);
+            String lo = low;
             store.jdbi().useTransaction(h -> {
-                PreparedBatch b = h.prepareBatch("UPDATE campaign_device SET state = 'SCHEDULED', wave = :w, reason = NULL, "
-                        + "updated_at = :at WHERE campaign_id = :c AND device_id = :d AND state = 'PENDING'");
-                for (int i = 0; i < chunk.size(); i++) {
-                    long position = alreadyScheduled + offset + i;
-                    int wave = 1;
-                    while (wave < bounds.size() && position >= bounds.get(wave - 1)) {
-                        wave++;
-                    }
-                    b.bind("w", wave).bind("at", CampaignStore.ts(now)).bind("c", campaignId).bind("d", chunk.get(i)).add();
+                var update = h.createUpdate("UPDATE campaign_device SET state = 'SCHEDULED', wave = " + waveCase
+                                + ", reason = NULL, updated_at = :at WHERE campaign_id = :c AND state = 'PENDING'"
+                                + " AND device_id > :lo AND device_id <= :hi")
+                        .bind("at", CampaignStore.ts(now)).bind("c", campaignId).bind("lo", lo).bind("hi", high);
+                for (int w = 0; w < waveEnds.size(); w++) {
+                    update.bind("end" + w, waveEnds.get(w));
                 }
-                b.execute();
+                update.execute();
             });
+            low = high;
         }
     }
 
-    /** MP231 "firmware upgrade pathway": the image may upgrade only from the listed versions. */
     private static String pathwayProblem(CampaignDefinition def, String fromVersion) {
         if (def.upgradeFrom().isEmpty() || def.upgradeFrom().contains(fromVersion)) {
             return null;

@@ -175,6 +175,15 @@ class CampaignApiTest {
         Map<String, Long> api = Json.MAPPER.convertValue(end.path("counts"), new com.fasterxml.jackson.core.type.TypeReference<>() { });
         assertThat(new java.util.TreeMap<>(api)).isEqualTo(store);
         assertThat(overlaps.get()).as("samples with two devices updating on one HAN").isZero();
+        Map<Integer, Long> perWave = platform.database().jdbi().withHandle(h -> h.createQuery(
+                        "SELECT wave, COUNT(*) FROM campaign_device WHERE campaign_id = :id AND wave > 0 GROUP BY wave").bind("id", id)
+                .reduceRows(new java.util.TreeMap<Integer, Long>(), (m, r) -> {
+                    m.put(r.getColumn(1, Integer.class), r.getColumn(2, Long.class));
+                    return m;
+                }));
+        long eligible = perWave.values().stream().mapToLong(Long::longValue).sum();
+        assertThat(perWave).as("waves of 10 %% and 90 %% of %d eligible devices", eligible)
+                .containsExactly(Map.entry(1, Math.round(eligible * 0.10)), Map.entry(2, eligible - Math.round(eligible * 0.10)));
 
         long confirmedWithoutVersion = platform.database().jdbi().withHandle(h -> h.createQuery("""
                 SELECT COUNT(*) FROM campaign_device cd JOIN device d ON d.device_id = cd.device_id
