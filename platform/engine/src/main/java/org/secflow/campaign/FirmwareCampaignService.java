@@ -418,7 +418,7 @@ public final class FirmwareCampaignService {
         drivers.clear();
     }
 
-    // ---- views ----
+    // ---- views (CampaignViews) ----
 
     /**
      * A campaign: definition, state, current wave and gate, counts per state, per wave, per Alt HAN variant and per
@@ -427,61 +427,18 @@ public final class FirmwareCampaignService {
      * @throws NotFoundException for an unknown id
      */
     public Map<String, Object> view(String campaignId) {
-        CampaignStore.CampaignRow c = row(campaignId);
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("campaignId", c.campaignId());
-        v.put("name", c.name());
-        v.put("state", c.state());
-        v.put("image", Map.of("sha256", c.imageSha256(), "version", c.imageVersion(), "model", c.imageModel()));
-        v.put("createdBy", c.createdBy());
-        v.put("party", c.createdParty());
-        v.put("approvedBy", c.approvedBy());
-        v.put("currentWave", c.currentWave());
-        v.put("waves", c.waveCount());
-        v.put("pauseReason", c.pauseReason());
-        v.put("waitingFor", c.waitingReason());
-        v.put("rulesVersion", c.rulesVersion());
-        v.put("definition", definition(c));
-        Map<DeviceState, Long> counts = store.countByState(campaignId, null);
-        v.put("devices", counts.values().stream().mapToLong(Long::longValue).sum());
-        v.put("counts", counts);
-        v.put("byWave", store.countBy(campaignId, "wave"));
-        v.put("byVariant", store.countBy(campaignId, "alt_han_variant"));
-        v.put("byRegion", store.countBy(campaignId, "region"));
-        v.put("gate", currentActivities(c));
-        v.put("openTasks", c.processInstanceId() == null ? List.of() : engine.getTaskService().createTaskQuery()
-                .processInstanceId(c.processInstanceId()).list().stream()
-                .map(t -> Map.of("id", t.getId(), "name", t.getName(), "key", t.getTaskDefinitionKey())).toList());
-        v.put("createdAt", c.createdAt());
-        v.put("updatedAt", c.updatedAt());
-        return v;
+        return views().view(row(campaignId));
     }
 
     /** All campaigns, newest first, without counts. */
     public List<Map<String, Object>> list() {
-        return store.allCampaignIds().stream().map(id -> {
-            CampaignStore.CampaignRow c = row(id);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("campaignId", id);
-            m.put("name", c.name());
-            m.put("state", c.state());
-            m.put("currentWave", c.currentWave());
-            m.put("createdAt", c.createdAt());
-            return m;
-        }).toList();
+        return store.allCampaignIds().stream().map(id -> views().summary(row(id))).toList();
     }
 
     /** One page of a campaign's devices (by device id), optionally in one state. */
     public Map<String, Object> devices(String campaignId, DeviceState state, int page, int size) {
         row(campaignId);
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("campaignId", campaignId);
-        v.put("state", state);
-        v.put("page", page);
-        v.put("size", size);
-        v.put("total", store.deviceCount(campaignId, state));
-        v.put("items", store.devices(campaignId, state, page * size, size));
-        return v;
+        return views().devices(campaignId, state, page, size);
     }
 
     /** Device-level numbers straight from the store, for tests and the benchmark. */
@@ -494,12 +451,8 @@ public final class FirmwareCampaignService {
         return row(campaignId).state();
     }
 
-    private List<String> currentActivities(CampaignStore.CampaignRow c) {
-        if (c.processInstanceId() == null || engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceId(c.processInstanceId()).singleResult() == null) {
-            return List.of(); // not started or ended
-        }
-        return engine.getRuntimeService().getActiveActivityIds(c.processInstanceId());
+    private CampaignViews views() {
+        return new CampaignViews(store, engine);
     }
 
     private Optional<Task> task(CampaignStore.CampaignRow c, String key) {
