@@ -101,13 +101,15 @@ final class CampaignEligibility {
             waveEnds.add(lastIndex < 0 || eligible.isEmpty() ? "" : eligible.get((int) Math.min(lastIndex, eligible.size() - 1)));
             waveCase.append(" WHEN device_id <= :end").append(w).append(" THEN ").append(w + 1);
         }
-        waveCase.append(" ELSE ").append(bounds.size()).append(" END");
+        // a one-wave plan has no WHEN branch, and "CASE ELSE 1 END" is not SQL: the wave is then a plain literal
+        String waveExpression = waveEnds.isEmpty() ? String.valueOf(bounds.size())
+                : waveCase.append(" ELSE ").append(bounds.size()).append(" END").toString();
         String low = "";
         for (int from = 0; from < eligible.size(); from += RANGE) {
             String high = eligible.get(Math.min(eligible.size(), from + RANGE) - 1);
             String lo = low;
             store.jdbi().useTransaction(h -> {
-                var update = h.createUpdate("UPDATE campaign_device SET state = 'SCHEDULED', wave = " + waveCase
+                var update = h.createUpdate("UPDATE campaign_device SET state = 'SCHEDULED', wave = " + waveExpression
                                 + ", reason = NULL, updated_at = :at WHERE campaign_id = :c AND state = 'PENDING'"
                                 + " AND device_id > :lo AND device_id <= :hi")
                         .bind("at", CampaignStore.ts(now)).bind("c", campaignId).bind("lo", lo).bind("hi", high);

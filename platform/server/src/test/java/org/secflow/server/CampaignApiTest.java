@@ -209,6 +209,32 @@ class CampaignApiTest {
     }
 
     @Test
+    void runsAOneWavePlanWithEveryEligibleDeviceInWaveOne() throws Exception {
+        // a plan of one wave ("waves": [100]) once stalled eligibility: its wave expression was not valid SQL
+        String sha = registerImage("7.7.9");
+        var created = send("POST", "/api/campaigns", "a", """
+                {"name": "one wave", "imageSha256": "%s", "selection": {"ppmids": true, "altHanVariants": ["B1", "B2", "B3", "B4"], "regions": ["NORTH"]},
+                 "waves": [100], "successThresholdPercent": 0, "maxRetries": 3, "retryBackoffMs": 20, "deviceTimeoutMs": 4000}"""
+                .formatted(sha));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = json(created).path("campaignId").asText();
+        assertThat(send("POST", "/api/campaigns/" + id + "/approve", "a2", null).statusCode()).isEqualTo(200);
+
+        JsonNode end = awaitState(id, "COMPLETED");
+
+        Map<String, Long> waves = platform.database().jdbi().withHandle(h -> h.createQuery("""
+                        SELECT k, COUNT(*) FROM (SELECT CASE WHEN state = 'SKIPPED' THEN 'skipped' ELSE 'wave ' || wave END AS k
+                          FROM campaign_device WHERE campaign_id = :id) x GROUP BY k""").bind("id", id)
+                .reduceRows(new java.util.TreeMap<String, Long>(), (m, r) -> {
+                    m.put(r.getColumn(1, String.class), r.getColumn(2, Long.class));
+                    return m;
+                }));
+        assertThat(waves.keySet()).as("skipped devices and one wave, nothing left pending").isSubsetOf("skipped", "wave 1");
+        assertThat(waves.get("wave 1")).as("devices in wave 1: %s", end).isPositive().isEqualTo(end.path("devices").asLong() - waves.getOrDefault("skipped", 0L));
+        assertThat(end.path("counts").path("PENDING").isMissingNode()).isTrue();
+    }
+
+    @Test
     void refusesACampaignForAnUnknownImageNamingTheFieldAndTheRule() throws Exception {
         var r = send("POST", "/api/campaigns", "a", """
                 {"name": "unknown", "imageSha256": "%s"}""".formatted("ab".repeat(32)));
