@@ -32,6 +32,7 @@ import org.secflow.rules.RuleBase;
 import org.secflow.rules.RuleFinding;
 import org.secflow.spi.DeviceId;
 import org.secflow.spi.Dsp;
+import org.secflow.store.GroupCommit;
 
 /**
  * The Service Request path: every request is decided by the rules in service (SRV applicability, Alt HAN
@@ -56,19 +57,25 @@ public final class ServiceRequestService {
     private final Clock clock;
     private final ServiceRequestStore store;
     private final DspProgress progress;
+    private final GroupCommit writes;
     private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .build();
 
-    public ServiceRequestService(Jdbi jdbi, RuleBase rules, InventoryService smi, FirmwareImageCatalogue images,
-                                 Supplier<Optional<Dsp>> dsp, Clock clock) {
+    /**
+     * @param writes commits each decision's request, devices and audit rows together with other requests' (group
+     *        commit); owned by the caller, who closes it after this service
+     */
+    public ServiceRequestService(Jdbi jdbi, GroupCommit writes, RuleBase rules, InventoryService smi,
+                                 FirmwareImageCatalogue images, Supplier<Optional<Dsp>> dsp, Clock clock) {
         this.jdbi = jdbi;
+        this.writes = writes;
         this.rules = rules;
         this.smi = smi;
         this.images = images;
         this.dsp = dsp;
         this.clock = clock;
-        this.store = new ServiceRequestStore(jdbi);
+        this.store = new ServiceRequestStore(jdbi, writes);
         this.progress = new DspProgress(store, smi, clock);
     }
 
@@ -146,7 +153,7 @@ public final class ServiceRequestService {
 
     private void record(String id, String srv, User user, String role, Parsed p, RequestState state, LoadedRules version,
                         String response, Instant now) {
-        jdbi.useTransaction(h -> {
+        writes.write(h -> {
             ServiceRequestStore.insertRequest(h, id, srv, user.userId(), user.party(), role, state.name(), version.version(), response, now);
             for (String d : p.deviceIds()) {
                 ServiceRequestStore.insertDevice(h, id, d, srv, state, now);

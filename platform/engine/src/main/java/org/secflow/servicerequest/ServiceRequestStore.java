@@ -6,12 +6,15 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.secflow.store.GroupCommit;
 
 /** SQL of Service Requests, their device progress, events and the decision audit. */
 final class ServiceRequestStore {
     private final Jdbi jdbi;
+    private final GroupCommit writes;
 
-    ServiceRequestStore(Jdbi jdbi) {
+    ServiceRequestStore(Jdbi jdbi, GroupCommit writes) {
+        this.writes = writes;
         this.jdbi = jdbi;
     }
 
@@ -27,8 +30,9 @@ final class ServiceRequestStore {
                 .execute();
     }
 
+    /** Audits a decision that wrote nothing else (a rejection), committed with other requests' writes. */
     void auditAlone(AuditEntry e) {
-        jdbi.useTransaction(h -> audit(h, e));
+        writes.write(h -> audit(h, e));
     }
 
     static void insertRequest(Handle h, String id, String srv, String userId, String party, String role, String state,

@@ -40,6 +40,7 @@ public final class Platform implements AutoCloseable {
     private final Map<String, User> usersByToken = new HashMap<>();
     private final RuleBase rules;
     private final ServiceRequestService serviceRequests;
+    private final org.secflow.store.GroupCommit writes;
     private final MaintenanceService maintenance;
     private final CreditCoverService creditCover;
     private final WorkflowEngine workflow;
@@ -79,7 +80,8 @@ public final class Platform implements AutoCloseable {
                 database.close();
                 throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
             }
-            this.serviceRequests = new ServiceRequestService(database.jdbi(), rules, inventory, firmwareImages,
+            this.writes = new org.secflow.store.GroupCommit(database.jdbi());
+            this.serviceRequests = new ServiceRequestService(database.jdbi(), writes, rules, inventory, firmwareImages,
                     plugins::dsp, clock);
             WorkingDays workingDays = new WorkingDays();
             this.maintenance = new MaintenanceService(database.jdbi(), rules, workingDays, clock);
@@ -102,6 +104,7 @@ public final class Platform implements AutoCloseable {
             this.modifications = null;
             this.rules = null;
             this.serviceRequests = null;
+            this.writes = null;
             this.maintenance = null;
             this.creditCover = null;
         }
@@ -226,6 +229,9 @@ public final class Platform implements AutoCloseable {
         }
         if (rules != null) {
             rules.close();
+        }
+        if (writes != null) {
+            writes.close();
         }
         plugins.close();
         scheduler.shutdownNow();
