@@ -26,10 +26,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>No partial state.</b> Everything is checked before anything is written: the modification exists, the
  * fields fit the type (422), the process waits for the event and the date is not earlier than the last event
- * (409 {@link EventRefusedException}). Then, in one store transaction: the history row is inserted, the message is
- * correlated (Camunda commits its own transaction on its own connection; a rule of the process that refuses, such as
- * the appeal window, rolls the correlation back and the store transaction with it), and the modification row gets
- * the stage the process reached. If the store's commit fails after Camunda has committed (the only window left),
+ * (409 {@link EventRefusedException}). Then the message is correlated (Camunda commits its own transaction on its
+ * own connection; a rule of the process that refuses, such as the appeal window, rolls the correlation back and
+ * nothing is written), and after it, in one store transaction, the history row is inserted and the modification row
+ * gets the stage the process reached. No store transaction is open while Camunda commits (one held across it can
+ * deadlock an HSQLDB checkpoint). If the store's commit fails after Camunda has committed (the only window left),
  * the request fails with 500 and an ERROR log names the modification and the event; the process stays the truth
  * for stage and allowed events, and the history row is re-entered by an administrator. Requests that change
  * modifications are serialised (one at a time per platform).
@@ -73,27 +74,25 @@ public final class ModificationService {
                         "modification " + m.reference() + " already exists");
             }
             Instant now = clock.instant();
-            String[] started = new String[1];
+            // the process first, with no store transaction open (see the class comment); undone if the store fails
+            Map<String, Object> vars = new HashMap<>();
+            vars.put(ModificationProcessBean.REFERENCE, m.reference());
+            vars.put(ModificationProcessBean.EVENT_TYPE, ModificationEventType.DRAFT_PROPOSAL_RAISED.name());
+            vars.put(ModificationProcessBean.EVENT_DATE, m.raisedOn().toString());
+            ProcessInstance pi = process.start(m.reference(), vars);
             try {
+                ModificationStage stage = stageOf(pi.getId(), ModificationStage.DRAFT_PROPOSAL);
+                int version = process.version(pi.getProcessDefinitionId());
                 store.jdbi().useTransaction(h -> {
                     store.insert(h, m, ModificationStage.DRAFT_PROPOSAL, userId, now);
-                    Map<String, Object> vars = new HashMap<>();
-                    vars.put(ModificationProcessBean.REFERENCE, m.reference());
-                    vars.put(ModificationProcessBean.EVENT_TYPE, ModificationEventType.DRAFT_PROPOSAL_RAISED.name());
-                    vars.put(ModificationProcessBean.EVENT_DATE, m.raisedOn().toString());
-                    ProcessInstance pi = process.start(m.reference(), vars);
-                    started[0] = pi.getId();
-                    ModificationStage stage = stageOf(pi.getId(), ModificationStage.DRAFT_PROPOSAL);
                     store.append(h, m.reference(), ModificationEventType.DRAFT_PROPOSAL_RAISED.name(), m.raisedOn(), null,
                             null, null, null, null, null, stage, userId, now);
-                    store.setProcess(h, m.reference(), pi.getId(), process.version(pi.getProcessDefinitionId()));
+                    store.setProcess(h, m.reference(), pi.getId(), version);
                     ModificationStore.Row row = store.find(h, m.reference()).orElseThrow();
                     store.update(h, withStage(row, stage, pi.getId()));
                 });
             } catch (RuntimeException e) {
-                if (started[0] != null) {
-                    process.delete(started[0], "store transaction failed: " + e.getMessage());
-                }
+                process.delete(pi.getId(), "store transaction failed: " + e.getMessage());
                 throw e;
             }
             return view(m.reference());
@@ -234,27 +233,26 @@ public final class ModificationService {
     private ModificationView record(ModificationStore.Row row, ModificationEvent e, String alias, String userId,
                                     String type, Runnable move) {
         Instant now = clock.instant();
-        boolean[] moved = new boolean[1];
+        // the process first, with no store transaction open: Camunda commits on its own connection, and a store
+        // transaction held across that commit can deadlock an HSQLDB checkpoint that the commit starts
         try {
+            move.run();
+        } catch (ProcessRefusal | org.camunda.bpm.engine.ProcessEngineException ex) {
+            throw refusal(row, e, ex);
+        }
+        try {
+            ModificationStage stage = stageOf(row.processInstanceId(), row.stage());
+            ModificationStore.Row next = after(row, e, stage, alias);
             store.jdbi().useTransaction(h -> {
                 HistoryEntry entry = store.append(h, row.reference(), type, e.date(), e.endDate(), e.body(), e.outcome(),
                         e.path(), e.release(), e.source(), row.stage(), userId, now);
-                try {
-                    move.run();
-                } catch (ProcessRefusal | org.camunda.bpm.engine.ProcessEngineException ex) {
-                    throw refusal(row, e, ex);
-                }
-                moved[0] = true;
-                ModificationStage stage = stageOf(row.processInstanceId(), row.stage());
                 h.createUpdate("UPDATE modification_event SET stage_after = :s WHERE reference = :r AND seq = :seq")
                         .bind("s", stage.name()).bind("r", row.reference()).bind("seq", entry.seq()).execute();
-                store.update(h, after(row, e, stage, alias));
+                store.update(h, next);
             });
         } catch (RuntimeException ex) {
-            if (moved[0]) {
-                LOG.error("modification {}: the process took {} on {} but the store did not record it; re-enter the history row",
-                        row.reference(), type, e.date(), ex);
-            }
+            LOG.error("modification {}: the process took {} on {} but the store did not record it; re-enter the history row",
+                    row.reference(), type, e.date(), ex);
             throw ex;
         }
         return view(row.reference());
