@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 
 /**
  * The bean {@value FirmwareCampaignService#BEAN} that {@code bpmn/firmware-campaign.bpmn} calls. Each method only
- * reads and sets process variables; store work is handed to {@link FirmwareCampaignService} to run after the
+ * reads and sets process variables; store work is handed to {@link CampaignWaves} to run after the
  * engine transaction commits (see the note there on HSQLDB checkpoints), so an engine step and the store never
  * hold transactions open on two connections at once. Variables: {@code campaignId}, {@code wave}, {@code waveEnd},
  * {@code gate} (NEXT, PAUSE, CANCEL, DONE), {@code decision} (RESUME, CANCEL).
@@ -21,14 +21,14 @@ public final class CampaignProcessBean {
     /** Service task "Check eligibility": after commit, every PENDING device is checked; then EligibilityChecked. */
     public void checkEligibility(DelegateExecution execution) {
         String id = campaign(execution);
-        afterCommit(() -> service.eligibilityAfterCommit(id));
+        afterCommit(() -> service.waves().eligibilityAfterCommit(id));
     }
 
     /** Service task "Send wave": after commit, the sending loop of wave {@code wave} starts. */
     public void startWave(DelegateExecution execution) {
         String id = campaign(execution);
         int wave = ((Number) execution.getVariable(FirmwareCampaignService.VAR_WAVE)).intValue();
-        afterCommit(() -> service.waveAfterCommit(id, wave));
+        afterCommit(() -> service.waves().waveAfterCommit(id, wave));
     }
 
     /** Service task "Gate": the gate was decided with the wave's end; NEXT moves {@code wave} on. */
@@ -49,13 +49,13 @@ public final class CampaignProcessBean {
     /** Service task "Complete". */
     public void complete(DelegateExecution execution) {
         String id = campaign(execution);
-        afterCommit(() -> service.endedAfterCommit(id, CampaignState.COMPLETED));
+        afterCommit(() -> service.waves().endedAfterCommit(id, CampaignState.COMPLETED));
     }
 
     /** Service task "Cancel campaign": devices not yet sent become CANCELLED. */
     public void cancelCampaign(DelegateExecution execution) {
         String id = campaign(execution);
-        afterCommit(() -> service.endedAfterCommit(id, CampaignState.CANCELLED));
+        afterCommit(() -> service.waves().endedAfterCommit(id, CampaignState.CANCELLED));
     }
 
     private static String campaign(DelegateExecution execution) {

@@ -106,6 +106,11 @@ final class CampaignStore {
         return added;
     }
 
+    /** The campaign; {@link org.secflow.problem.NotFoundException} (404) naming {@code campaignId} when unknown. */
+    CampaignRow require(String campaignId) {
+        return find(campaignId).orElseThrow(() -> new org.secflow.problem.NotFoundException("campaignId", "no campaign " + campaignId));
+    }
+
     Optional<CampaignRow> find(String campaignId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM firmware_campaign WHERE campaign_id = :id")
                 .bind("id", campaignId).map((rs, ctx) -> new CampaignRow(rs.getString("campaign_id"), rs.getString("name"),
