@@ -19,6 +19,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.secflow.servicerequest.ScenarioCsv;
 
 /**
  * The SEC Release calendar: the rows of {@code rules/sec-releases.csv} (Commons CSV), which analysts edit beside the
@@ -89,11 +90,11 @@ public record ReleaseCalendar(String file, String version, List<SecRelease> rele
         try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
             List<String> header = parser.getHeaderNames();
             if (!header.containsAll(COLUMNS) || !COLUMNS.containsAll(header)) {
-                throw new ReleaseCalendarException(name, lineOf(text, 0), "header must have exactly the columns " + COLUMNS
+                throw new ReleaseCalendarException(name, ScenarioCsv.lineOf(text, 0), "header must have exactly the columns " + COLUMNS
                         + ", has " + header);
             }
             for (CSVRecord rec : parser) {
-                long line = lineOf(text, rec.getCharacterPosition());
+                long line = ScenarioCsv.lineOf(text, rec.getCharacterPosition());
                 if (!rec.isConsistent()) {
                     throw new ReleaseCalendarException(name, line, "has " + rec.size() + " cells, the header " + COLUMNS.size());
                 }
@@ -152,26 +153,6 @@ public record ReleaseCalendar(String file, String version, List<SecRelease> rele
             case "false" -> false;
             default -> throw new ReleaseCalendarException(file, line, "column " + column + " is '" + v + "', expected true or false");
         };
-    }
-
-    /** 1-based line of a record; its character position may point at comment or blank lines before it. */
-    private static long lineOf(String text, long charPosition) {
-        int pos = (int) Math.min(charPosition, text.length());
-        while (pos < text.length()) {
-            int end = text.indexOf('\n', pos);
-            String l = (end < 0 ? text.substring(pos) : text.substring(pos, end)).strip();
-            if (!l.isEmpty() && !l.startsWith("#")) {
-                break;
-            }
-            pos = end < 0 ? text.length() : end + 1;
-        }
-        long line = 1;
-        for (int i = 0; i < pos; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 
     private static String sha256(byte[] bytes) {

@@ -94,8 +94,11 @@ public final class ScenarioCsv {
         }
     }
 
-    /** 1-based line of a record; its character position may point at the comment or blank lines before it. */
-    private static long lineOf(String text, long charPosition) {
+    /**
+     * 1-based line of a Commons CSV record in {@code text} ({@code #} comments and blank lines skipped): its
+     * character position may point at the comment or blank lines before it. Also used for rules/sec-releases.csv.
+     */
+    public static long lineOf(String text, long charPosition) {
         int pos = (int) Math.min(charPosition, text.length());
         while (pos < text.length()) {
             int end = text.indexOf('\n', pos);
