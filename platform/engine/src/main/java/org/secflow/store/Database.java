@@ -12,7 +12,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
  * The one database of a secflow process: a HikariCP pool, the schema brought up to date by Flyway
- * ({@code db/migration}), and one {@link Jdbi} over the pool. The Camunda engine is to use {@link #dataSource()}
+ * ({@code db/migration}, plus {@code db/hsqldb} on the embedded HSQLDB), and one {@link Jdbi} over the pool. The Camunda engine is to use {@link #dataSource()}
  * too, so that engine and domain writes can share a transaction.
  */
 public final class Database implements AutoCloseable {
@@ -40,7 +40,11 @@ public final class Database implements AutoCloseable {
         config.setPoolName("secflow");
         HikariDataSource ds = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            // db/hsqldb: tuning only the embedded database needs (its migrations say why); PostgreSQL runs db/migration alone
+            String[] locations = settings.isHsqldb()
+                    ? new String[] {"classpath:db/migration", "classpath:db/hsqldb"}
+                    : new String[] {"classpath:db/migration"};
+            Flyway.configure().dataSource(ds).locations(locations).load().migrate();
         } catch (RuntimeException e) {
             ds.close();
             throw e;
