@@ -12,8 +12,9 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
  * The one database of a secflow process: a HikariCP pool, the schema brought up to date by Flyway
- * ({@code db/migration}, plus {@code db/hsqldb} on the embedded HSQLDB), and one {@link Jdbi} over the pool. The Camunda engine is to use {@link #dataSource()}
- * too, so that engine and domain writes can share a transaction.
+ * ({@code db/migration}, plus {@code db/hsqldb} on the embedded HSQLDB), and one {@link Jdbi} over the pool (on HSQLDB
+ * with {@link HsqldbStatementPins}, so that each connection keeps its statements compiled). The Camunda engine is
+ * to use {@link #dataSource()} too, so that engine and domain writes can share a transaction.
  */
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
@@ -24,6 +25,9 @@ public final class Database implements AutoCloseable {
         this.settings = settings;
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        if (settings.isHsqldb()) {
+            jdbi.setStatementBuilderFactory(new HsqldbStatementPins());
+        }
     }
 
     /**
