@@ -44,7 +44,8 @@ public final class Database implements AutoCloseable {
         config.setPoolName("secflow");
         HikariDataSource ds = new HikariDataSource(config);
         try {
-            // db/hsqldb: tuning only the embedded database needs (its migrations say why); PostgreSQL runs db/migration alone
+            // db/hsqldb: tuning only the embedded database needs (its migrations say why); PostgreSQL runs
+            // db/migration alone
             String[] locations = settings.isHsqldb()
                     ? new String[] {"classpath:db/migration", "classpath:db/hsqldb"}
                     : new String[] {"classpath:db/migration"};

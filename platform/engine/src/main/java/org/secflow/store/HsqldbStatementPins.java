@@ -25,8 +25,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  *
  * <p>At most {@link #MAX_PINS} pins per connection, the least recently used closed first (SQL with IN lists of
  * varying length makes new texts). Pins close with their connection and are forgotten when the pool opens the next
- * one. A pin that cannot be prepared is skipped: the
- * statement itself then reports the error as before.
+ * one. A pin that cannot be prepared is skipped: the statement itself then reports the error as before.
  */
 final class HsqldbStatementPins implements StatementBuilderFactory {
     /** Pinned statements per connection. */
