@@ -16,7 +16,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.secflow.servicerequest.ScenarioCsv;
@@ -37,14 +36,6 @@ public record ReleaseCalendar(String file, String version, List<SecRelease> rele
     /** The columns of the calendar. */
     public static final List<String> COLUMNS = List.of("release", "implementationDate", "decisionCutOff", "duisUplift",
             "dccSystemChanges", "source");
-
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setCommentMarker('#')
-            .setIgnoreEmptyLines(true)
-            .setIgnoreSurroundingSpaces(true)
-            .get();
 
     public ReleaseCalendar {
         releases = List.copyOf(releases);
@@ -87,7 +78,7 @@ public record ReleaseCalendar(String file, String version, List<SecRelease> rele
             text = text.substring(1);
         }
         List<SecRelease> rows = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), ScenarioCsv.FORMAT)) {
             List<String> header = parser.getHeaderNames();
             if (!header.containsAll(COLUMNS) || !COLUMNS.containsAll(header)) {
                 throw new ReleaseCalendarException(name, ScenarioCsv.lineOf(text, 0), "header must have exactly the columns " + COLUMNS

@@ -23,7 +23,11 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class ScenarioCsv {
     private static final String SUFFIX = ".cases.csv";
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+    /**
+     * The CSV dialect of every table an analyst edits beside the rules (scenario tables, the SEC Release calendar):
+     * header row, {@code #} comments, blank lines skipped, spaces around values trimmed.
+     */
+    public static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader()
             .setSkipHeaderRecord(true)
             .setCommentMarker('#')
