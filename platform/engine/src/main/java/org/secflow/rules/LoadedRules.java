@@ -2,6 +2,7 @@ package org.secflow.rules;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 
@@ -15,9 +16,11 @@ import org.kie.api.runtime.KieSession;
  *     decision records it
  * @param loadedAt when it was built
  * @param files its files
+ * @param globals names of the globals the rule files declare (e.g. {@code decision}, see
+ *     {@link RuleLoader#GLOBAL_ONLY_TYPES}); a session accepts only these
  */
 public record LoadedRules(KieBase kieBase, ThreadLocal<KieSession> sessions, String version, Instant loadedAt,
-                          List<RuleFileInfo> files) {
+                          List<RuleFileInfo> files, Set<String> globals) {
 
     /** Number of rules over all files. */
     public int ruleCount() {

@@ -5,8 +5,9 @@ import java.util.List;
 import org.secflow.rules.RuleFinding;
 
 /**
- * The rules' verdict on one {@link ServiceRequestFact}: rules call {@link #reject} in their consequence. Not
- * thread-safe; one per evaluation.
+ * The rules' verdict on one {@link ServiceRequestFact}: rules call {@link #reject} in their consequence on the
+ * global {@code decision} ({@link RuleEvaluator}); it is never a fact, so a rule cannot match it. Not thread-safe;
+ * one per evaluation.
  */
 public final class Decision {
     private final List<RuleFinding> violations = new ArrayList<>(2);

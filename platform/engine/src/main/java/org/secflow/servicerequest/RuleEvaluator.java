@@ -5,8 +5,14 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 import org.secflow.rules.LoadedRules;
 
-/** Runs one {@link ServiceRequestFact} through a rule-base version. Thread-safe: a session per thread. */
+/**
+ * Runs one {@link ServiceRequestFact} through a rule-base version. Thread-safe: a session per thread. The rules
+ * see the request as a fact and the {@link Decision} as the global {@code decision} (declared in each Service
+ * Request rule file as {@code global Decision decision}), which their consequences call {@code reject} on.
+ */
 public final class RuleEvaluator {
+    static final String DECISION_GLOBAL = "decision";
+
     private RuleEvaluator() {
     }
 
@@ -19,8 +25,10 @@ public final class RuleEvaluator {
         Decision decision = new Decision();
         KieSession session = rules.sessions().get();
         try {
+            if (rules.globals().contains(DECISION_GLOBAL)) {
+                session.setGlobal(DECISION_GLOBAL, decision);
+            }
             session.insert(fact);
-            session.insert(decision);
             session.fireAllRules();
         } finally {
             for (Object h : List.copyOf(session.getFactHandles())) {

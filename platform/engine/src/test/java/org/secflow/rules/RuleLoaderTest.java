@@ -77,6 +77,49 @@ class RuleLoaderTest {
     }
 
     @Test
+    void declaresTheDecisionGlobalOfTheServiceRequestRules() {
+        assertThat(loader.load(realRules()).globals()).contains("decision");
+    }
+
+    @Test
+    void refusesARuleThatMatchesTheDecisionAsAFactWithFileAndLine(@TempDir Path dir) throws IOException {
+        copyRules(dir);
+        // the pre-global style: it would compile, and never fire, because the decision is never inserted
+        Files.writeString(dir.resolve("old-style.drl"), """
+                package org.secflow.rules
+
+                import org.secflow.servicerequest.*
+
+                rule "OLD-STYLE"
+                when
+                    $r : ServiceRequestFact( srv == "8.7.2" )
+                    $d : Decision()
+                then
+                    $d.reject("OLD-STYLE", "m", "s");
+                end
+                """);
+
+        assertThatThrownBy(() -> loader.load(dir))
+                .isInstanceOfSatisfying(RuleLoadException.class, e -> assertThat(e.errors())
+                        .singleElement()
+                        .satisfies(err -> {
+                            assertThat(err.file()).isEqualTo("old-style.drl");
+                            assertThat(err.line()).isEqualTo(5);
+                            assertThat(err.message()).contains("OLD-STYLE", "Decision()", "global Decision decision");
+                        }));
+    }
+
+    @Test
+    void findsTheLineOfARuleHeader() {
+        byte[] drl = "package p\n\nrule \"A B\"\nwhen\nthen\nend\nrule C salience 1\nwhen\nthen\nend\n".getBytes();
+
+        assertThat(RuleLoader.ruleLine(drl, "A B")).isEqualTo(3);
+        assertThat(RuleLoader.ruleLine(drl, "C")).isEqualTo(7);
+        assertThat(RuleLoader.ruleLine(drl, "D")).isZero();
+        assertThat(RuleLoader.ruleLine(null, "A B")).isZero();
+    }
+
+    @Test
     void versionChangesWhenAFileChanges(@TempDir Path dir) throws IOException {
         copyRules(dir);
         String before = loader.load(dir).version();
