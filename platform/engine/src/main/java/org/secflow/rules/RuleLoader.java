@@ -102,6 +102,7 @@ public final class RuleLoader {
         ks.getRepository().removeKieModule(release);
         List<RuleError> misuse = collectorPatterns(base, files);
         if (!misuse.isEmpty()) {
+            container.dispose();
             throw new RuleLoadException(misuse);
         }
         return new LoadedRules(base, ThreadLocal.withInitial(base::newKieSession), version(files), clock.instant(),
