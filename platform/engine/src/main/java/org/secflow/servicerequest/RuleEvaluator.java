@@ -1,5 +1,6 @@
 package org.secflow.servicerequest;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
@@ -31,8 +32,15 @@ public final class RuleEvaluator {
             session.insert(fact);
             session.fireAllRules();
         } finally {
-            for (Object h : List.copyOf(session.getFactHandles())) {
-                session.delete((FactHandle) h);
+            // the request and what the rules inserted for it (its SrvApplicability), collected before deleting: the
+            // session's handle collection is a live view. A plain loop, not List.copyOf: copying the view through
+            // toArray cost a fifth of a decision (secflow bench rules)
+            List<FactHandle> handles = new ArrayList<>(4);
+            for (FactHandle h : session.getFactHandles()) {
+                handles.add(h);
+            }
+            for (FactHandle h : handles) {
+                session.delete(h);
             }
         }
         return decision;

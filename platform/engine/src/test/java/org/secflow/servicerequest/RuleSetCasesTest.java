@@ -70,6 +70,23 @@ class RuleSetCasesTest {
     }
 
     @Test
+    void everyEvaluationLeavesTheThreadsSessionEmptySoTheNextDecidesAlone() {
+        // a fact left behind (the request, or the SrvApplicability its decision-table row inserted) would join the
+        // next request's facts: an unknown SRV would find an applicability, a role check would fire twice
+        List<ScenarioCase> all = ScenarioTables.read(rulesDir.resolve("srv-applicability.cases.csv"));
+        assertThat(all).hasSizeGreaterThan(3);
+        for (ScenarioCase c : all) {
+            ScenarioRunner.run(rules, c);
+            assertThat(rules.sessions().get().getFactCount()).as(c.name()).isZero();
+        }
+        ServiceRequestFact unknown = new ServiceRequestFact();
+        unknown.setSrv("99.9");
+        unknown.setRole("IS");
+        assertThat(RuleEvaluator.evaluate(rules, unknown).getViolations()).extracting(v -> v.ruleId())
+                .containsExactly("SRV-UNKNOWN");
+    }
+
+    @Test
     void summaryCountsEveryCase() {
         List<ScenarioCase> all = ScenarioTables.readAll(rulesDir);
         ScenarioRunner.Summary summary = ScenarioRunner.runAll(rules, all);
