@@ -1,5 +1,6 @@
 package org.secflow.rules;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
@@ -53,9 +54,23 @@ public final class RuleSessions {
             if (listener != null) {
                 session.removeEventListener(listener);
             }
-            for (Object h : List.copyOf(session.getFactHandles())) {
-                session.delete((FactHandle) h);
-            }
+            empty(session);
+        }
+    }
+
+    /**
+     * Deletes every fact of a session (a thread's reused session, after one decision). The handles are collected
+     * before deleting, because the session's handle collection is a live view, with a plain loop: copying the view
+     * with {@code List.copyOf} (through its {@code toArray}) cost about a fifth of a Service Request decision in
+     * {@code secflow bench rules}.
+     */
+    public static void empty(KieSession session) {
+        List<FactHandle> handles = new ArrayList<>(4);
+        for (FactHandle h : session.getFactHandles()) {
+            handles.add(h);
+        }
+        for (FactHandle h : handles) {
+            session.delete(h);
         }
     }
 }
