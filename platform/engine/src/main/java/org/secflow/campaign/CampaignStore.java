@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -204,13 +205,18 @@ final class CampaignStore {
                 .bind("id", campaignId).bind("state", state == null ? null : state.name()).mapTo(Long.class).one());
     }
 
-    /** The devices of a wave in a state, as the sending loop holds them. */
-    List<CampaignDevice> devicesIn(String campaignId, int wave, DeviceState state) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT device_id, comms_hub_id, battery_powered, attempts FROM campaign_device "
-                        + "WHERE campaign_id = :id AND wave = :wave AND state = :state")
-                .bind("id", campaignId).bind("wave", wave).bind("state", state.name())
+    /** The devices of a wave in the given states, as the sending loop holds them, by state: one read of the wave. */
+    Map<DeviceState, List<CampaignDevice>> devicesIn(String campaignId, int wave, Set<DeviceState> states) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT device_id, comms_hub_id, battery_powered, attempts, state FROM campaign_device "
+                        + "WHERE campaign_id = :id AND wave = :wave AND state IN (<states>)")
+                .bind("id", campaignId).bind("wave", wave).bindList("states", states.stream().map(Enum::name).toList())
                 .setFetchSize(10_000)
-                .map((rs, ctx) -> new CampaignDevice(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getInt(4))).list());
+                .reduceRows(new java.util.EnumMap<DeviceState, List<CampaignDevice>>(DeviceState.class), (m, r) -> {
+                    m.computeIfAbsent(DeviceState.valueOf(r.getColumn(5, String.class)), k -> new ArrayList<>())
+                            .add(new CampaignDevice(r.getColumn(1, String.class), r.getColumn(2, String.class),
+                                    r.getColumn(3, Boolean.class), r.getColumn(4, Integer.class)));
+                    return m;
+                }));
     }
 
     /**

@@ -247,6 +247,15 @@ public final class FirmwareCampaignService {
         return store.countByState(campaignId, null);
     }
 
+    /**
+     * Devices of the campaign in a final state while one of its waves runs: the count its sending loop keeps in
+     * memory, a progress figure that costs no query (the store stays the truth; {@link #counts}). Empty while no
+     * wave runs.
+     */
+    public java.util.OptionalLong runningFinalDevices(String campaignId) {
+        return waves.driver(campaignId).map(d -> java.util.OptionalLong.of(d.finalDevices())).orElse(java.util.OptionalLong.empty());
+    }
+
     /** The campaign's state. */
     public CampaignState state(String campaignId) {
         return row(campaignId).state();

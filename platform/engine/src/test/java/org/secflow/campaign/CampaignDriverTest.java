@@ -50,6 +50,7 @@ class CampaignDriverTest {
         final Map<String, String> hubOf = new ConcurrentHashMap<>();
         volatile boolean repeat;
         volatile boolean batteryLow;
+        volatile boolean neverActivates;
 
         @Override
         public ServiceRequestAck submit(ServiceRequest r, DeviceEventListener listener) {
@@ -70,6 +71,9 @@ class CampaignDriverTest {
                 for (int i = 0; i < (repeat ? 2 : 1); i++) {
                     l.onEvent(new DeviceEvent(r.requestId(), r.deviceId(), DeviceEvent.Stage.DEVICE_ALERT,
                             GbcsAlert.FIRMWARE_TRANSFER_SUCCESS, Map.of(), now));
+                    if (neverActivates) {
+                        continue;
+                    }
                     l.onEvent(new DeviceEvent(r.requestId(), r.deviceId(), DeviceEvent.Stage.DEVICE_ALERT,
                             GbcsAlert.FIRMWARE_ACTIVATION, Map.of("result", "0", "firmwareVersion", "2.0.0"), now));
                 }
@@ -119,16 +123,21 @@ class CampaignDriverTest {
             throws InterruptedException {
         AtomicReference<CampaignDriver.WaveEnd> end = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(1);
-        CampaignDriver driver = new CampaignDriver(id, 1, store, def, IMAGE, "creator", "IS", () -> Optional.of(dsp),
-                new HanLocks(), maintenance, Clock.systemUTC(), new CampaignDriver.Settings(100, 50), (c, w, e) -> {
-                    end.set(e);
-                    done.countDown();
-                });
-        driver.recover();
-        Thread t = new Thread(driver);
-        t.start();
+        start(id, def, maintenance, (c, w, e) -> {
+            end.set(e);
+            done.countDown();
+        });
         assertThat(done.await(30, TimeUnit.SECONDS)).as("the wave ended").isTrue();
         return end.get();
+    }
+
+    private CampaignDriver start(String id, CampaignDefinition def, java.util.function.Supplier<Optional<String>> maintenance,
+                                 CampaignDriver.WaveEndListener onEnd) {
+        CampaignDriver driver = new CampaignDriver(id, 1, store, def, IMAGE, "creator", "IS", () -> Optional.of(dsp),
+                new HanLocks(), maintenance, Clock.systemUTC(), new CampaignDriver.Settings(100, 50), onEnd);
+        driver.recover();
+        new Thread(driver).start();
+        return driver;
     }
 
     private static CampaignDefinition definition() {
@@ -143,6 +152,36 @@ class CampaignDriverTest {
 
         assertThat(store.countByState(id, null)).containsExactly(Map.entry(DeviceState.CONFIRMED, 40L));
         assertThat(dsp.overlaps.get()).as("a second device sent while its HAN was updating").isZero();
+    }
+
+    @Test
+    void aDeliveryFollowedAtOnceByItsConfirmationIsStillRecordedOnTheDevice() throws Exception {
+        String id = campaign(20, 20, false);
+
+        run(id, definition(), Optional::empty);
+
+        // DELIVERED and ACTIVATED are folded into CONFIRMED when it follows within the hold; the delivery time stays
+        assertThat(store.devices(id, null, 0, 20)).hasSize(20).allSatisfy(d -> {
+            assertThat(d.get("state")).isEqualTo("CONFIRMED");
+            assertThat(d.get("deliveredAt")).isNotNull();
+        });
+    }
+
+    @Test
+    void aDeliveryWithNoFurtherNewsReachesTheStoreWithinTheHold() throws Exception {
+        dsp.neverActivates = true;
+        String id = campaign(3, 3, false);
+        CampaignDriver driver = start(id, definition(), Optional::empty, (c, w, e) -> { });
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(8); // the hold is 2 s; the device timeout 10 s
+            while (store.countByState(id, 1).getOrDefault(DeviceState.DELIVERED, 0L) < 3 && System.nanoTime() < deadline) {
+                sleep(50);
+            }
+            assertThat(store.countByState(id, 1)).containsExactly(Map.entry(DeviceState.DELIVERED, 3L));
+            assertThat(store.devices(id, null, 0, 3)).allSatisfy(d -> assertThat(d.get("deliveredAt")).isNotNull());
+        } finally {
+            driver.stop();
+        }
     }
 
     @Test

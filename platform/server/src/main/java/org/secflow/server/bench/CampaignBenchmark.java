@@ -92,9 +92,9 @@ public final class CampaignBenchmark {
             if (state == CampaignState.COMPLETED || state == CampaignState.CANCELLED || state == CampaignState.PAUSED) {
                 break;
             }
-            if (System.nanoTime() - lastReport > 5_000_000_000L) { // a GROUP BY over the campaign: not too often
-                Map<DeviceState, Long> counts = campaigns.counts(id);
-                progress.accept(counts.entrySet().stream().filter(e -> e.getKey().isFinal()).mapToLong(Map.Entry::getValue).sum());
+            if (System.nanoTime() - lastReport > 1_000_000_000L) {
+                // the sending loop's own count; a GROUP BY over a million rows every second would compete with it
+                campaigns.runningFinalDevices(id).ifPresent(progress::accept);
                 lastReport = System.nanoTime();
             }
             Thread.sleep(200);
