@@ -35,7 +35,7 @@ CREATE TABLE campaign_device_v12 (
     CONSTRAINT campaign_device_in_a_state CHECK (state IN ('PENDING', 'SCHEDULED', 'SENT', 'DELIVERED',
         'DELIVERY_FAILED', 'ACTIVATED', 'ACTIVATION_FAILED', 'CONFIRMED', 'TIMED_OUT', 'SKIPPED', 'CANCELLED'))
 );
--- (on a new database the table is empty: HSQLDB reports "no data", SQL state 02000, which Flyway logs as a warning)
+-- (on a new database the table is empty: HSQLDB reports "no data", SQL state 02000, a warning the server does not log)
 INSERT INTO campaign_device_v12 SELECT campaign_id, device_id, comms_hub_id, region, alt_han_variant, battery_powered,
     from_version, wave, state, reason, attempts, not_before, request_id, sent_count, last_sent_at, delivered_at, updated_at
     FROM campaign_device;

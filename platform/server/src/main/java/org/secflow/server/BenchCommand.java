@@ -40,6 +40,10 @@ final class BenchCommand {
         @Option(names = "--devices", paramLabel = "N", defaultValue = "10000", description = "Devices. Default: ${DEFAULT-VALUE}")
         int devices;
 
+        @Option(names = "--warmup", paramLabel = "N", defaultValue = "2000",
+                description = "Devices of an unmeasured campaign run first so that the JIT has compiled the platform (0: none). Default: ${DEFAULT-VALUE}")
+        int warmup;
+
         @Option(names = "--data", paramLabel = "DIR", description = "Database folder; must not exist. Default: a new temporary folder")
         java.nio.file.Path data;
 
@@ -71,9 +75,12 @@ final class BenchCommand {
                          .setTaskName("Campaign").setInitialMax(devices).setUnit(" devices", 1).build()) {
                 System.out.printf("writing %,d premises with a hub and a PPMID each into %s%n", devices, dataDir);
                 org.secflow.server.bench.CampaignBenchmark.Result r = org.secflow.server.bench.CampaignBenchmark.run(
-                        platform.database().jdbi(), platform.campaigns(), platform.firmwareImages(), devices, bar::stepTo);
+                        platform.database().jdbi(), platform.campaigns(), platform.firmwareImages(), devices, warmup, bar::stepTo);
                 bar.close();
                 System.out.printf("estate: %,d devices written in %.1f s (not part of the campaign)%n", r.devices(), r.estateMillis() / 1000.0);
+                if (warmup > 0) {
+                    System.out.printf("warm-up: a campaign of %,d other devices first, %.1f s (not measured)%n", warmup, r.warmupMillis() / 1000.0);
+                }
                 System.out.printf("campaign: %,d devices, create to all final in %.1f s (%,.0f devices/s), %,d CONFIRMED%n",
                         r.devices(), r.campaignMillis() / 1000.0, r.devicesPerSecond(), r.confirmed());
                 System.out.printf("max heap used: %,d MB (-Xmx %,d MB)%n", r.maxHeapUsedBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);

@@ -129,7 +129,9 @@ final class CampaignCommand {
             JsonNode view;
             try {
                 while (true) {
+                    long asked = System.nanoTime();
                     view = Json.MAPPER.readTree(send("GET", "/api/campaigns/" + id, token, null).body());
+                    long tookMillis = (System.nanoTime() - asked) / 1_000_000;
                     for (var wave : (Iterable<Map.Entry<String, JsonNode>>) view.path("byWave")::fields) {
                         if (wave.getKey().equals("0")) {
                             continue; // not in a wave: skipped before the waves or still pending
@@ -156,7 +158,10 @@ final class CampaignCommand {
                     if (state.equals("COMPLETED") || state.equals("CANCELLED") || (waitingForPeople && !state.equals("RUNNING"))) {
                         return view;
                     }
-                    Thread.sleep(500);
+                    // the view counts the campaign's devices in the store (a scan of a national campaign takes
+                    // seconds): ask again after four times as long as it took, so that watching costs the store at
+                    // most a fifth of its time, and at least every half second on small campaigns
+                    Thread.sleep(Math.max(500, 4 * tookMillis));
                 }
             } finally {
                 open.forEach(ProgressBar::close);
