@@ -37,9 +37,12 @@ final class CampaignEligibility {
     }
 
     static Result check(CampaignStore store, LoadedRules rules, CampaignStore.CampaignRow c, CampaignDefinition def, Instant now) {
+        // updates in progress elsewhere: only campaigns not COMPLETED can have devices in flight, so the campaign rows
+        // read (through the primary key) are those of running, paused or cancelling campaigns, not every campaign kept
         Set<String> inProgress = store.jdbi().withHandle(h -> new HashSet<>(h.createQuery("""
                 SELECT device_id FROM service_request_device WHERE srv = '11.4' AND state IN ('ACCEPTED', 'SENT', 'DELIVERED_TO_HUB', 'DELIVERED')
-                UNION SELECT device_id FROM campaign_device WHERE campaign_id <> :id AND state IN ('SENT', 'DELIVERED', 'ACTIVATED')""")
+                UNION SELECT cd.device_id FROM firmware_campaign fc JOIN campaign_device cd ON cd.campaign_id = fc.campaign_id
+                 WHERE fc.state <> 'COMPLETED' AND fc.campaign_id <> :id AND cd.state IN ('SENT', 'DELIVERED', 'ACTIVATED')""")
                 .bind("id", c.campaignId()).mapTo(String.class).list()));
         List<String> eligible = new ArrayList<>();
         List<String[]> skips = new ArrayList<>();

@@ -235,6 +235,54 @@ class CampaignApiTest {
     }
 
     @Test
+    void skipsADeviceWhoseUpdateIsInFlightInAnotherRunningCampaign() throws Exception {
+        String sha = registerImage("7.8.1");
+        List<String> two = platform.database().jdbi().withHandle(h -> h.createQuery("""
+                SELECT d.device_id FROM device d JOIN premises p ON p.premises_id = d.premises_id
+                 WHERE d.device_type = 'PPMID' AND d.battery_powered = FALSE AND p.import_supplier = 'SUPPLIER-A'
+                   AND d.model = (SELECT model FROM firmware_image WHERE sha256 = :sha)
+                 ORDER BY d.device_id FETCH FIRST 2 ROWS ONLY""").bind("sha", sha).mapTo(String.class).list());
+        assertThat(two).hasSize(2);
+        // another campaign, still running, has the first device SENT (an update in progress, alt-han.drl)
+        platform.database().jdbi().useTransaction(h -> {
+            h.execute("""
+                    INSERT INTO firmware_campaign (campaign_id, name, image_sha256, image_version, image_model, created_by,
+                      created_party, created_role, state, wave_count, definition_json, created_at, updated_at)
+                    VALUES ('other-running', 'other', ?, '7.8.0', 'M', 'x', 'SUPPLIER-A', 'IS', 'RUNNING', 1, '{}', NOW(), NOW())""", sha);
+            h.execute("""
+                    INSERT INTO campaign_device (campaign_id, device_id, wave, state, attempts, sent_count, updated_at)
+                    VALUES ('other-running', ?, 1, 'SENT', 0, 1, NOW())""", two.get(0));
+        });
+        var created = send("POST", "/api/campaigns", "a", """
+                {"name": "in progress elsewhere", "imageSha256": "%s",
+                 "selection": {"ppmids": true, "altHanVariants": ["B1", "B2", "B3", "B4"], "deviceIds": ["%s", "%s"]},
+                 "waves": [100], "successThresholdPercent": 0, "maxRetries": 1, "retryBackoffMs": 20, "deviceTimeoutMs": 4000}"""
+                .formatted(sha, two.get(0), two.get(1)));
+        try {
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            String id = json(created).path("campaignId").asText();
+            assertThat(send("POST", "/api/campaigns/" + id + "/approve", "a2", null).statusCode()).isEqualTo(200);
+            awaitState(id, "COMPLETED");
+            assertInProgressDeviceSkipped(id, two);
+        } finally {
+            platform.database().jdbi().useHandle(h -> {
+                h.execute("UPDATE campaign_device SET state = 'CANCELLED' WHERE campaign_id = 'other-running'");
+                h.execute("UPDATE firmware_campaign SET state = 'CANCELLED' WHERE campaign_id = 'other-running'");
+            });
+        }
+    }
+
+    private void assertInProgressDeviceSkipped(String id, List<String> two) throws Exception {
+        JsonNode skipped = json(send("GET", "/api/campaigns/" + id + "/devices?state=SKIPPED", "a", null)).path("items");
+        assertThat(skipped).hasSize(1);
+        assertThat(skipped.get(0).path("deviceId").asText()).isEqualTo(two.get(0));
+        assertThat(skipped.get(0).path("reason").asText()).startsWith("ALTHAN-11.4-IN-PROGRESS");
+        JsonNode sent = json(send("GET", "/api/campaigns/" + id + "/devices", "a", null)).path("items");
+        assertThat(sent).filteredOn(d -> d.path("deviceId").asText().equals(two.get(1)))
+                .singleElement().satisfies(d -> assertThat(d.path("sent").asInt()).isPositive());
+    }
+
+    @Test
     void refusesACampaignForAnUnknownImageNamingTheFieldAndTheRule() throws Exception {
         var r = send("POST", "/api/campaigns", "a", """
                 {"name": "unknown", "imageSha256": "%s"}""".formatted("ab".repeat(32)));
