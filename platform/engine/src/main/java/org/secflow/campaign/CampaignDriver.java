@@ -43,8 +43,9 @@ import org.slf4j.LoggerFactory;
  * <p>Events are applied in batches; each applies only from the states it expects (see {@link DeviceTransition}),
  * so a repeated callback changes and counts nothing. DELIVERED and ACTIVATED are written up to two seconds late,
  * folded into the device's next change when it comes sooner (on a fast network SENT to CONFIRMED is one write; see
- * {@link #persist}); a crash in between leaves the device SENT, which is the state whose delivery was not recorded. After a crash, {@link #recover} resends devices whose
- * delivery was not recorded (SENT) and re-reads the version of those delivered or activated, never resending them.
+ * {@link #persist}); a crash in between leaves the device SENT, the state whose delivery was not recorded. After a
+ * crash, {@link #recover} resends devices whose delivery was not recorded (SENT) and re-reads the version of those
+ * delivered or activated, never resending them.
  */
 final class CampaignDriver implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(CampaignDriver.class);
