@@ -427,17 +427,7 @@ final class CampaignDriver implements Runnable {
             return;
         }
         transitions = coalesce(transitions);
-        boolean[] applied = persist(transitions, confirmed, now);
-        for (int i = 0; i < transitions.size(); i++) {
-            DeviceTransition t = transitions.get(i);
-            if (applied[i] && t.to().isFinal()) {
-                finalDevices++;
-                finished++;
-                if (DeviceState.FAILED.contains(t.to())) {
-                    failed++;
-                }
-            }
-        }
+        persist(transitions, confirmed, now);
         after.forEach(Runnable::run);
         if (!pauseRequested && def.errorThresholdCrossed(failed, finished)) {
             pauseRequested = true;
@@ -454,16 +444,12 @@ final class CampaignDriver implements Runnable {
      * folded into the device's next change: with a fast network a device goes from SENT to CONFIRMED in one write
      * instead of two. Crash-safe as before: a device whose delivery is not yet written is SENT in the store, and
      * SENT devices are sent again after a restart (their delivery was never recorded); nothing recorded is lost.
-     *
-     * @return for each transition whether it applied (a held one counts as applied: only final ones are counted)
+     * Final changes that applied are counted (finished, failed, final devices).
      */
-    private boolean[] persist(List<DeviceTransition> transitions, List<String> confirmed, Instant now) {
+    private void persist(List<DeviceTransition> transitions, List<String> confirmed, Instant now) {
         List<DeviceTransition> write = new ArrayList<>(transitions.size());
-        List<Integer> writtenIndex = new ArrayList<>(transitions.size());
         List<DeviceTransition> unfoldable = new ArrayList<>();
-        boolean[] applied = new boolean[transitions.size()];
-        for (int i = 0; i < transitions.size(); i++) {
-            DeviceTransition t = transitions.get(i);
+        for (DeviceTransition t : transitions) {
             Held h = held.remove(t.deviceId());
             DeviceTransition merged = h == null ? t : h.transition().then(t);
             if (merged == null) {
@@ -472,20 +458,24 @@ final class CampaignDriver implements Runnable {
             }
             if (HOLDABLE.contains(merged.to()) && inFlight.containsKey(t.deviceId())) {
                 held.put(t.deviceId(), new Held(merged, h == null ? now : h.since()));
-                applied[i] = true;
             } else {
                 write.add(merged);
-                writtenIndex.add(i);
             }
         }
         if (!unfoldable.isEmpty()) {
             store.apply(campaignId, unfoldable, List.of(), null);
         }
-        boolean[] done = store.apply(campaignId, write, confirmed, image.version());
-        for (int k = 0; k < done.length; k++) {
-            applied[writtenIndex.get(k)] = done[k];
+        boolean[] applied = store.apply(campaignId, write, confirmed, image.version());
+        for (int i = 0; i < applied.length; i++) {
+            DeviceState to = write.get(i).to();
+            if (applied[i] && to.isFinal()) {
+                finalDevices++;
+                finished++;
+                if (DeviceState.FAILED.contains(to)) {
+                    failed++;
+                }
+            }
         }
-        return applied;
     }
 
     /** Writes the held changes older than {@link #HOLD} (all of them when {@code all}). */
@@ -663,16 +653,7 @@ final class CampaignDriver implements Runnable {
             }
         }
         if (!out.isEmpty()) {
-            boolean[] applied = persist(out, List.of(), now);
-            for (int i = 0; i < out.size(); i++) {
-                if (applied[i] && out.get(i).to().isFinal()) {
-                    finalDevices++;
-                    finished++;
-                    if (DeviceState.FAILED.contains(out.get(i).to())) {
-                        failed++;
-                    }
-                }
-            }
+            persist(out, List.of(), now);
             after.forEach(Runnable::run);
         }
     }
