@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -174,6 +175,21 @@ class ServiceRequestApiTest {
 
         JsonNode done = awaitDevice(json(r).path("requestId").asText(), tokenOf(ppmid), "COMPLETED");
         assertThat(done.path("devices").path(0).path("detail").asText()).contains("firmwareVersion=" + ppmid.get("firmware_version"));
+    }
+
+    /** Time-ordered ids keep each new request at the end of the primary-key indexes (README "Benchmarks"). */
+    @Test
+    void givesRequestsTimeOrderedIdsThatSortInTheOrderTheyWereAccepted() throws Exception {
+        var esme = device("d.device_type = 'ESME'");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            var r = send("POST", "/api/service-requests", tokenOf(esme),
+                    "{\"srv\": \"8.2\", \"userRole\": \"IS\", \"deviceId\": \"" + esme.get("device_id") + "\"}");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+            ids.add(json(r).path("requestId").asText());
+        }
+        assertThat(ids).allSatisfy(id -> assertThat(UUID.fromString(id).version()).isEqualTo(7));
+        assertThat(ids).isSortedAccordingTo(String::compareTo).doesNotHaveDuplicates();
     }
 
     @Test
