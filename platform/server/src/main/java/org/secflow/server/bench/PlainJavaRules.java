@@ -8,17 +8,24 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.secflow.rules.RuleFinding;
 import org.secflow.servicerequest.ServiceRequestFact;
 import org.secflow.servicerequest.SrvApplicability;
 
 /**
  * The benchmark's baseline: the checks of {@code rules/*.drl} and the SRV applicability table written as plain
- * Java over the same table data (read from {@code srv-applicability.drl.csv}). Not used to decide anything: it
- * exists to measure what the rule engine costs, and the benchmark checks that both give the same rule ids.
+ * Java over the same table data (read from {@code srv-applicability.drl.csv}), building the same findings. Not used
+ * to decide anything: it exists to measure what the rule engine costs, and the benchmark checks that both give the
+ * same findings (rule id, message and source) for every request.
  */
 final class PlainJavaRules {
+    private static final String SEED_001 = "seed 001_4c50fbdf55f72712.txt";
+    private static final String SEED_000 = "seed 000_efbde31704eb4246.txt";
+    private static final String FIRMWARE_SECTION = SEED_001 + " section 4.1.1 (Firmware Distribution Management)";
+    private static final String UNDISCLOSED = "the device is not known or not accessible to this User";
     private final Map<String, SrvApplicability> matrix = new HashMap<>();
 
     PlainJavaRules(Path rulesDir) throws IOException {
@@ -50,58 +57,76 @@ final class PlainJavaRules {
         return new ArrayList<>(matrix.keySet());
     }
 
-    /** Rule ids the fact breaks, as the rule files would report them. */
-    List<String> check(ServiceRequestFact f) {
-        List<String> out = new ArrayList<>(2);
+    /**
+     * What the rule files would report for the fact: the same findings (rule id, message and source, word for
+     * word), so that the benchmark compares the same work, not bare rule ids against built messages.
+     */
+    List<RuleFinding> check(ServiceRequestFact f) {
+        List<RuleFinding> out = new ArrayList<>(2);
         String srv = f.getSrv();
         SrvApplicability a = matrix.get(srv);
         if (a == null) {
-            out.add("SRV-UNKNOWN");
+            out.add(new RuleFinding("SRV-UNKNOWN", "SRV " + srv + " is not in the DUIS matrix", "duis-srv-matrix.csv (129 SRVs)"));
         } else {
             if (a.getRoles() == null) {
-                out.add("SRV-ELIGIBILITY-UNDEFINED");
+                out.add(new RuleFinding("SRV-ELIGIBILITY-UNDEFINED", "eligibility for SRV " + srv
+                        + " is not defined in the source: the DUIS matrix leaves its User Roles blank", a.getSource()));
             } else if (!a.allowsRole(f.getRole())) {
-                out.add("SRV-ROLE");
+                out.add(new RuleFinding("SRV-ROLE", "User Role " + f.getRole() + " may not send SRV " + srv
+                        + "; eligible User Roles: " + String.join(" ", new TreeSet<>(a.getRoles())), a.getSource()));
             }
             if (f.getDeviceType() != null && !a.isNonDevice() && !a.targetsType(f.getDeviceType())) {
-                out.add("SRV-TARGET");
+                out.add(new RuleFinding("SRV-TARGET", "SRV " + srv + " cannot target a device of type " + f.getDeviceType()
+                        + "; target devices: " + String.join(" ", new TreeSet<>(a.getTargets())), a.getSource()));
             }
         }
         if (srv.equals("12.2") && f.isAltHanDevice() && (f.getAltHanVariant() == null || f.getAltHanVariant().isBlank())) {
-            out.add("ALTHAN-12.2-VARIANT");
+            out.add(new RuleFinding("ALTHAN-12.2-VARIANT", "SRV 12.2 pre-notifies an Alt HAN P2P Device without its Alt HAN"
+                    + " Device Variant (B1-B4); the DSP identifies a bridge only from this variant", SEED_001 + " section 4.1.1"
+                    + " (Device Management); " + SEED_000 + " section 3 ('PPMID Variant')"));
         }
         if ((srv.equals("8.7.2") || srv.equals("8.8.2")) && f.getAltHanVariant() != null) {
-            out.add("ALTHAN-JOIN-UNJOIN");
+            out.add(new RuleFinding("ALTHAN-JOIN-UNJOIN", "SRV " + srv + " is not allowed for an Alt HAN P2P Device (variant "
+                    + f.getAltHanVariant() + ")", SEED_001 + " section 4.1.1 (Device Management: new DSP validation)"));
         }
         if (srv.equals("11.4")) {
             if (!"PPMID".equals(f.getDeviceType())) {
-                out.add("ALTHAN-11.4-DEVICE-TYPE");
+                out.add(new RuleFinding("ALTHAN-11.4-DEVICE-TYPE", "SRV 11.4 Update PPMID Firmware may target only PPMIDs and"
+                        + " Alt HAN P2P Devices, not a device of type " + f.getDeviceType(), FIRMWARE_SECTION));
             }
             if (f.isTcsoReclassified()) {
-                out.add("ALTHAN-11.4-TCSO");
+                out.add(new RuleFinding("ALTHAN-11.4-TCSO", "the Alt HAN P2P Device was re-classified as an IHD by a Trust"
+                        + " Centre Swap Out and cannot receive OTA firmware", SEED_000 + " section 7 (Trust Centre Swap Out)"));
             }
             if (f.isUpdateInProgress()) {
-                out.add("ALTHAN-11.4-IN-PROGRESS");
+                out.add(new RuleFinding("ALTHAN-11.4-IN-PROGRESS", "a firmware update is already in progress for device "
+                        + f.getDeviceId() + "; this request is blocked", FIRMWARE_SECTION));
             }
             if (!f.isFirmwareImageGiven() || !f.isImageKnown()) {
-                out.add("ALTHAN-11.4-KNOWN-IMAGE");
+                out.add(new RuleFinding("ALTHAN-11.4-KNOWN-IMAGE", f.isFirmwareImageGiven()
+                        ? "SRV 11.4 names a firmware image that is not known; only known firmware images may be sent"
+                        : "SRV 11.4 names no firmware image; only known firmware images may be sent", SEED_001 + " BR12"));
             }
             if (f.isImageKnown() && !f.isImageApplicable()) {
-                out.add("ALTHAN-11.4-IMAGE-APPLICABLE");
+                out.add(new RuleFinding("ALTHAN-11.4-IMAGE-APPLICABLE", "the firmware image does not apply to the model and"
+                        + " type of device " + f.getDeviceId(), SEED_001 + " section 4.1.1 and BR12"));
             }
         }
         if ((srv.equals("12.2") || srv.equals("8.7.2")) && f.isAddsType1Device() && f.getType1DevicesOnHub() >= 6) {
-            out.add("ALTHAN-TYPE1-LIMIT");
+            out.add(new RuleFinding("ALTHAN-TYPE1-LIMIT", "Communications Hub " + f.getCommsHubId() + " already has "
+                    + f.getType1DevicesOnHub() + " Type 1 devices; at most six Type 1 devices (PPMID, HCALCS, Alt HAN P2P"
+                    + " Devices) per Communications Hub", SEED_001 + " section 4.1.1"));
         }
         if (f.getDeviceId() != null) {
             boolean applies = (!srv.equals("12.2") && f.isDeviceKnown()) || (srv.equals("12.2") && f.getCommsHubId() != null);
             boolean refused = ("IS".equals(f.getRole()) && !(f.isHasMpan() && f.getUserParty() != null && f.getUserParty().equals(f.getImportSupplier())))
                     || ("GS".equals(f.getRole()) && !(f.isHasMprn() && f.getUserParty() != null && f.getUserParty().equals(f.getGasSupplier())));
             if (applies && refused) {
-                out.add("ACCESS-REGISTERED-SUPPLIER");
+                out.add(new RuleFinding("ACCESS-REGISTERED-SUPPLIER", UNDISCLOSED,
+                        "DOMAIN.md section 4.3 (Registered Supplier of the premises)"));
             }
             if (!srv.equals("12.2") && !f.isDeviceKnown()) {
-                out.add("ACCESS-UNKNOWN-DEVICE");
+                out.add(new RuleFinding("ACCESS-UNKNOWN-DEVICE", UNDISCLOSED, "DOMAIN.md section 4.3"));
             }
         }
         return out;

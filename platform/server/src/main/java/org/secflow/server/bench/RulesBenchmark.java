@@ -1,22 +1,24 @@
 package org.secflow.server.bench;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.TreeSet;
 import java.util.function.ToIntFunction;
 import org.secflow.rules.LoadedRules;
-import org.secflow.rules.RuleFinding;
 import org.secflow.rules.RuleLoader;
 import org.secflow.servicerequest.RuleEvaluator;
 import org.secflow.servicerequest.ServiceRequestFact;
 
 /**
  * SRV decisions per second in-process: the full rule sets through Drools against {@link PlainJavaRules}, on one
- * thread, over the same deterministic mix of requests; also checks that both decide every request alike.
+ * thread, over the same deterministic mix of requests; also checks that both decide every request alike, and
+ * measures the same calls through a rule base with no rules (what a Drools session costs per decision whatever
+ * the rules).
  */
 public final class RulesBenchmark {
     private static final String[] ROLES = {"IS", "IS", "IS", "GS", "GS", "ED", "GT", "ES", "OU", "RSA"};
@@ -24,39 +26,71 @@ public final class RulesBenchmark {
     private static final String[] VARIANTS = {"B1", "B2", "B3", "B4"};
     private static final String[] COMMON = {"11.4", "11.4", "11.2", "8.7.2", "8.2", "12.2", "4.1.1", "1.1.1"};
 
-    /** Result of one run. */
-    public record Result(int facts, double droolsPerSecond, double plainPerSecond, int mismatches, String rulesVersion) {
+    /**
+     * Result of one run; rates in decisions per second on one thread.
+     *
+     * @param emptyPerSecond the same calls through a rule base with no rules (one {@code .drl} declaring only the
+     *        {@code decision} global): what the engine costs per decision before any rule is matched, the floor under
+     *        {@code droolsPerSecond}
+     * @param mismatches requests for which Drools and plain Java give different findings (id, message or source)
+     */
+    public record Result(int facts, double droolsPerSecond, double plainPerSecond, double emptyPerSecond, int mismatches,
+                         String rulesVersion) {
         public double ratio() {
             return plainPerSecond / droolsPerSecond;
+        }
+
+        /** How many times faster plain Java is than the engine with no rules at all. */
+        public double floorRatio() {
+            return plainPerSecond / emptyPerSecond;
         }
     }
 
     private RulesBenchmark() {
     }
 
-    /** Runs each engine for {@code seconds} (after a warm-up of the same length) on the calling thread. */
+    /**
+     * Runs the full rule sets, plain Java and the empty rule base, each for {@code seconds} (after a warm-up of the
+     * same length) on the calling thread.
+     */
     public static Result run(Path rulesDir, double seconds) throws IOException {
-        LoadedRules rules = new RuleLoader(Clock.systemUTC()).load(rulesDir);
+        RuleLoader loader = new RuleLoader(Clock.systemUTC());
+        LoadedRules rules = loader.load(rulesDir);
+        LoadedRules empty = emptyRuleBase(loader);
         PlainJavaRules plain = new PlainJavaRules(rulesDir);
         List<ServiceRequestFact> facts = facts(plain.srvs(), 4096, 7);
         int mismatches = 0;
         for (ServiceRequestFact f : facts) {
-            TreeSet<String> drools = new TreeSet<>();
-            RuleEvaluator.evaluate(rules, f).getViolations().stream().map(RuleFinding::ruleId).forEach(drools::add);
-            if (!drools.equals(new TreeSet<>(plain.check(f)))) {
+            if (!new HashSet<>(RuleEvaluator.evaluate(rules, f).getViolations()).equals(new HashSet<>(plain.check(f)))) {
                 mismatches++;
             }
         }
-        ToIntFunction<ServiceRequestFact> droolsOne = f -> RuleEvaluator.evaluate(rules, f).getViolations().size();
-        ToIntFunction<ServiceRequestFact> plainOne = f -> plain.check(f).size();
-        measure(facts, droolsOne, seconds);
-        double d = measure(facts, droolsOne, seconds);
-        measure(facts, plainOne, seconds);
-        double p = measure(facts, plainOne, seconds);
-        return new Result(facts.size(), d, p, mismatches, rules.version());
+        double d = measure(facts, f -> RuleEvaluator.evaluate(rules, f).getViolations().size(), seconds);
+        double p = measure(facts, f -> plain.check(f).size(), seconds);
+        double e = measure(facts, f -> RuleEvaluator.evaluate(empty, f).getViolations().size(), seconds);
+        return new Result(facts.size(), d, p, e, mismatches, rules.version());
     }
 
+    /** A rule base with no rules, built by the production loader from a one-file folder that declares the global. */
+    private static LoadedRules emptyRuleBase(RuleLoader loader) throws IOException {
+        Path dir = Files.createTempDirectory("secflow-no-rules");
+        Path drl = dir.resolve("no-rules.drl");
+        try {
+            Files.writeString(drl, "package org.secflow.rules\nimport org.secflow.servicerequest.*\nglobal Decision decision\n");
+            return loader.load(dir);
+        } finally {
+            Files.deleteIfExists(drl);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    /** Decisions per second over {@code seconds}, after an unmeasured warm-up of the same length. */
     private static double measure(List<ServiceRequestFact> facts, ToIntFunction<ServiceRequestFact> decide, double seconds) {
+        rate(facts, decide, seconds);
+        return rate(facts, decide, seconds);
+    }
+
+    private static double rate(List<ServiceRequestFact> facts, ToIntFunction<ServiceRequestFact> decide, double seconds) {
         long end = System.nanoTime() + (long) (seconds * 1e9);
         long start = System.nanoTime();
         long n = 0;
