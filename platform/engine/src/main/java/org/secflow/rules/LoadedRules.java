@@ -10,8 +10,8 @@ import org.kie.api.runtime.KieSession;
  * One built, immutable version of the rule base.
  *
  * @param kieBase the Drools rule base
- * @param sessions one stateful session per thread, emptied after every decision (building a session per decision
- *     costs more than the decision)
+ * @param sessions one stateful session per thread ({@link RuleSessions#newSession}), emptied after every decision but
+ *     for its {@link StandingFact}s (building a session per decision costs more than the decision)
  * @param version content hash of all files (first 16 hex digits of a SHA-256 over names and contents); every
  *     decision records it
  * @param loadedAt when it was built

@@ -105,7 +105,7 @@ public final class RuleLoader {
             container.dispose();
             throw new RuleLoadException(misuse);
         }
-        return new LoadedRules(base, ThreadLocal.withInitial(base::newKieSession), version(files), clock.instant(),
+        return new LoadedRules(base, ThreadLocal.withInitial(() -> RuleSessions.newSession(base)), version(files), clock.instant(),
                 infos(base, files), globals(base));
     }
 

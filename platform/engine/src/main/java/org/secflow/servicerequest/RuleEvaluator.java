@@ -30,7 +30,7 @@ public final class RuleEvaluator {
             session.insert(fact);
             session.fireAllRules();
         } finally {
-            RuleSessions.empty(session); // the request and what the rules inserted for it (its SrvApplicability)
+            RuleSessions.empty(session); // the request and what the rules inserted for it; the SRV's SrvApplicability stands
         }
         return decision;
     }

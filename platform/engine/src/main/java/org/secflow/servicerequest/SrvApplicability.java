@@ -4,15 +4,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.secflow.rules.StandingFact;
 
 /**
  * One row of the DUIS Service Request matrix (../shared/reference/duis-srv-matrix.csv), inserted by the row's rule
- * of {@code rules/srv-applicability.drl.csv} when a request for its SRV is evaluated.
+ * of {@code rules/srv-applicability.drl.csv} the first time a thread's session of a rule-base version evaluates a
+ * request for its SRV (through {@link SrvLookup}). It then stands in that session for every later request
+ * ({@link StandingFact}): a decision inserts and deletes only its request, and the table's row no longer fires per
+ * request (about half the cost of a decision in {@code secflow bench rules}). Never changed once inserted.
  *
  * <p>Eligible User Roles stay {@code null} when the matrix leaves them blank (7.16, 8.5, 8.6): eligibility is
  * then not defined in the source. Targets {@code DSP} mean a non-device SRV processed by the DSP (any device).
  */
-public final class SrvApplicability {
+public final class SrvApplicability implements StandingFact {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Map<String, Set<String>> SPLITS = new ConcurrentHashMap<>();
 

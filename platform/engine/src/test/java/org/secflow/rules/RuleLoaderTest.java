@@ -31,7 +31,7 @@ class RuleLoaderTest {
                 .collect(Collectors.toMap(RuleFileInfo::file, f -> f));
         assertThat(files.get("srv-applicability.drl.csv").ruleCount()).isEqualTo(129);
         assertThat(files.get("srv-applicability.drl.csv").kind()).isEqualTo("DECISION_TABLE");
-        assertThat(files.get("srv-applicability.drl").ruleCount()).isEqualTo(4);
+        assertThat(files.get("srv-applicability.drl").ruleCount()).isEqualTo(5); // four checks and the lookup
         assertThat(files.get("alt-han.drl").ruleCount()).isEqualTo(8);
         assertThat(files.get("registered-supplier.drl").ruleCount()).isEqualTo(2);
         assertThat(rules.version()).hasSize(16);
