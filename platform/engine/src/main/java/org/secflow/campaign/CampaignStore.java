@@ -12,13 +12,22 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.secflow.inventory.SmiReadModel;
 
 /** The campaign tables (V7__firmware_campaigns.sql). Every write is one transaction; batches commit together. */
 final class CampaignStore {
     private final Jdbi jdbi;
+    private final SmiReadModel readModel;
 
+    /** Without an SMI read model (tests that read no device through one). */
     CampaignStore(Jdbi jdbi) {
+        this(jdbi, SmiReadModel.disabled());
+    }
+
+    /** @param readModel the read model the SMI's readers share: CONFIRMED writes the device's version (BR5-BR7) */
+    CampaignStore(Jdbi jdbi, SmiReadModel readModel) {
         this.jdbi = jdbi;
+        this.readModel = readModel;
     }
 
     Jdbi jdbi() {
@@ -235,7 +244,7 @@ final class CampaignStore {
             byFrom.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
         }
         boolean[] applied = new boolean[transitions.size()];
-        jdbi.useTransaction(h -> {
+        readModel.writing(confirmed, () -> jdbi.inTransaction(h -> {
             for (Map.Entry<String, List<Integer>> e : byFrom.entrySet()) {
                 PreparedBatch b = h.prepareBatch("UPDATE campaign_device SET state = :to, reason = :reason, not_before = :nb, "
                         + "request_id = COALESCE(:req, request_id), attempts = attempts + :retry, sent_count = sent_count + :sent, "
@@ -266,7 +275,8 @@ final class CampaignStore {
                 }
                 smi.execute();
             }
-        });
+            return null;
+        }));
         return applied;
     }
 

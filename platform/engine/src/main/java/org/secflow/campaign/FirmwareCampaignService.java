@@ -68,9 +68,14 @@ public final class FirmwareCampaignService {
     private final CampaignWaves waves;
     private volatile ProcessEngine engine;
 
+    /**
+     * @param smi the SMI read model the platform's readers share: a CONFIRMED device's new version is written to the
+     *        SMI (BR5-BR7) through it
+     */
     public FirmwareCampaignService(org.jdbi.v3.core.Jdbi jdbi, RuleBase rules, FirmwareImageCatalogue images,
-                                   Supplier<Optional<Dsp>> dsp, MaintenanceService maintenance, Clock clock) {
-        this.store = new CampaignStore(jdbi);
+                                   Supplier<Optional<Dsp>> dsp, MaintenanceService maintenance, Clock clock,
+                                   org.secflow.inventory.SmiReadModel smi) {
+        this.store = new CampaignStore(jdbi, smi);
         this.images = images;
         this.clock = clock;
         this.waves = new CampaignWaves(store, rules, images, dsp, maintenance, clock);

@@ -2,6 +2,7 @@ package org.secflow.inventory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -22,10 +23,21 @@ public final class InventoryService {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final SmiReadModel readModel;
 
+    /** Without a read model: every read goes to the store. */
     public InventoryService(Jdbi jdbi, Clock clock) {
+        this(jdbi, clock, SmiReadModel.disabled());
+    }
+
+    /**
+     * @param readModel devices kept in memory for reads; every other writer of {@code device} rows must share it
+     *        (see {@link SmiReadModel})
+     */
+    public InventoryService(Jdbi jdbi, Clock clock, SmiReadModel readModel) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.readModel = readModel;
     }
 
     /**
@@ -87,13 +99,13 @@ public final class InventoryService {
     }
 
     /**
-     * Reads a device (SRV 8.2).
+     * Reads a device (SRV 8.2), from the {@link SmiReadModel} when it keeps it.
      *
      * @throws InvalidFieldException when the Device ID is no EUI-64
      */
     public Optional<Device> find(String deviceId) {
         String id = deviceId("deviceId", deviceId).value();
-        return jdbi.withHandle(h -> new DeviceDao(h).find(id));
+        return readModel.find(id, i -> jdbi.withHandle(h -> new DeviceDao(h).find(i)));
     }
 
     /**
@@ -110,7 +122,7 @@ public final class InventoryService {
         String manufacturer = update.manufacturer() == null ? null : text("manufacturer", update.manufacturer(), 64);
         String model = update.model() == null ? null : text("model", update.model(), 64);
         String firmware = update.firmwareVersion() == null ? null : text("firmwareVersion", update.firmwareVersion(), 32);
-        return jdbi.inTransaction(h -> {
+        return readModel.writing(List.of(id), () -> jdbi.inTransaction(h -> {
             DeviceDao dao = new DeviceDao(h);
             Device old = dao.find(id).orElseThrow(() -> new NotFoundException("deviceId", "no device " + id + " in the SMI"));
             AltHanDeviceVariant variant = update.altHanDeviceVariant() != null ? update.altHanDeviceVariant() : old.altHanDeviceVariant();
@@ -133,7 +145,7 @@ public final class InventoryService {
                     old.createdAt(), old.updatedAt());
             dao.update(changed, clock.instant());
             return dao.find(id).orElseThrow();
-        });
+        }));
     }
 
     /** One page of devices matching the query, ordered by Device ID. */

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.secflow.access.User;
 import org.secflow.inventory.FirmwareImageCatalogue;
 import org.secflow.inventory.InventoryService;
+import org.secflow.inventory.SmiReadModel;
 import org.secflow.inventory.SmiInventoryLookup;
 import org.secflow.creditcover.CreditCoverService;
 import org.secflow.maintenance.MaintenanceService;
@@ -36,6 +37,7 @@ public final class Platform implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final PluginHost plugins;
     private final InventoryService inventory;
+    private final SmiReadModel smiReadModel;
     private final FirmwareImageCatalogue firmwareImages;
     private final Map<String, User> usersByToken = new HashMap<>();
     private final RuleBase rules;
@@ -66,7 +68,9 @@ public final class Platform implements AutoCloseable {
             database.close();
             throw e;
         }
-        this.inventory = new InventoryService(database.jdbi(), clock);
+        // the embedded HSQLDB admits one process, so this one sees every SMI write; a shared database does not
+        this.smiReadModel = database.isHsqldb() ? SmiReadModel.keeping(SmiReadModel.DEFAULT_MAX_DEVICES) : SmiReadModel.disabled();
+        this.inventory = new InventoryService(database.jdbi(), clock, smiReadModel);
         this.firmwareImages = new FirmwareImageCatalogue(database.jdbi(), clock);
         if (withServiceProviders) {
             try {
@@ -87,7 +91,8 @@ public final class Platform implements AutoCloseable {
             this.maintenance = new MaintenanceService(database.jdbi(), rules, workingDays, clock);
             this.creditCover = new CreditCoverService(database.jdbi(), rules, workingDays, clock);
             this.workflow = startWorkflow(database);
-            this.campaigns = new FirmwareCampaignService(database.jdbi(), rules, firmwareImages, plugins::dsp, maintenance, clock);
+            this.campaigns = new FirmwareCampaignService(database.jdbi(), rules, firmwareImages, plugins::dsp, maintenance, clock,
+                    smiReadModel);
             workflow.registerBean(FirmwareCampaignService.BEAN, new org.secflow.campaign.CampaignProcessBean(campaigns));
             workflow.registerBean(org.secflow.modification.ModificationProcessBean.BEAN, new org.secflow.modification.ModificationProcessBean(
                     workingDays, config.modifications().appealWindowWorkingDays()));
@@ -168,6 +173,11 @@ public final class Platform implements AutoCloseable {
 
     public InventoryService inventory() {
         return inventory;
+    }
+
+    /** Devices kept in memory for SMI reads (disabled on a database other processes share). */
+    public SmiReadModel smiReadModel() {
+        return smiReadModel;
     }
 
     public FirmwareImageCatalogue firmwareImages() {

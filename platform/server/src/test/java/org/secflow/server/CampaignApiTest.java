@@ -151,6 +151,14 @@ class CampaignApiTest {
             }
         });
         watcher.start();
+        // read every device of the campaign before it runs, so the SMI read model holds the old versions
+        List<String> campaignDevices = platform.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT device_id FROM campaign_device WHERE campaign_id = :id").bind("id", id).mapTo(String.class).list());
+        for (String device : campaignDevices) {
+            assertThat(json(send("GET", "/api/devices/" + device, "a", null)).path("firmwareVersion").asText()).isNotEqualTo("7.7.7");
+        }
+        assertThat(platform.smiReadModel().size()).as("devices kept by the SMI read model").isPositive();
+
         var approved = send("POST", "/api/campaigns/" + id + "/approve", "a2", null);
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
 
@@ -190,6 +198,12 @@ class CampaignApiTest {
                  WHERE cd.campaign_id = :id AND cd.state = 'CONFIRMED' AND d.firmware_version <> '7.7.7'""")
                 .bind("id", id).mapTo(Long.class).one());
         assertThat(confirmedWithoutVersion).isZero();
+        List<String> confirmed = platform.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT device_id FROM campaign_device WHERE campaign_id = :id AND state = 'CONFIRMED'").bind("id", id)
+                .mapTo(String.class).list());
+        for (String device : confirmed) { // read as SRV 8.2 would: the read model forgot what CONFIRMED changed (BR5-BR7)
+            assertThat(json(send("GET", "/api/devices/" + device, "a", null)).path("firmwareVersion").asText()).as(device).isEqualTo("7.7.7");
+        }
         long skippedButSent = platform.database().jdbi().withHandle(h -> h.createQuery("""
                 SELECT COUNT(*) FROM campaign_device cd JOIN device d ON d.device_id = cd.device_id
                  WHERE cd.campaign_id = :id AND (cd.state = 'SKIPPED' OR d.tcso_reclassified) AND cd.sent_count > 0""")

@@ -177,6 +177,24 @@ class ServiceRequestApiTest {
         assertThat(done.path("devices").path(0).path("detail").asText()).contains("firmwareVersion=" + ppmid.get("firmware_version"));
     }
 
+    /** 8.2 is answered from the SMI read model once the device has been read; an 8.4 must not leave it stale. */
+    @Test
+    void readsInventoryAgainAfterAnUpdateInventoryAndSeesTheUpdate() throws Exception {
+        var esme = device("d.device_type = 'ESME'", "DESC");
+        String read = "{\"srv\": \"8.2\", \"userRole\": \"IS\", \"deviceId\": \"" + esme.get("device_id") + "\"}";
+        for (int i = 0; i < 2; i++) { // the second read is answered from memory
+            var r = send("POST", "/api/service-requests", tokenOf(esme), read);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+            assertThat(json(r).path("response").asText()).contains("\"firmwareVersion\":\"" + esme.get("firmware_version") + "\"");
+        }
+        var update = send("POST", "/api/service-requests", tokenOf(esme), "{\"srv\": \"8.4\", \"userRole\": \"IS\", \"deviceId\": \""
+                + esme.get("device_id") + "\", \"payload\": {\"firmwareVersion\": \"8.4.0-test\"}}");
+        assertThat(update.statusCode()).as(update.body()).isEqualTo(202);
+
+        var after = send("POST", "/api/service-requests", tokenOf(esme), read);
+        assertThat(json(after).path("response").asText()).contains("\"firmwareVersion\":\"8.4.0-test\"");
+    }
+
     /** Time-ordered ids keep each new request at the end of the primary-key indexes (README "Benchmarks"). */
     @Test
     void givesRequestsTimeOrderedIdsThatSortInTheOrderTheyWereAccepted() throws Exception {

@@ -1,0 +1,131 @@
+package org.secflow.inventory;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Devices as the Smart Metering Inventory last committed them, kept in memory so that deciding a Service Request
+ * (SRV applicability, Alt HAN restrictions, Registered Supplier access) and answering SRV 8.2 read no SMI rows.
+ *
+ * <p>Why: under load every SMI read on the embedded HSQLDB took its transaction-manager lock, which HSQLDB holds while
+ * it syncs the log of each commit, and its row cache's read-write lock, contended with the group-commit writer;
+ * reading the device was about 40 % of a request thread's CPU (JFR, README "Benchmarks").
+ *
+ * <p>Never stale after a write returns: every transaction that writes {@code device} rows runs through
+ * {@link #writing}, which evicts the devices it names after the commit (or roll-back). A device read from the
+ * store is kept only if no write began or ended while it was read and none is running, so a read that raced a
+ * write is answered from the store but not kept. A read between a writer's commit and its eviction can still see
+ * the value before the commit, as a read that began just before the commit would. Devices that are not in the SMI
+ * are not kept, so inserting a device evicts nothing. Premises and Communications Hub rows (joined into a
+ * {@link Device}) are only ever inserted today; a writer that changes them must evict every device
+ * ({@code writing(null, ...)}).
+ *
+ * <p>Only for a store this process alone writes: the embedded HSQLDB (its file lock admits one process). With a
+ * shared database (PostgreSQL) another process could change a device unseen, so the platform builds this with
+ * {@link #disabled()} there.
+ */
+public final class SmiReadModel {
+    /** Devices kept by default: about 70 MB of heap (a {@link Device} is some 700 bytes). */
+    public static final int DEFAULT_MAX_DEVICES = 100_000;
+
+    private final Cache<String, Device> devices;
+    private final ReentrantReadWriteLock guard = new ReentrantReadWriteLock();
+    private volatile long generation;
+    private int writing; // guarded by guard's write lock, read under its read lock
+
+    private SmiReadModel(Cache<String, Device> devices) {
+        this.devices = devices;
+    }
+
+    /**
+     * @param maxDevices most devices kept (least recently and frequently used go first), at least 1
+     * @throws IllegalArgumentException when {@code maxDevices} is below 1
+     */
+    public static SmiReadModel keeping(int maxDevices) {
+        if (maxDevices < 1) {
+            throw new IllegalArgumentException("maxDevices must be at least 1, got " + maxDevices);
+        }
+        // evictions run on the calling thread: no pool thread of its own on a 2-core machine
+        return new SmiReadModel(Caffeine.newBuilder().maximumSize(maxDevices).executor(Runnable::run).build());
+    }
+
+    /** A read model that keeps nothing: every read goes to the store (a database other processes write too). */
+    public static SmiReadModel disabled() {
+        return new SmiReadModel(null);
+    }
+
+    /**
+     * The device, from memory when kept, else from {@code store} (and kept when no write raced the read).
+     *
+     * @param deviceId normalised Device ID (EUI-64, upper case with dashes)
+     * @param store reads the device from the SMI tables
+     */
+    Optional<Device> find(String deviceId, Function<String, Optional<Device>> store) {
+        if (devices == null) {
+            return store.apply(deviceId);
+        }
+        Device kept = devices.getIfPresent(deviceId);
+        if (kept != null) {
+            return Optional.of(kept);
+        }
+        long before = generation;
+        Optional<Device> read = store.apply(deviceId);
+        if (read.isPresent()) {
+            guard.readLock().lock();
+            try {
+                if (writing == 0 && generation == before) {
+                    devices.put(deviceId, read.get());
+                }
+            } finally {
+                guard.readLock().unlock();
+            }
+        }
+        return read;
+    }
+
+    /**
+     * Runs a transaction that writes {@code device} rows and evicts those devices after it ends, committed or not.
+     *
+     * @param deviceIds the normalised Device IDs it may change; {@code null} for "any" (evicts every device)
+     * @param transaction the whole transaction, commit included
+     * @return what the transaction returns
+     */
+    public <T> T writing(Collection<String> deviceIds, Supplier<T> transaction) {
+        if (devices == null) {
+            return transaction.get();
+        }
+        guard.writeLock().lock();
+        try {
+            writing++;
+            generation++;
+        } finally {
+            guard.writeLock().unlock();
+        }
+        try {
+            return transaction.get();
+        } finally {
+            guard.writeLock().lock();
+            try {
+                if (deviceIds == null) {
+                    devices.invalidateAll();
+                } else {
+                    devices.invalidateAll(deviceIds);
+                }
+                writing--;
+                generation++;
+            } finally {
+                guard.writeLock().unlock();
+            }
+        }
+    }
+
+    /** Devices kept now (an estimate: eviction is asynchronous). */
+    public long size() {
+        return devices == null ? 0 : devices.estimatedSize();
+    }
+}
