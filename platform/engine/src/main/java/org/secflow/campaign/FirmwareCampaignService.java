@@ -18,6 +18,7 @@ import org.secflow.access.PlatformRole;
 import org.secflow.access.User;
 import org.secflow.inventory.FirmwareImageCatalogue;
 import org.secflow.inventory.RegisteredFirmwareImage;
+import org.secflow.inventory.SmiReadModel;
 import org.secflow.maintenance.MaintenanceService;
 import org.secflow.problem.ConflictException;
 import org.secflow.problem.ForbiddenException;
@@ -74,7 +75,7 @@ public final class FirmwareCampaignService {
      */
     public FirmwareCampaignService(org.jdbi.v3.core.Jdbi jdbi, RuleBase rules, FirmwareImageCatalogue images,
                                    Supplier<Optional<Dsp>> dsp, MaintenanceService maintenance, Clock clock,
-                                   org.secflow.inventory.SmiReadModel smi) {
+                                   SmiReadModel smi) {
         this.store = new CampaignStore(jdbi, smi);
         this.images = images;
         this.clock = clock;

@@ -91,12 +91,14 @@ public final class SmiReadModel {
     /**
      * Runs a transaction that writes {@code device} rows and evicts those devices after it ends, committed or not.
      *
-     * @param deviceIds the normalised Device IDs it may change; {@code null} for "any" (evicts every device)
+     * @param deviceIds the normalised Device IDs it may change; {@code null} for "any" (evicts every device); empty
+     *        for none (the transaction runs as it is and reads are kept meanwhile: a campaign's batches that confirm no
+     *        device)
      * @param transaction the whole transaction, commit included
      * @return what the transaction returns
      */
     public <T> T writing(Collection<String> deviceIds, Supplier<T> transaction) {
-        if (devices == null) {
+        if (devices == null || (deviceIds != null && deviceIds.isEmpty())) {
             return transaction.get();
         }
         guard.writeLock().lock();

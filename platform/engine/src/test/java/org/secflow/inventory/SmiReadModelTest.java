@@ -112,6 +112,14 @@ class SmiReadModelTest {
     }
 
     @Test
+    void aWriteThatNamesNoDeviceLeavesWhatIsKeptAndKeepsReadsMadeMeanwhile() {
+        SmiReadModel model = SmiReadModel.keeping(10);
+        model.find(PPMID, store);
+        model.writing(List.of(), () -> model.find(ESME, store));
+        assertThat(model.size()).isEqualTo(2);
+    }
+
+    @Test
     void disabledReadsTheStoreEveryTime() {
         SmiReadModel model = SmiReadModel.disabled();
         model.find(PPMID, store);
