@@ -30,9 +30,6 @@ import java.util.function.Supplier;
  * {@link #disabled()} there.
  */
 public final class SmiReadModel {
-    /** Devices kept by default: about 70 MB of heap (a {@link Device} is some 700 bytes). */
-    public static final int DEFAULT_MAX_DEVICES = 100_000;
-
     private final Cache<String, Device> devices;
     private final ReentrantReadWriteLock guard = new ReentrantReadWriteLock();
     private volatile long generation;
@@ -43,7 +40,8 @@ public final class SmiReadModel {
     }
 
     /**
-     * @param maxDevices most devices kept (least recently and frequently used go first), at least 1
+     * @param maxDevices most devices kept (least recently and frequently used go first), at least 1; a {@link Device}
+     *        takes some 700 bytes of heap
      * @throws IllegalArgumentException when {@code maxDevices} is below 1
      */
     public static SmiReadModel keeping(int maxDevices) {

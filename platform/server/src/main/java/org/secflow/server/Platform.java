@@ -69,7 +69,8 @@ public final class Platform implements AutoCloseable {
             throw e;
         }
         // the embedded HSQLDB admits one process, so this one sees every SMI write; a shared database does not
-        this.smiReadModel = database.isHsqldb() ? SmiReadModel.keeping(SmiReadModel.DEFAULT_MAX_DEVICES) : SmiReadModel.disabled();
+        int keep = config.database().smiReadModelDevices();
+        this.smiReadModel = database.isHsqldb() && keep > 0 ? SmiReadModel.keeping(keep) : SmiReadModel.disabled();
         this.inventory = new InventoryService(database.jdbi(), clock, smiReadModel);
         this.firmwareImages = new FirmwareImageCatalogue(database.jdbi(), clock);
         if (withServiceProviders) {

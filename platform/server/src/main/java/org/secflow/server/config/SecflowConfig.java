@@ -63,8 +63,30 @@ public record SecflowConfig(Database database, Plugins plugins, Rules rules, Est
         }
     }
 
-    /** @param url JDBC URL or null; @param username user; @param password password; @param poolSize connections */
-    public record Database(String url, String username, String password, int poolSize) {
+    /**
+     * @param url JDBC URL, or null for the embedded HSQLDB file of the data folder
+     * @param username user
+     * @param password password
+     * @param poolSize connections
+     * @param smiReadModelDevices devices the SMI read model keeps in memory for Service Request decisions and SRV 8.2
+     *        (about 700 bytes each); 0 keeps none; null gives {@value #DEFAULT_SMI_READ_MODEL_DEVICES}. Only the
+     *        embedded HSQLDB uses it: a database other processes write is read afresh every time
+     *        ({@code org.secflow.inventory.SmiReadModel})
+     */
+    public record Database(String url, String username, String password, int poolSize, Integer smiReadModelDevices) {
+        public static final int DEFAULT_SMI_READ_MODEL_DEVICES = 100_000;
+
+        public Database {
+            smiReadModelDevices = smiReadModelDevices == null ? DEFAULT_SMI_READ_MODEL_DEVICES : smiReadModelDevices;
+            if (smiReadModelDevices < 0) {
+                throw new IllegalArgumentException("database.smiReadModelDevices must be 0 or more: " + smiReadModelDevices);
+            }
+        }
+
+        /** Without {@code smiReadModelDevices} (its default applies). */
+        public Database(String url, String username, String password, int poolSize) {
+            this(url, username, password, poolSize, null);
+        }
     }
 
     /**
