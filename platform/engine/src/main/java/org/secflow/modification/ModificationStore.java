@@ -48,9 +48,11 @@ final class ModificationStore {
     }
 
     List<Row> list(ModificationStage stage) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM modification"
-                        + (stage == null ? "" : " WHERE stage = :s") + " ORDER BY reference")
-                .bind("s", stage == null ? null : stage.name()).map((rs, ctx) -> row(rs)).list());
+        if (stage == null) {
+            return jdbi.withHandle(h -> h.createQuery("SELECT * FROM modification ORDER BY reference").map((rs, ctx) -> row(rs)).list());
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM modification WHERE stage = :s ORDER BY reference")
+                .bind("s", stage.name()).map((rs, ctx) -> row(rs)).list());
     }
 
     void insert(Handle h, NewModification m, ModificationStage stage, String user, Instant now) {

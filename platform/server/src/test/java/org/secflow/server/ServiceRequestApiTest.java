@@ -141,7 +141,7 @@ class ServiceRequestApiTest {
     void acceptsFirmwareForAPpmidFromItsRegisteredSupplierBlocksASecondAndRefusesAnotherSupplierWithoutDisclosure() throws Exception {
         var ppmid = device("d.device_type = 'PPMID' AND d.alt_han_variant IS NULL");
         String sha = String.format("%064x", new java.math.BigInteger(1, ppmid.get("device_id").toString().getBytes()));
-        var image = send("POST", "/api/firmware-images", tokenOf(ppmid), """
+        var image = send("POST", "/api/firmware-images", "admin", """
                 {"manufacturer": "M", "model": "%s", "version": "9.9.9", "sha256": "%s", "applicableDeviceTypes": ["PPMID"]}"""
                 .formatted(ppmid.get("model"), sha));
         assertThat(image.statusCode()).as(image.body()).isEqualTo(201);
