@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.secflow.access.DccUserRole;
 import org.secflow.server.config.SecflowConfig;
 import picocli.CommandLine;
 
@@ -46,15 +47,23 @@ class StaticTokenApiTest {
     }
 
     @Test
-    void theEntryPrintedByUsersTokenLetsItsTokenInAndNothingElseWhilePlainDemoTokensStillWork() throws Exception {
+    void theYamlPrintedByUsersTokenLetsItsTokenInAndNothingElseWhilePlainDemoTokensStillWork() throws Exception {
+        // a whole entry (with --user-id) and the tokenHash line alone (for an existing entry)
         List<String> printed = secflow("users", "token", "--user-id", "90-B3-D5-1F-30-01-00-0A", "--name", "Supplier A \"ops\"",
                 "--party", "SUPPLIER-A", "--dcc-user-roles", "IS,GS");
         String token = tokenOf(printed);
-        List<String> yaml = yamlOf(printed);
-        assertThat(String.join("\n", yaml)).contains("tokenHash: \"sha256$").doesNotContain(token.substring(25));
+        List<String> entry = yamlOf(printed);
+        assertThat(String.join("\n", entry)).contains("tokenHash: \"sha256$").doesNotContain(token.substring(25));
+
+        List<String> printedLine = secflow("users", "token");
+        String adminToken = tokenOf(printedLine);
+        List<String> line = yamlOf(printedLine);
+        assertThat(line).hasSize(1);
+        assertThat(line.get(0)).matches(" {4}tokenHash: \"sha256\\$[0-9a-f]{16}\\$[A-Za-z0-9_-]{22}\\$[A-Za-z0-9_-]{43}\"");
 
         Path file = dir.resolve("secflow.yaml");
-        Files.writeString(file, "users:\n" + String.join("\n", yaml) + "\n"
+        Files.writeString(file, "users:\n" + String.join("\n", entry) + "\n"
+                + "  - userId: admin\n    party: DCC\n    platformRoles: [ADMIN]\n" + line.get(0) + "\n"
                 + "  - token: demo-supplier-b\n    userId: \"90-B3-D5-1F-30-01-00-0B\"\n    party: SUPPLIER-B\n    dccUserRoles: [IS, GS]\n");
         SecflowConfig config = SecflowConfig.read(file);
         assertThat(config.users().get(0).name()).isEqualTo("Supplier A \"ops\"");
@@ -63,11 +72,14 @@ class StaticTokenApiTest {
             var ok = server.send("GET", "/api/service-requests", token, null);
             assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
             assertThat(server.platform().userForToken(token).party()).isEqualTo("SUPPLIER-A");
+            assertThat(server.platform().userForToken(token).dccUserRoles()).containsExactlyInAnyOrder(DccUserRole.IS, DccUserRole.GS);
+            assertThat(server.send("GET", "/api/service-requests", adminToken, null).statusCode()).isEqualTo(200);
+            assertThat(server.platform().userForToken(adminToken).userId()).isEqualTo("admin");
 
             // the same token id with another secret, a cut token, and the stored hash itself are all unknown
             char last = token.charAt(token.length() - 1);
             String wrong = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
-            String hashLine = yaml.get(0).strip();
+            String hashLine = entry.get(0).strip();
             for (String t : List.of(wrong, token.substring(0, token.length() - 1), hashLine.substring(hashLine.indexOf('"') + 1, hashLine.length() - 1))) {
                 var r = server.send("GET", "/api/service-requests", t, null);
                 assertThat(r.statusCode()).isEqualTo(401);
@@ -76,22 +88,6 @@ class StaticTokenApiTest {
             }
 
             assertThat(server.send("GET", "/api/service-requests", "demo-supplier-b", null).statusCode()).isEqualTo(200);
-        }
-    }
-
-    @Test
-    void theTokenHashLineAloneReplacesThePlainTokenOfAnExistingEntry() throws Exception {
-        List<String> printed = secflow("users", "token");
-        String token = tokenOf(printed);
-        List<String> yaml = yamlOf(printed);
-        assertThat(yaml).hasSize(1);
-        assertThat(yaml.get(0)).matches(" {4}tokenHash: \"sha256\\$[0-9a-f]{16}\\$[A-Za-z0-9_-]{22}\\$[A-Za-z0-9_-]{43}\"");
-
-        Path file = dir.resolve("secflow.yaml");
-        Files.writeString(file, "users:\n  - userId: admin\n    party: DCC\n    platformRoles: [ADMIN]\n" + yaml.get(0) + "\n");
-        try (TestServer server = TestServer.start(dir, Path.of(System.getProperty("secflow.rules", "../../rules")),
-                SecflowConfig.read(file).users())) {
-            assertThat(server.send("GET", "/api/service-requests", token, null).statusCode()).isEqualTo(200);
         }
     }
 

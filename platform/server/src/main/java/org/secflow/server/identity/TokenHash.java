@@ -35,7 +35,6 @@ public record TokenHash(String tokenId, byte[] salt, byte[] hash) {
     /** Every generated token starts with this, so that secret scanners and people recognise one. */
     public static final String TOKEN_PREFIX = "secflow_";
     private static final Pattern TOKEN_ID = Pattern.compile("[0-9a-f]{16}");
-    private static final Pattern TOKEN = Pattern.compile("secflow_([0-9a-f]{16})_[A-Za-z0-9_-]{43}");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
@@ -101,11 +100,24 @@ public record TokenHash(String tokenId, byte[] salt, byte[] hash) {
 
     /** The token id a generated token carries, or null when the token is not of that shape. */
     public static String tokenIdOf(String token) {
-        if (token.length() != TOKEN_PREFIX.length() + 16 + 1 + 43 || !token.startsWith(TOKEN_PREFIX)) {
+        // by hand rather than by the pattern: this runs on every request
+        int id = TOKEN_PREFIX.length();
+        if (token.length() != id + 16 + 1 + 43 || !token.startsWith(TOKEN_PREFIX) || token.charAt(id + 16) != '_') {
             return null;
         }
-        var m = TOKEN.matcher(token);
-        return m.matches() ? m.group(1) : null;
+        for (int i = id; i < id + 16; i++) {
+            char c = token.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return null;
+            }
+        }
+        for (int i = id + 17; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-' || c == '_')) {
+                return null;
+            }
+        }
+        return token.substring(id, id + 16);
     }
 
     /** Whether {@code token} is the token this hash was made from; the hashes are compared in constant time. */
@@ -150,11 +162,18 @@ public record TokenHash(String tokenId, byte[] salt, byte[] hash) {
         return sha.digest(token.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A SHA-256 digest of this thread, reset (looking one up from the providers costs more than hashing a token). */
     static MessageDigest sha256() {
+        MessageDigest d = SHA256.get();
+        d.reset();
+        return d;
+    }
+
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA-256", e);
         }
-    }
+    });
 }
