@@ -23,8 +23,8 @@ import java.util.Set;
  * @param clockSkewSeconds tolerance on {@code exp}, {@code nbf} and {@code iat} in seconds; default 60, 0 to 300
  * @param jwksCacheSeconds how long the fetched JWK Set is used before it is fetched again, in seconds; default 300,
  *        at least 10; a token whose key id is not in the set fetches it at once (rotation)
- * @param jwksRefetchMinSeconds least time between two fetches caused by unknown key ids, in seconds, so that
- *        tokens with made-up key ids cannot hammer the provider; default 30, 0 for no limit, below
+ * @param jwksRefetchMinSeconds the window, in seconds, in which the keys are fetched at most twice (Nimbus's rate
+ *        limit), so that tokens with made-up key ids cannot hammer the provider; default 30, 0 for no limit, below
  *        {@code jwksCacheSeconds}
  * @param claims which claims carry the User's identity
  */

@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * ({@code typ} claim {@code ID}), and no User ID or Party claim. A JWK Set that cannot be fetched is 503.
  *
  * <p>Keys: the JWK Set is cached for {@code oidc.jwksCacheSeconds}; an unknown key id fetches it at once (key
- * rotation), at most once per {@code oidc.jwksRefetchMinSeconds}; while the provider is down the last set keeps
+ * rotation), at most twice in any {@code oidc.jwksRefetchMinSeconds}; while the provider is down the last set keeps
  * serving (Nimbus's outage tolerance, ten times the cache time).
  *
  * <p>Cost: a validated token is kept (Caffeine, 10,000 tokens, keyed by the SHA-256 of the token) until it expires

@@ -102,6 +102,36 @@ class OidcAccessTokensTest {
     }
 
     @Test
+    void madeUpKeyIdsFetchTheKeysAtMostTwiceInTheWindowAndAreRefusedAs401() throws Exception {
+        RSAKey key = new RSAKeyGenerator(2048).keyID("k1").generate();
+        AtomicInteger fetches = new AtomicInteger();
+        HttpServer idp = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        idp.createContext("/certs", x -> {
+            fetches.incrementAndGet();
+            byte[] body = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+            x.sendResponseHeaders(200, body.length);
+            x.getResponseBody().write(body);
+            x.close();
+        });
+        idp.start();
+        try {
+            // the default window: 30 s
+            var tokens = new OidcAccessTokens(new OidcConfig(ISSUER, "secflow",
+                    "http://127.0.0.1:" + idp.getAddress().getPort() + "/certs", null, null, null, null, null), Clock.systemUTC());
+            assertThat(tokens.authenticate(token(key, Instant.now().plusSeconds(60), Map.of())).userId()).isEqualTo("u1");
+            for (int i = 0; i < 5; i++) {
+                RSAKey madeUp = new RSAKeyGenerator(2048).keyID("made-up-" + i).generate();
+                String t = token(madeUp, Instant.now().plusSeconds(60), Map.of());
+                assertThatThrownBy(() -> tokens.authenticate(t)).isInstanceOf(UnauthenticatedException.class)
+                        .hasMessage("the token's signing key is not one the identity provider publishes");
+            }
+            assertThat(fetches.get()).isEqualTo(2);
+        } finally {
+            idp.stop(0);
+        }
+    }
+
+    @Test
     void anUnreachableKeySetAnswers503NotAnInvalidToken() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
