@@ -12,7 +12,7 @@ final class DeviceDao {
     static final String SELECT = """
             SELECT d.device_id, d.device_type, d.alt_han_variant, d.manufacturer, d.model, d.firmware_version,
                    d.battery_powered, d.tcso_reclassified, d.status, d.comms_hub_id, d.created_at, d.updated_at,
-                   h.region, p.mpan, p.mprn, p.import_supplier, p.gas_supplier
+                   h.region, p.mpan, p.mprn, p.import_supplier, p.gas_supplier, p.export_mpan, p.export_supplier
               FROM device d
               LEFT JOIN comms_hub h ON h.device_id = d.comms_hub_id
               LEFT JOIN premises p ON p.premises_id = d.premises_id

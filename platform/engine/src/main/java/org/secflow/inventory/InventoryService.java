@@ -73,7 +73,7 @@ public final class InventoryService {
         String hub = request.commsHubId() == null ? null : deviceId("commsHubId", request.commsHubId()).value();
         Device device = new Device(deviceId.value(), type, request.altHanDeviceVariant(), manufacturer, model, firmware,
                 Boolean.TRUE.equals(request.batteryPowered()), false, SmiStatus.PENDING, hub, null, null, null, null,
-                null, null, null);
+                null, null, null, null, null);
         Instant now = clock.instant();
         try {
             return jdbi.inTransaction(h -> {
@@ -142,7 +142,7 @@ public final class InventoryService {
                     update.tcsoReclassified() != null ? update.tcsoReclassified() : old.tcsoReclassified(),
                     update.status() != null ? update.status() : old.status(),
                     old.commsHubId(), old.region(), old.mpan(), old.mprn(), old.importSupplier(), old.gasSupplier(),
-                    old.createdAt(), old.updatedAt());
+                    old.exportMpan(), old.exportSupplier(), old.createdAt(), old.updatedAt());
             dao.update(changed, clock.instant());
             return dao.find(id).orElseThrow();
         }));

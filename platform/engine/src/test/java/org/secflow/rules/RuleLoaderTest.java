@@ -33,7 +33,8 @@ class RuleLoaderTest {
         assertThat(files.get("srv-applicability.drl.csv").kind()).isEqualTo("DECISION_TABLE");
         assertThat(files.get("srv-applicability.drl").ruleCount()).isEqualTo(5); // four checks and the lookup
         assertThat(files.get("alt-han.drl").ruleCount()).isEqualTo(8);
-        assertThat(files.get("registered-supplier.drl").ruleCount()).isEqualTo(2);
+        assertThat(files.get("registered-supplier.drl").ruleCount()).isEqualTo(16); // 11 grants and 5 access checks
+        assertThat(files.get("electricity-distributors.csv").kind()).isEqualTo("DATA_TABLE");
         assertThat(rules.version()).hasSize(16);
     }
 

@@ -65,7 +65,7 @@ class RuleSetCasesTest {
         Set<String> expected = ScenarioTables.readAll(rulesDir).stream()
                 .map(ScenarioCase::expectedRuleId).filter(id -> id != null).collect(Collectors.toSet());
 
-        assertThat(ruleIds).hasSize(14);
+        assertThat(ruleIds).hasSize(17);
         assertThat(expected).containsAll(ruleIds);
     }
 
