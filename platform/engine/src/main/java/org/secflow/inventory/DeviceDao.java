@@ -12,7 +12,7 @@ final class DeviceDao {
     static final String SELECT = """
             SELECT d.device_id, d.device_type, d.alt_han_variant, d.manufacturer, d.model, d.firmware_version,
                    d.battery_powered, d.tcso_reclassified, d.status, d.comms_hub_id, d.created_at, d.updated_at,
-                   h.region, p.mpan, p.mprn, p.import_supplier, p.gas_supplier
+                   h.region, p.mpan, p.mprn, p.import_supplier, p.gas_supplier, p.export_mpan, p.export_supplier
               FROM device d
               LEFT JOIN comms_hub h ON h.device_id = d.comms_hub_id
               LEFT JOIN premises p ON p.premises_id = d.premises_id
@@ -36,12 +36,12 @@ final class DeviceDao {
     /** The premises of a Communications Hub and its Suppliers, empty when the hub is unknown. */
     Optional<HubPremises> hubPremises(String commsHubId) {
         return handle.createQuery("""
-                SELECT h.premises_id, p.import_supplier, p.gas_supplier
+                SELECT h.premises_id, p.import_supplier, p.export_supplier, p.gas_supplier
                   FROM comms_hub h LEFT JOIN premises p ON p.premises_id = h.premises_id
                  WHERE h.device_id = :id""")
                 .bind("id", commsHubId)
-                .map((rs, ctx) -> new HubPremises(rs.getObject(1) == null ? null : rs.getLong(1), rs.getString(2), null,
-                        rs.getString(3)))
+                .map((rs, ctx) -> new HubPremises(rs.getObject(1) == null ? null : rs.getLong(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4)))
                 .findOne();
     }
 

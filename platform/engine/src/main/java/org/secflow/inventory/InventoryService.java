@@ -90,7 +90,7 @@ public final class InventoryService {
         }
         Device device = new Device(deviceId.value(), type, request.altHanDeviceVariant(), manufacturer, model, firmware,
                 Boolean.TRUE.equals(request.batteryPowered()), false, SmiStatus.PENDING, hub, null, null, null, null,
-                null, null, null);
+                null, null, null, null, null);
         Instant now = clock.instant();
         try {
             return jdbi.inTransaction(h -> {
@@ -185,7 +185,7 @@ public final class InventoryService {
                     update.tcsoReclassified() != null ? update.tcsoReclassified() : old.tcsoReclassified(),
                     update.status() != null ? update.status() : old.status(),
                     old.commsHubId(), old.region(), old.mpan(), old.mprn(), old.importSupplier(), old.gasSupplier(),
-                    old.createdAt(), old.updatedAt());
+                    old.exportMpan(), old.exportSupplier(), old.createdAt(), old.updatedAt());
             dao.update(changed, clock.instant());
             return scope.present(dao.find(id).orElseThrow());
         }));

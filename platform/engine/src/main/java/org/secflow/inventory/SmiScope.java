@@ -29,21 +29,21 @@ import org.secflow.spi.DeviceType;
  */
 public final class SmiScope {
     private static final Set<DeviceType> GAS = Set.of(DeviceType.GSME, DeviceType.GPF);
-    private static final SmiScope ALL = new SmiScope(null, Set.of(), Set.of(), Set.of(), false, false);
+    private static final SmiScope ALL = new SmiScope(null, Set.of(), Set.of(), List.of(), false, false);
 
     private final String party;
     private final Set<DccUserRole> supplierRoles;
     private final Set<String> distributorIds;
-    private final Set<String> mprnPrefixes;
+    private final List<NetworkAreas.MprnRange> mprnRanges;
     private final boolean redacted;
     private final boolean limited;
 
-    private SmiScope(String party, Set<DccUserRole> supplierRoles, Set<String> distributorIds, Set<String> mprnPrefixes,
-                     boolean redacted, boolean limited) {
+    private SmiScope(String party, Set<DccUserRole> supplierRoles, Set<String> distributorIds,
+                     List<NetworkAreas.MprnRange> mprnRanges, boolean redacted, boolean limited) {
         this.party = party;
         this.supplierRoles = supplierRoles;
         this.distributorIds = distributorIds;
-        this.mprnPrefixes = mprnPrefixes;
+        this.mprnRanges = mprnRanges;
         this.redacted = redacted;
         this.limited = limited;
     }
@@ -65,9 +65,9 @@ public final class SmiScope {
             }
         }
         Set<String> distributors = user.dccUserRoles().contains(DccUserRole.ED) ? areas.distributorIds(user.party()) : Set.of();
-        Set<String> networks = user.dccUserRoles().contains(DccUserRole.GT) ? areas.mprnPrefixes(user.party()) : Set.of();
+        List<NetworkAreas.MprnRange> networks = user.dccUserRoles().contains(DccUserRole.GT) ? areas.mprnRanges(user.party()) : List.of();
         boolean dccUser = !user.dccUserRoles().isEmpty();
-        return new SmiScope(user.party(), Set.copyOf(suppliers), Set.copyOf(distributors), Set.copyOf(networks), !dccUser, true);
+        return new SmiScope(user.party(), Set.copyOf(suppliers), Set.copyOf(distributors), List.copyOf(networks), !dccUser, true);
     }
 
     /** Whether the scope sees this device (as the store holds it). */
@@ -95,7 +95,7 @@ public final class SmiScope {
         }
         return new Device(d.deviceId(), d.deviceType(), d.altHanDeviceVariant(), d.manufacturer(), d.model(),
                 d.firmwareVersion(), d.batteryPowered(), d.tcsoReclassified(), d.status(), d.commsHubId(), d.region(),
-                null, null, null, null, d.createdAt(), d.updatedAt());
+                null, null, null, null, null, null, d.createdAt(), d.updatedAt());
     }
 
     /**
@@ -112,6 +112,9 @@ public final class SmiScope {
         if (supplierRoles.contains(DccUserRole.IS)) {
             any.add("(d.device_type NOT IN ('GSME', 'GPF') AND p.import_supplier = :scopeParty)");
         }
+        if (supplierRoles.contains(DccUserRole.ES)) {
+            any.add("(d.device_type NOT IN ('GSME', 'GPF') AND p.export_supplier = :scopeParty)");
+        }
         if (supplierRoles.contains(DccUserRole.GS)) {
             any.add("(d.device_type <> 'ESME' AND p.gas_supplier = :scopeParty)");
         }
@@ -124,9 +127,12 @@ public final class SmiScope {
             }
             any.add("(d.device_type NOT IN ('GSME', 'GPF') AND SUBSTRING(p.mpan, 1, 2) IN (" + String.join(", ", names) + "))");
         }
-        for (String prefix : mprnPrefixes) {
-            binds.put("scopeNetwork" + i, prefix + "%");
-            any.add("(d.device_type <> 'ESME' AND p.mprn LIKE :scopeNetwork" + i++ + ")");
+        for (NetworkAreas.MprnRange range : mprnRanges) {
+            binds.put("scopeMprnFrom" + i, range.from());
+            binds.put("scopeMprnTo" + i, range.to());
+            // MPRNs are digits (SEC Section A); the length test keeps a stray value from failing the cast
+            any.add("(d.device_type <> 'ESME' AND CHAR_LENGTH(p.mprn) BETWEEN 1 AND 15 AND CAST(p.mprn AS BIGINT) BETWEEN :scopeMprnFrom"
+                    + i + " AND :scopeMprnTo" + i++ + ")");
         }
         if (any.isEmpty()) {
             return new Condition("1 = 0", Map.of());
@@ -139,7 +145,7 @@ public final class SmiScope {
     }
 
     private boolean supplierOf(Device d) {
-        return supplier(d.deviceType(), d.importSupplier(), null, d.gasSupplier());
+        return supplier(d.deviceType(), d.importSupplier(), d.exportSupplier(), d.gasSupplier());
     }
 
     private boolean supplier(DeviceType type, String importSupplier, String exportSupplier, String gasSupplier) {
@@ -163,7 +169,7 @@ public final class SmiScope {
             return false;
         }
         boolean electricity = d.mpan() != null && d.mpan().length() >= 2 && distributorIds.contains(d.mpan().substring(0, 2));
-        boolean gas = d.mprn() != null && mprnPrefixes.stream().anyMatch(d.mprn()::startsWith);
+        boolean gas = mprnRanges.stream().anyMatch(r -> r.contains(d.mprn()));
         if (d.deviceType() == DeviceType.ESME) {
             return electricity;
         }

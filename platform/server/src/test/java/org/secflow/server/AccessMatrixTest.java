@@ -250,6 +250,18 @@ class AccessMatrixTest {
             JsonNode one = json(expect(send("GET", "/api/devices/" + fixtures.get("deviceA"), token, null), 200));
             assertThat(one.path("mpan").isNull()).isTrue();
         }
+        Set<String> northIds = platform.rules().current().registration().distributorIdsOf("DNO-NORTH");
+        assertThat(northIds).as("the demo network operator has a distribution area").isNotEmpty();
+        JsonNode network = json(expect(send("GET", "/api/devices?size=500", "demo-network", null), 200)).path("items");
+        assertThat(network.size()).as("an Electricity Distributor reads the devices of its area").isPositive();
+        for (JsonNode d : network) {
+            assertThat(d.path("deviceType").asText()).as("no gas device for an Electricity Distributor").isNotIn("GSME", "GPF");
+            assertThat(northIds).as("%s lies in DNO-NORTH's area", d).contains(d.path("mpan").asText().substring(0, 2));
+        }
+        String inArea = network.get(0).path("deviceId").asText();
+        expect(send("GET", "/api/devices/" + inArea, "demo-network", null), 200);
+        expect(send("PATCH", "/api/devices/" + inArea, "demo-network", "{\"batteryPowered\": false}"), 403);
+
         JsonNode bCampaigns = json(expect(send("GET", "/api/campaigns", "demo-supplier-b", null), 200));
         assertThat(bCampaigns.findValuesAsText("campaignId")).doesNotContain(fixtures.get("campaignA"));
         for (String id : bCampaigns.findValuesAsText("campaignId")) {

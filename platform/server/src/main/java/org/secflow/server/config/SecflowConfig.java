@@ -35,7 +35,7 @@ public record SecflowConfig(Database database, Plugins plugins, Rules rules, Est
         database = database == null ? new Database(null, null, null, 16) : database;
         plugins = plugins == null ? new Plugins(null, null, null, null) : plugins;
         rules = rules == null ? new Rules(false, 300) : rules;
-        estate = estate == null ? new Estate(List.of("SUPPLIER-A"), List.of("SUPPLIER-A")) : estate;
+        estate = estate == null ? new Estate(List.of("SUPPLIER-A"), List.of("SUPPLIER-A"), List.of()) : estate;
         demo = demo == null ? new Demo(2000, 42) : demo;
         users = users == null ? List.of() : List.copyOf(users);
         modifications = modifications == null ? new Modifications(Modifications.DEFAULT_APPEAL_WINDOW_WORKING_DAYS) : modifications;
@@ -115,8 +115,23 @@ public record SecflowConfig(Database database, Plugins plugins, Rules rules, Est
     public record Rules(boolean watch, long watchDebounceMs) {
     }
 
-    /** @param importSuppliers Import Supplier parties; @param gasSuppliers Gas Supplier parties */
-    public record Estate(List<String> importSuppliers, List<String> gasSuppliers) {
+    /**
+     * Parties an estate's premises are registered to (round the estate, deterministically for a seed).
+     *
+     * @param importSuppliers Import Supplier parties (for the Import MPAN)
+     * @param gasSuppliers Gas Supplier parties (for the MPRN)
+     * @param exportSuppliers Export Supplier parties (for the Export MPAN of the premises that export); absent or
+     *     empty = no Export Supplier is registered
+     */
+    public record Estate(List<String> importSuppliers, List<String> gasSuppliers, List<String> exportSuppliers) {
+        public Estate {
+            exportSuppliers = exportSuppliers == null ? List.of() : List.copyOf(exportSuppliers);
+        }
+
+        /** Without Export Suppliers. */
+        public Estate(List<String> importSuppliers, List<String> gasSuppliers) {
+            this(importSuppliers, gasSuppliers, List.of());
+        }
     }
 
     /** @param premises premises of the demo estate; @param seed its seed */

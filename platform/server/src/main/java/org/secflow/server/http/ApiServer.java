@@ -42,7 +42,8 @@ public final class ApiServer {
             authorize(ctx, platform);
         });
         SystemRoutes.install(app, platform);
-        DeviceRoutes.install(app, platform.inventory(), org.secflow.access.NetworkAreas.NONE);
+        DeviceRoutes.install(app, platform.inventory(), () -> platform.rules() == null
+                ? org.secflow.access.NetworkAreas.NONE : platform.rules().current().registration());
         FirmwareImageRoutes.install(app, platform.firmwareImages());
         RuleRoutes.install(app, platform.rules());
         ServiceRequestRoutes.install(app, platform.serviceRequests());

@@ -28,7 +28,11 @@ final class DeviceRoutes {
     private DeviceRoutes() {
     }
 
-    static void install(Javalin app, InventoryService smi, NetworkAreas areas) {
+    /**
+     * @param areas the network operators' areas in service (read with the rules, so a reload of the registration
+     *        tables applies at once)
+     */
+    static void install(Javalin app, InventoryService smi, java.util.function.Supplier<NetworkAreas> areas) {
         app.post("/api/devices", ctx -> {
             var device = smi.preNotify(scope(ctx, areas), Json.read(ctx.body(), DevicePreNotification.class));
             ctx.status(201).header("Location", "/api/devices/" + device.deviceId()).json(device);
@@ -43,8 +47,8 @@ final class DeviceRoutes {
         app.get("/api/devices", ctx -> ctx.json(smi.list(scope(ctx, areas), query(ctx))), RoutePolicy.of(AccessPolicy.SMI_READ));
     }
 
-    private static SmiScope scope(Context ctx, NetworkAreas areas) {
-        return SmiScope.of(Authentication.user(ctx), areas);
+    private static SmiScope scope(Context ctx, java.util.function.Supplier<NetworkAreas> areas) {
+        return SmiScope.of(Authentication.user(ctx), areas.get());
     }
 
     private static DeviceQuery query(Context ctx) {
