@@ -35,9 +35,9 @@ final class ModificationRoutes {
 
     static void install(Javalin app, ModificationService service) {
         app.post("/api/modifications", ctx -> ctx.status(201).json(
-                service.create(Json.read(ctx.body(), NewModification.class), Authentication.user(ctx).userId())));
+                service.create(Json.read(ctx.body(), NewModification.class), Authentication.user(ctx))));
         app.post("/api/modifications/{reference}/events", ctx -> ctx.json(service.postEvent(ctx.pathParam("reference"),
-                Json.read(ctx.body(), ModificationEvent.class), Authentication.user(ctx).userId())));
+                Json.read(ctx.body(), ModificationEvent.class), Authentication.user(ctx))));
         app.get("/api/modifications/{reference}", ctx -> ctx.json(service.view(ctx.pathParam("reference"))));
         app.get("/api/modifications", ctx -> ctx.json(service.list(QueryParams.enumParam(ctx, "stage", ModificationStage.class))));
         app.get("/api/modifications/{reference}/target-release", ctx -> {
