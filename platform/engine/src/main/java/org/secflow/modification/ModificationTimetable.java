@@ -36,6 +36,7 @@ public record ModificationTimetable(String reference, String title, String propo
 
     public ModificationTimetable {
         events = events == null ? List.of() : List.copyOf(events);
+        recommendation = recommendation == null ? ReleaseRecommendation.NONE : recommendation;
     }
 
     /**
