@@ -27,7 +27,7 @@ public record ReleaseRecommendation(List<RecommendedRelease> options) {
     }
 
     /** From its JSON list. */
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static ReleaseRecommendation of(List<RecommendedRelease> options) {
         return new ReleaseRecommendation(options);
     }
