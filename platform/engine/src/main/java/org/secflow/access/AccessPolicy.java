@@ -43,6 +43,9 @@ public enum AccessPolicy {
             u -> holdsAny(u, DccUserRole.IS, DccUserRole.ES, DccUserRole.GS) || u.hasPlatformRole(PlatformRole.OPERATOR), false),
     /** Firmware reports over every campaign (the AltHANCo report, SEC H13 performance). */
     FIRMWARE_REPORTS("DCC operators and admins", "every campaign", u -> u.hasPlatformRole(PlatformRole.OPERATOR), false),
+    /** The TSAT report of Communications Hubs by their CHTS and GBCS validity periods (SEC Schedule 11). */
+    TSAT_REPORT("Suppliers (IS, GS), DCC operators and admins", "Suppliers: hubs of premises they supply; DCC operators "
+            + "and admins: every hub", u -> holdsAny(u, DccUserRole.IS, DccUserRole.GS) || u.hasPlatformRole(PlatformRole.OPERATOR), false),
     /** Sending a Service Request. */
     SERVICE_REQUEST_SUBMIT("Users holding a DCC User Role", "the registration rules decide per device (rules/registered-supplier.drl)",
             u -> !u.dccUserRoles().isEmpty(), false),

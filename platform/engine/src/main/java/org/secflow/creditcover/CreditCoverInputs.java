@@ -20,7 +20,8 @@ import java.util.Objects;
  * @param estimatedCharges Charges the DCC estimates until the next Invoice is due (J3.3(b))
  * @param instruments instruments held, Credit Support or not
  * @param shortfallSince the day the current uncovered shortfall was first assessed (this assessment's day when new)
- * @param paymentFailureOn the earliest due date of an Invoice still unpaid after it fell due, or null
+ * @param paymentFailureOn the earliest day a Notification of Payment Failure (SEC J2.1) was served, on or before
+ *                         {@code asOf}, for an Invoice still unpaid on {@code asOf}; or null
  */
 public record CreditCoverInputs(String partyId, LocalDate asOf, BigDecimal maximumCreditValue, int creditAssessmentScore,
         String parentPartyId, boolean parentCompanyGuarantee, BigDecimal parentMaximumCreditValue,

@@ -34,8 +34,8 @@ public final class CreditCoverScenarios {
     /** The columns of a Credit Cover scenario table. */
     public static final List<String> COLUMNS = List.of("case", "asOf", "maximumCreditValue", "score", "pcg",
             "parentMaximumCreditValue", "parentScore", "unpaidInvoiced", "estimatedCharges", "support", "shortfallSince",
-            "paymentFailureOn", "expectedRequirement", "expectedThreshold", "expectedSupportRequired", "expectedHeld",
-            "expectedShortfall", "expectedDeadline", "expectedDefault", "expectedRuleIds");
+            "paymentFailureNotifiedOn", "expectedRequirement", "expectedThreshold", "expectedSupportRequired", "expectedHeld",
+            "expectedShortfall", "expectedDeadline", "expectedDefault", "expectedDrawableFrom", "expectedRuleIds");
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader().setSkipHeaderRecord(true).setCommentMarker('#').setIgnoreEmptyLines(true)
@@ -92,7 +92,7 @@ public final class CreditCoverScenarios {
                 in = new CreditCoverInputs("CASE", asOf, r.money("maximumCreditValue", true), r.integer("score", true),
                         pcg ? "PARENT" : null, pcg, r.money("parentMaximumCreditValue", false), r.integer("parentScore", false),
                         r.money("unpaidInvoiced", true), r.money("estimatedCharges", true), r.support(),
-                        r.date("shortfallSince", false), r.date("paymentFailureOn", false));
+                        r.date("shortfallSince", false), r.date("paymentFailureNotifiedOn", false));
             } catch (NullPointerException | IllegalArgumentException e) {
                 throw new ScenarioTableException(name, line, "case '" + caseName + "': " + e.getMessage());
             }
@@ -100,6 +100,7 @@ public final class CreditCoverScenarios {
             cases.add(new CreditCoverCase(name, line, caseName, in, r.money("expectedRequirement", false),
                     r.money("expectedThreshold", false), r.bool("expectedSupportRequired"), r.money("expectedHeld", false),
                     r.money("expectedShortfall", false), r.date("expectedDeadline", false), r.bool("expectedDefault"),
+                    "none".equals(r.cell("expectedDrawableFrom")) ? LocalDate.MIN : r.date("expectedDrawableFrom", false),
                     ids == null ? List.of() : Arrays.asList(ids.split("\\s+"))));
         }
         return cases;
@@ -137,6 +138,12 @@ public final class CreditCoverScenarios {
         check(m, "shortfall", c.expectedShortfall(), o.shortfall());
         check(m, "deadline", c.expectedDeadline(), o.topUpDeadline());
         check(m, "default", c.expectedDefault(), o.eventOfDefault());
+        if (c.expectedDrawableFrom() != null) {
+            check(m, "drawableFrom", c.expectedDrawableFrom().equals(LocalDate.MIN) ? null : c.expectedDrawableFrom(), o.drawableFrom());
+            if (c.expectedDrawableFrom().equals(LocalDate.MIN) && o.drawableFrom() != null) {
+                m.add("drawableFrom expected none got " + o.drawableFrom());
+            }
+        }
         for (String id : c.expectedRuleIds()) {
             if (!o.firedRuleIds().contains(id)) {
                 m.add("expected rule " + id + " to fire");

@@ -79,7 +79,12 @@ public final class CreditCoverService {
         if (i.paidOn() != null && i.paidOn().isBefore(issued)) {
             throw new InvalidFieldException("paidOn", "an Invoice is paid after it is issued", "paidOn " + i.paidOn() + " is before issuedOn " + issued);
         }
-        CreditInvoice stored = new CreditInvoice(id, issued, due, Money.pounds(i.amountIncVat(), "amountIncVat"), i.paidOn());
+        if (i.paymentFailureNotifiedOn() != null && i.paymentFailureNotifiedOn().isBefore(due)) {
+            throw new InvalidFieldException("paymentFailureNotifiedOn", "a Notification of Payment Failure (SEC J2.1) follows a"
+                    + " failure to pay by the Due Date", "paymentFailureNotifiedOn " + i.paymentFailureNotifiedOn() + " is before dueOn " + due);
+        }
+        CreditInvoice stored = new CreditInvoice(id, issued, due, Money.pounds(i.amountIncVat(), "amountIncVat"), i.paidOn(),
+                i.paymentFailureNotifiedOn());
         store.putInvoice(partyId, stored);
         return stored;
     }
@@ -119,8 +124,10 @@ public final class CreditCoverService {
             boolean unpaidOnDay = !i.issuedOn().isAfter(asOf) && (i.paidOn() == null || i.paidOn().isAfter(asOf));
             if (unpaidOnDay) {
                 unpaid = unpaid.add(i.amountIncVat());
-                if (i.dueOn().isBefore(asOf) && (failure == null || i.dueOn().isBefore(failure))) {
-                    failure = i.dueOn();
+                // J3.16 counts from the service of a Notification of Payment Failure (J2.1), not from the due date
+                LocalDate notified = i.paymentFailureNotifiedOn();
+                if (notified != null && !notified.isAfter(asOf) && (failure == null || notified.isBefore(failure))) {
+                    failure = notified;
                 }
             }
         }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
-/** SQL of Credit Cover parties, invoices, instruments, estimates and assessments (V4__credit_cover.sql). */
+/** SQL of Credit Cover parties, invoices, instruments, estimates and assessments (V4__credit_cover.sql; the Notification of Payment Failure V14_1__payment_failure_notification.sql). */
 final class CreditCoverStore {
     private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
@@ -68,21 +68,24 @@ final class CreditCoverStore {
             h.createUpdate("DELETE FROM credit_invoice WHERE party_id = :p AND invoice_id = :i")
                     .bind("p", partyId).bind("i", i.invoiceId()).execute();
             h.createUpdate("""
-                    INSERT INTO credit_invoice (invoice_id, party_id, issued_on, due_on, amount_inc_vat, paid_on)
-                    VALUES (:i, :p, :issued, :due, :amount, :paid)""")
+                    INSERT INTO credit_invoice (invoice_id, party_id, issued_on, due_on, amount_inc_vat, paid_on,
+                                                payment_failure_notified_on)
+                    VALUES (:i, :p, :issued, :due, :amount, :paid, :notified)""")
                     .bind("i", i.invoiceId()).bind("p", partyId).bind("issued", Date.valueOf(i.issuedOn()))
                     .bind("due", Date.valueOf(i.dueOn())).bind("amount", i.amountIncVat())
-                    .bind("paid", i.paidOn() == null ? null : Date.valueOf(i.paidOn())).execute();
+                    .bind("paid", i.paidOn() == null ? null : Date.valueOf(i.paidOn()))
+                    .bind("notified", i.paymentFailureNotifiedOn() == null ? null : Date.valueOf(i.paymentFailureNotifiedOn())).execute();
         });
     }
 
     List<CreditInvoice> invoices(String partyId) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT invoice_id, issued_on, due_on, amount_inc_vat, paid_on FROM credit_invoice
+                        SELECT invoice_id, issued_on, due_on, amount_inc_vat, paid_on, payment_failure_notified_on FROM credit_invoice
                         WHERE party_id = :p ORDER BY issued_on, invoice_id""").bind("p", partyId)
                 .map((rs, ctx) -> new CreditInvoice(rs.getString("invoice_id"), rs.getDate("issued_on").toLocalDate(),
                         rs.getDate("due_on").toLocalDate(), money(rs.getBigDecimal("amount_inc_vat")),
-                        rs.getDate("paid_on") == null ? null : rs.getDate("paid_on").toLocalDate()))
+                        rs.getDate("paid_on") == null ? null : rs.getDate("paid_on").toLocalDate(),
+                        rs.getDate("payment_failure_notified_on") == null ? null : rs.getDate("payment_failure_notified_on").toLocalDate()))
                 .list());
     }
 

@@ -9,20 +9,24 @@ import org.secflow.problem.InvalidFieldException;
  *
  * @param type what happened
  * @param date when (ISO date); never earlier than the modification's last event
- * @param endDate end of a range, not before {@code date}: required for {@code REFINEMENT_CONSULTATION} and
- *                {@code MODIFICATION_REPORT_CONSULTATION}; optional for any other event given as a range in its
- *                document ("6 Jul - 23 Jul 2021", "May 2021")
+ * @param endDate end of a range, not before {@code date}: the published end of a {@code REFINEMENT_CONSULTATION} or
+ *                {@code MODIFICATION_REPORT_CONSULTATION} (without it the consultation stays open until a
+ *                {@code CONSULTATION_CLOSED}); optional for any other event given as a range in its document
+ *                ("6 Jul - 23 Jul 2021", "May 2021")
  * @param body the body that discussed or approved: Panel, CSC, Working Group, SSC, TABASC, OPSG, TAG, Change Board
  *             (required for {@code MODIFICATION_REPORT_APPROVED}; optional for {@code DISCUSSED}, since a document
  *             may say only "SEC Sub-Committees")
  * @param outcome {@code CHANGE_BOARD_VOTE} and {@code AUTHORITY_DECISION}
  * @param path {@code CONVERTED_TO_MODIFICATION_PROPOSAL}
  * @param release the SEC Release an {@code IMPLEMENTED} modification went into, recorded as given
- * @param source where the event comes from, e.g. {@code seeds/004 MP139 Appendix 1}; optional
+ * @param source where the event comes from, e.g. {@code SEC Panel paper, December 2020, MP139 Appendix 1}; optional
+ * @param recommendation the Modification Report's recommended implementation approach when the event states it (e.g.
+ *                       with {@code MODIFICATION_REPORT_APPROVED}); replaces the modification's recommendation; optional
  * @throws InvalidFieldException (422) naming the field when a field the type needs is missing or inconsistent
  */
 public record ModificationEvent(ModificationEventType type, LocalDate date, LocalDate endDate, String body,
-                                Outcome outcome, ModificationPath path, String release, String source) {
+                                Outcome outcome, ModificationPath path, String release, String source,
+                                ReleaseRecommendation recommendation) {
 
     public ModificationEvent {
         if (type == null) {
@@ -41,14 +45,24 @@ public record ModificationEvent(ModificationEventType type, LocalDate date, Loca
             // DISCUSSED may leave the body out: the seeds have "presented to SEC Sub-Committees" without naming one
             case MODIFICATION_REPORT_APPROVED -> require(body != null && !body.isBlank(), "body",
                     "the event names the body that approved the report (Panel or CSC)");
-            case REFINEMENT_CONSULTATION, MODIFICATION_REPORT_CONSULTATION -> require(endDate != null, "endDate",
-                    "a consultation has a start and an end date");
             case CHANGE_BOARD_VOTE, AUTHORITY_DECISION -> require(outcome != null, "outcome",
                     "a vote or decision is APPROVED or REJECTED");
             case IMPLEMENTED -> require(release != null && !release.isBlank(), "release",
                     "an implemented modification names its SEC Release");
             default -> { }
         }
+    }
+
+    /** An event that states no recommendation. */
+    public ModificationEvent(ModificationEventType type, LocalDate date, LocalDate endDate, String body, Outcome outcome,
+                             ModificationPath path, String release, String source) {
+        this(type, date, endDate, body, outcome, path, release, source, null);
+    }
+
+    /** Whether this is a consultation with no published end (open until a {@code CONSULTATION_CLOSED}). */
+    public boolean opensConsultation() {
+        return (type == ModificationEventType.REFINEMENT_CONSULTATION || type == ModificationEventType.MODIFICATION_REPORT_CONSULTATION)
+                && endDate == null;
     }
 
     private static void require(boolean ok, String field, String rule) {

@@ -29,9 +29,17 @@ final class ModificationProcess {
     static final String KEY = "modification-lifecycle";
     /** BPMN extension property of a user task: the event type completing the task posts. */
     static final String COMPLETES_WITH = "secflow.completesWith";
+    /**
+     * BPMN extension property of a message event: the process groups (comma-separated) that may record it. An event
+     * without it may be recorded by {@value #DEFAULT_RECORDED_BY} only.
+     */
+    static final String RECORDED_BY = "secflow.recordedBy";
+    /** Who records an event whose BPMN element names nobody: the Code Administrator. */
+    static final String DEFAULT_RECORDED_BY = "secas";
 
     private final ProcessEngine engine;
     private final Map<String, Optional<String>> completesWith = new ConcurrentHashMap<>();
+    private final Map<String, RecordedBy> recordedBy = new ConcurrentHashMap<>();
 
     ModificationProcess(ProcessEngine engine) {
         this.engine = engine;
@@ -53,6 +61,76 @@ final class ModificationProcess {
     List<String> allowedEvents(String processInstanceId) {
         return engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(processInstanceId)
                 .eventType("message").list().stream().map(EventSubscription::getEventName).distinct().sorted().toList();
+    }
+
+    /** Whether the instance still runs (has not reached an end event). */
+    boolean isRunning(String processInstanceId) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
+    }
+
+    /**
+     * Who may record {@code message} for the instance now: the {@value #RECORDED_BY} groups of the message events
+     * that wait for it; when none waits, of every message event of the instance's process definition that catches
+     * it (so that a User gets 403 rather than 409 for an event no group of theirs may ever record).
+     *
+     * @return the groups and the elements they were read from; no groups when the definition has no such event
+     */
+    RecordedBy recordedBy(String processInstanceId, String message) {
+        List<String> waiting = engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(processInstanceId)
+                .eventType("message").eventName(message).list().stream().map(EventSubscription::getActivityId).distinct().sorted().toList();
+        String definitionId = definitionOf(processInstanceId);
+        if (definitionId == null) {
+            return new RecordedBy(java.util.Set.of(), List.of());
+        }
+        if (!waiting.isEmpty()) {
+            java.util.Set<String> groups = new java.util.TreeSet<>();
+            waiting.forEach(a -> groups.addAll(recordedByOf(definitionId, a)));
+            return new RecordedBy(groups, waiting);
+        }
+        return recordedBy.computeIfAbsent(definitionId + "/" + message, k -> {
+            org.camunda.bpm.model.bpmn.BpmnModelInstance model = engine.getRepositoryService().getBpmnModelInstance(definitionId);
+            java.util.Set<String> groups = new java.util.TreeSet<>();
+            List<String> elements = new ArrayList<>();
+            for (org.camunda.bpm.model.bpmn.instance.MessageEventDefinition d
+                    : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.MessageEventDefinition.class)) {
+                if (d.getMessage() != null && message.equals(d.getMessage().getName())
+                        && d.getParentElement() instanceof BaseElement event) {
+                    elements.add(event.getId());
+                    groups.addAll(recordedByOf(definitionId, event.getId()));
+                }
+            }
+            return new RecordedBy(groups, elements.stream().sorted().toList());
+        });
+    }
+
+    /**
+     * Groups that may record an event, read from the BPMN.
+     *
+     * @param groups process groups ({@code secas}, {@code panel}, ...)
+     * @param elements ids of the BPMN message events they were read from
+     */
+    record RecordedBy(java.util.Set<String> groups, List<String> elements) {
+    }
+
+    private java.util.Set<String> recordedByOf(String definitionId, String elementId) {
+        String value = property(definitionId, elementId, RECORDED_BY).orElse(DEFAULT_RECORDED_BY);
+        java.util.Set<String> groups = new java.util.TreeSet<>();
+        for (String g : value.split(",")) {
+            if (!g.isBlank()) {
+                groups.add(g.trim());
+            }
+        }
+        return groups;
+    }
+
+    private String definitionOf(String processInstanceId) {
+        ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        if (pi != null) {
+            return pi.getProcessDefinitionId();
+        }
+        org.camunda.bpm.engine.history.HistoricProcessInstance h = engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceId(processInstanceId).singleResult();
+        return h == null ? null : h.getProcessDefinitionId();
     }
 
     /** Correlates {@code message} to the instance, setting {@code variables} first. */
@@ -119,16 +197,19 @@ final class ModificationProcess {
     }
 
     private Optional<String> completesWith(String definitionId, String taskKey) {
-        return completesWith.computeIfAbsent(definitionId + "/" + taskKey, k -> {
-            BaseElement e = engine.getRepositoryService().getBpmnModelInstance(definitionId).getModelElementById(taskKey);
-            ExtensionElements ext = e == null ? null : e.getExtensionElements();
-            if (ext == null) {
-                return Optional.empty();
-            }
-            return ext.getElementsQuery().filterByType(CamundaProperties.class).list().stream()
-                    .flatMap(p -> p.getCamundaProperties().stream())
-                    .filter(p -> COMPLETES_WITH.equals(p.getCamundaName()))
-                    .map(CamundaProperty::getCamundaValue).findFirst();
-        });
+        return completesWith.computeIfAbsent(definitionId + "/" + taskKey, k -> property(definitionId, taskKey, COMPLETES_WITH));
+    }
+
+    /** A camunda:properties extension property of a BPMN element, or empty. */
+    private Optional<String> property(String definitionId, String elementId, String name) {
+        BaseElement e = engine.getRepositoryService().getBpmnModelInstance(definitionId).getModelElementById(elementId);
+        ExtensionElements ext = e == null ? null : e.getExtensionElements();
+        if (ext == null) {
+            return Optional.empty();
+        }
+        return ext.getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+                .flatMap(p -> p.getCamundaProperties().stream())
+                .filter(p -> name.equals(p.getCamundaName()))
+                .map(CamundaProperty::getCamundaValue).findFirst();
     }
 }

@@ -14,6 +14,10 @@ import org.secflow.maintenance.WorkingDays;
  *       {@value #APPEAL_WINDOW_END} = the decision's {@value #EVENT_DATE} + the configured Working Days</li>
  *   <li>{@code ${modifications.requireAppealWindowPassed(execution)}}: refuses (rolls the correlation back) an event
  *       whose {@value #EVENT_DATE} is not after {@value #APPEAL_WINDOW_END}</li>
+ *   <li>{@code ${modifications.insideReferralWindow(execution)}}: gateway condition, true when {@value #EVENT_DATE} is
+ *       on or before {@value #APPEAL_WINDOW_END} (an implementation inside the window is subject to referral)</li>
+ *   <li>{@code ${modifications.requireInsideReferralWindow(execution)}}: refuses a referral dated after
+ *       {@value #APPEAL_WINDOW_END}</li>
  * </ul>
  * Time is business time: the date carried by the event, never the wall clock. Dates are ISO strings in variables.
  */
@@ -42,7 +46,7 @@ public final class ModificationProcessBean {
      * @param workingDays England and Wales Working Days
      * @param appealWindowWorkingDays length of the Self-Governance appeal window in Working Days (configuration;
      *                                10 by default: "the 10 working day Self-Governance decision referral window",
-     *                                seed 004_4621c6eb08935939.txt MP139 section 6)
+     *                                SEC Panel paper, December 2020, MP139 section 6)
      */
     public ModificationProcessBean(WorkingDays workingDays, int appealWindowWorkingDays) {
         if (appealWindowWorkingDays < 1) {
@@ -81,8 +85,36 @@ public final class ModificationProcessBean {
                     + appealWindowWorkingDays + " Working Days after the Change Board decision); "
                     + execution.getVariable(EVENT_TYPE) + " on " + date + " is too early",
                     "a Self-Governance decision may be appealed for " + appealWindowWorkingDays
-                            + " Working Days (modifications.appealWindowWorkingDays; seed 004_4621c6eb08935939.txt MP139 section 6:"
+                            + " Working Days (modifications.appealWindowWorkingDays; SEC Panel paper, December 2020, MP139 section 6:"
                             + " \"the 10 working day Self-Governance decision referral window\")");
+        }
+    }
+
+    /**
+     * Whether the event being correlated is dated on or before the last day of the referral window: an IMPLEMENTED
+     * inside it is accepted and stays subject to referral until the window's end ("one working day after the Change
+     * Board vote ... before the 10 working day Self-Governance decision referral window closes. If the decision was
+     * subsequently referred and overturned, the changes would be backed out of the SEC": SEC Panel paper, December
+     * 2020, MP139 section 6).
+     */
+    public boolean insideReferralWindow(DelegateExecution execution) {
+        String end = (String) execution.getVariable(APPEAL_WINDOW_END);
+        LocalDate date = LocalDate.parse((String) execution.getVariable(EVENT_DATE));
+        return end != null && !date.isAfter(LocalDate.parse(end));
+    }
+
+    /**
+     * Refuses a referral to the Authority dated after the referral window.
+     *
+     * @throws ProcessRefusal when the event's date is after the window's last day
+     */
+    public void requireInsideReferralWindow(DelegateExecution execution) {
+        if (!insideReferralWindow(execution)) {
+            throw new ProcessRefusal("the referral window to the Authority ended on " + execution.getVariable(APPEAL_WINDOW_END)
+                    + "; " + execution.getVariable(EVENT_TYPE) + " on " + execution.getVariable(EVENT_DATE) + " is too late",
+                    "a Self-Governance decision may be referred to the Authority for " + appealWindowWorkingDays
+                            + " Working Days after it (modifications.appealWindowWorkingDays; SEC Panel paper, December 2020,"
+                            + " MP139 section 6: \"the 10 working day Self-Governance decision referral window\")");
         }
     }
 

@@ -14,19 +14,21 @@ import org.jdbi.v3.core.Handle;
 import org.secflow.access.User;
 import org.secflow.problem.ConflictException;
 import org.secflow.problem.ForbiddenException;
+import org.secflow.problem.InvalidFieldException;
 import org.secflow.problem.NotFoundException;
 import org.secflow.modification.ModificationProcessBean.ProcessRefusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * SEC modifications (issue 5; SEC Section D; DOMAIN.md section 5): raised, moved by dated events, viewed. The
+ * SEC modifications (SEC Section D): raised, moved by dated events, viewed. The
  * lifecycle is the BPMN process {@code bpmn/modification-lifecycle.bpmn}: an event is allowed when the process
  * instance waits for the message of that name, so a designer's change to the file changes what is allowed.
  *
  * <p><b>No partial state.</b> Everything is checked before anything is written: the modification exists, the
- * fields fit the type (422), the process waits for the event and the date is not earlier than the last event
- * (409 {@link EventRefusedException}). Then the message is correlated (Camunda commits its own transaction on its
+ * fields fit the type and the dates lie in {@link BusinessDates}' range (422), the User may record the event
+ * ({@link EventRecorders}, read from the BPMN; 403), the process waits for the event and the date is not earlier than
+ * the last event (409 {@link EventRefusedException}). Then the message is correlated (Camunda commits its own transaction on its
  * own connection; a rule of the process that refuses, such as the appeal window, rolls the correlation back and
  * nothing is written), and after it, in one store transaction, the history row is inserted and the modification row
  * gets the stage the process reached. No store transaction is open while Camunda commits (one held across it can
@@ -44,6 +46,7 @@ public final class ModificationService {
     private final ModificationStore store;
     private final ModificationProcess process;
     private final DecisionReleaseTarget releases;
+    private final EventRecorders recorders;
     private final Clock clock;
     private final Object lock = new Object();
 
@@ -57,17 +60,26 @@ public final class ModificationService {
     public ModificationService(org.jdbi.v3.core.Jdbi jdbi, ProcessEngine engine, DecisionReleaseTarget releases, Clock clock) {
         this.store = new ModificationStore(jdbi);
         this.process = new ModificationProcess(engine);
+        this.recorders = new EventRecorders(process);
         this.releases = releases;
         this.clock = clock;
     }
 
     /**
      * Raises a modification: stores it with its DRAFT_PROPOSAL_RAISED event and starts its process on the newest
-     * version of {@code modification-lifecycle}.
+     * version of {@code modification-lifecycle}. Any SEC Party User may raise a Draft Proposal (SEC Section D; every
+     * authenticated User acts for a Party).
      *
+     * @throws InvalidFieldException (422) when {@code raisedOn} or a recommended date is outside {@link BusinessDates}' range
      * @throws ConflictException (409) when the reference is already known (also as a converted DP's MP reference)
      */
-    public ModificationView create(NewModification m, String userId) {
+    public ModificationView create(NewModification m, User user) {
+        return create(m, user.userId());
+    }
+
+    private ModificationView create(NewModification m, String userId) {
+        BusinessDates.check("raisedOn", m.raisedOn(), clock);
+        checkDates(m.recommendation());
         synchronized (lock) {
             if (store.find(m.reference()).isPresent()) {
                 throw new ConflictException("reference", "one modification per reference (a converted DPnnn is also MPnnn)",
@@ -88,6 +100,7 @@ public final class ModificationService {
                     store.append(h, m.reference(), ModificationEventType.DRAFT_PROPOSAL_RAISED.name(), m.raisedOn(), null,
                             null, null, null, null, null, stage, userId, now);
                     store.setProcess(h, m.reference(), pi.getId(), version);
+                    store.setRecommendation(h, m.reference(), m.recommendation());
                     ModificationStore.Row row = store.find(h, m.reference()).orElseThrow();
                     store.update(h, withStage(row, stage, pi.getId()));
                 });
@@ -100,17 +113,27 @@ public final class ModificationService {
     }
 
     /**
-     * Records an event, if the process allows it now.
+     * Records an event, if the User may record it and the process allows it now.
      *
      * @param reference DP or MP reference
      * @return the modification after the event
      * @throws NotFoundException (404) when no modification has the reference
+     * @throws InvalidFieldException (422) when a date is outside {@link BusinessDates}' range
+     * @throws ForbiddenException (403) when the User is in none of the groups the BPMN names for the event
      * @throws EventRefusedException (409) when the process does not wait for this event, the date is earlier than
-     *         the last event, or a rule of the process (the appeal window) refuses it; nothing has changed
+     *         the last event, no consultation is open for a CONSULTATION_CLOSED, or a rule of the process (the
+     *         referral window) refuses it; nothing has changed
      */
-    public ModificationView postEvent(String reference, ModificationEvent e, String userId) {
+    public ModificationView postEvent(String reference, ModificationEvent e, User user) {
         synchronized (lock) {
             ModificationStore.Row row = row(reference);
+            BusinessDates.check("date", e.date(), clock);
+            BusinessDates.check("endDate", e.endDate(), clock);
+            if (e.recommendation() != null) {
+                checkDates(e.recommendation());
+            }
+            recorders.require(user, row.processInstanceId(), row.reference(), e.type());
+            String userId = user.userId();
             List<String> allowed = process.allowedEvents(row.processInstanceId());
             if (!allowed.contains(e.type().name())) {
                 throw new EventRefusedException(row.reference(), row.stage(), allowed, "type",
@@ -125,22 +148,36 @@ public final class ModificationService {
                         "events are recorded in date order (business time)",
                         e.type() + " on " + e.date() + " is earlier than the last event of " + row.reference() + " (" + last + ")");
             }
+            if (e.type() == ModificationEventType.CONSULTATION_CLOSED && openConsultation(row) == null) {
+                throw new EventRefusedException(row.reference(), row.stage(), allowed, "type",
+                        "CONSULTATION_CLOSED closes a consultation recorded without its end date",
+                        "no consultation of " + row.reference() + " is open in stage " + row.stage());
+            }
             String alias = aliasAfter(row, e);
             return record(row, e, alias, userId, () -> process.correlate(row.processInstanceId(), e.type().name(), variables(e)));
         }
     }
 
+    private void checkDates(ReleaseRecommendation r) {
+        for (RecommendedRelease o : r.options()) {
+            BusinessDates.check("recommendation", o.implementationDate(), clock);
+            BusinessDates.check("recommendation", o.decisionCutOff(), clock);
+        }
+    }
+
     /**
-     * Replays a timetable (an {@code examples/modifications/*.json} file) through this service: creates the
-     * modification, then posts each event in order; a refused event is reported and the replay goes on.
+     * Replays a timetable (an {@code examples/modifications/*.json} file) through this service as the Code
+     * Administrator ({@code userId} in group {@code secas}): creates the modification, then posts each event in order; a
+     * refused event is reported and the replay goes on.
      */
     public ReplayResult replay(ModificationTimetable t, String userId) {
         List<ReplayResult.Refused> refused = new java.util.ArrayList<>();
-        create(new NewModification(t.reference(), t.title(), t.proposer(), t.raisedOn(), t.scope()), userId);
+        User secas = new User(userId, "replay as the Code Administrator", "SECAS", null, null, java.util.Set.of("secas"));
+        create(new NewModification(t.reference(), t.title(), t.proposer(), t.raisedOn(), t.scope(), t.recommendation()), secas);
         for (int i = 0; i < t.events().size(); i++) {
             ModificationEvent e = t.events().get(i);
             try {
-                postEvent(t.reference(), e, userId);
+                postEvent(t.reference(), e, secas);
             } catch (org.secflow.problem.DomainProblem p) {
                 refused.add(new ReplayResult.Refused(i, e.type().name(), e.date(), p.status(), p.getMessage()));
             }
@@ -158,7 +195,7 @@ public final class ModificationService {
      */
     public java.util.Optional<TargetRelease> targetIfDecidedOn(String reference, LocalDate decided) {
         ModificationStore.Row r = row(reference);
-        return releases.target(r.reference(), decided, r.scope());
+        return releases.target(r.reference(), decided, r.scope(), store.recommendation(r.reference()));
     }
 
     /** Whether a modification is known under this DP or MP reference. */
@@ -170,8 +207,12 @@ public final class ModificationService {
     public ModificationView view(String reference) {
         ModificationStore.Row r = row(reference);
         boolean running = r.status().equals("OPEN");
-        return new ModificationView(r.reference(), r.alias(), r.title(), r.proposer(), r.raisedOn(), r.scope(), r.stage(),
+        HistoryEntry open = openConsultation(r);
+        return new ModificationView(r.reference(), r.alias(), r.title(), r.proposer(), r.raisedOn(), r.scope(),
+                store.recommendation(r.reference()), r.stage(),
                 r.path(), r.status(), r.targetRelease(), r.targetImplementationDate(), r.appealWindowEnd(),
+                running && r.stage() == ModificationStage.IMPLEMENTED ? r.appealWindowEnd() : null,
+                open == null ? null : new ModificationView.OpenConsultation(open.type(), open.date()),
                 r.processDefinitionVersion(),
                 running ? process.allowedEvents(r.processInstanceId()) : List.of(),
                 running ? process.tasks(r.processInstanceId(), r.reference()) : List.of(), store.history(r.reference()));
@@ -208,8 +249,9 @@ public final class ModificationService {
                 ModificationEvent e = new ModificationEvent(ModificationEventType.valueOf(t.completesWith()), date,
                         c.endDate(), c.body(), c.outcome(), c.path(), c.release(),
                         c.source() != null ? c.source() : "task '" + t.name() + "' completed by " + user.userId());
-                return postEvent(t.reference(), e, user.userId());
+                return postEvent(t.reference(), e, user);
             }
+            BusinessDates.check("date", date, clock);
             ModificationStore.Row row = row(t.reference());
             LocalDate last = store.jdbi().withHandle(h -> store.lastEventDate(h, row.reference()));
             if (last != null && date.isBefore(last)) {
@@ -249,6 +291,9 @@ public final class ModificationService {
                 h.createUpdate("UPDATE modification_event SET stage_after = :s WHERE reference = :r AND seq = :seq")
                         .bind("s", stage.name()).bind("r", row.reference()).bind("seq", entry.seq()).execute();
                 store.update(h, next);
+                if (e.recommendation() != null) {
+                    store.setRecommendation(h, row.reference(), e.recommendation());
+                }
             });
         } catch (RuntimeException ex) {
             LOG.error("modification {}: the process took {} on {} but the store did not record it; re-enter the history row",
@@ -281,10 +326,13 @@ public final class ModificationService {
         ModificationPath path = e.type() == ModificationEventType.CONVERTED_TO_MODIFICATION_PROPOSAL ? e.path() : r.path();
         String target = r.targetRelease();
         LocalDate targetDate = r.targetImplementationDate();
+        // targeted once, at the approving decision; a referral upheld later keeps the target of the decision
         boolean decided = (stage == ModificationStage.APPEAL_WINDOW || stage == ModificationStage.APPROVED)
-                && r.stage() != ModificationStage.APPEAL_WINDOW && r.stage() != ModificationStage.APPROVED;
+                && r.stage() != ModificationStage.APPEAL_WINDOW && r.stage() != ModificationStage.APPROVED
+                && r.targetRelease() == null;
         if (decided) {
-            java.util.Optional<TargetRelease> chosen = releases.target(r.reference(), e.date(), r.scope());
+            ReleaseRecommendation recommendation = e.recommendation() != null ? e.recommendation() : store.recommendation(r.reference());
+            java.util.Optional<TargetRelease> chosen = releases.target(r.reference(), e.date(), r.scope(), recommendation);
             if (chosen.isPresent()) {
                 target = chosen.get().release();
                 targetDate = chosen.get().implementationDate();
@@ -299,7 +347,7 @@ public final class ModificationService {
             appealEnd = end == null ? null : LocalDate.parse(end.toString());
         }
         return new ModificationStore.Row(r.reference(), alias, r.title(), r.proposer(), r.raisedOn(), r.scope(), stage, path,
-                stage.closed() ? "CLOSED" : "OPEN", target, targetDate, appealEnd, r.processInstanceId(),
+                process.isRunning(r.processInstanceId()) ? "OPEN" : "CLOSED", target, targetDate, appealEnd, r.processInstanceId(),
                 r.processDefinitionVersion());
     }
 
@@ -307,6 +355,25 @@ public final class ModificationService {
         return new ModificationStore.Row(r.reference(), r.alias(), r.title(), r.proposer(), r.raisedOn(), r.scope(), stage,
                 r.path(), stage.closed() ? "CLOSED" : "OPEN", r.targetRelease(), r.targetImplementationDate(),
                 r.appealWindowEnd(), pi, r.processDefinitionVersion());
+    }
+
+    /**
+     * The consultation of the current stage recorded without an end date and not yet closed by CONSULTATION_CLOSED,
+     * or null. A consultation left open when the modification moves on stays without an end date (none was published).
+     */
+    private HistoryEntry openConsultation(ModificationStore.Row row) {
+        HistoryEntry open = null;
+        for (HistoryEntry h : store.history(row.reference())) {
+            if ((h.type().equals(ModificationEventType.REFINEMENT_CONSULTATION.name())
+                    || h.type().equals(ModificationEventType.MODIFICATION_REPORT_CONSULTATION.name())) && h.endDate() == null) {
+                open = h;
+            } else if (h.type().equals(ModificationEventType.CONSULTATION_CLOSED.name())
+                    || h.type().equals(ModificationEventType.REFINEMENT_CONSULTATION.name())
+                    || h.type().equals(ModificationEventType.MODIFICATION_REPORT_CONSULTATION.name())) {
+                open = null;
+            }
+        }
+        return open != null && open.stageAfter() == row.stage() ? open : null;
     }
 
     /** The MP reference a converted DP becomes known as, refused when another modification already has it. */

@@ -12,15 +12,20 @@ public enum ModificationStage {
     CHANGE_BOARD,
     /** Authority Determination and Authority-led: awaiting the Authority's decision. */
     AUTHORITY_DECISION,
-    /** Self-Governance approved by the Change Board; the appeal to the Authority is open. */
+    /** Self-Governance approved by the Change Board; the referral (appeal) to the Authority is open. */
     APPEAL_WINDOW,
     APPROVED,
     IMPLEMENTED,
     REJECTED,
-    WITHDRAWN;
+    WITHDRAWN,
+    /**
+     * Implemented inside the Self-Governance referral window, referred, and overturned by the Authority: "the changes
+     * would be backed out of the SEC" (SEC Panel paper, December 2020, MP139 section 6).
+     */
+    BACKED_OUT;
 
-    /** Whether the process has ended in this stage. */
+    /** Whether the lifecycle can end in this stage (IMPLEMENTED may still wait for its referral window). */
     public boolean closed() {
-        return this == IMPLEMENTED || this == REJECTED || this == WITHDRAWN;
+        return this == IMPLEMENTED || this == REJECTED || this == WITHDRAWN || this == BACKED_OUT;
     }
 }

@@ -47,13 +47,44 @@ final class ModificationStore {
         return find(h, reference).isPresent();
     }
 
+    /** Every modification, or those in {@code stage} when not null, by reference. */
     List<Row> list(ModificationStage stage) {
-        if (stage == null) {
-            return jdbi.withHandle(h -> h.createQuery("SELECT * FROM modification ORDER BY reference").map((rs, ctx) -> row(rs)).list());
-        }
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM modification WHERE stage = :s ORDER BY reference")
-                .bind("s", stage.name()).map((rs, ctx) -> row(rs)).list());
+        return jdbi.withHandle(h -> {
+            var q = h.createQuery("SELECT * FROM modification" + (stage == null ? "" : " WHERE stage = :s") + " ORDER BY reference");
+            if (stage != null) {
+                q.bind("s", stage.name());
+            }
+            return q.map((rs, ctx) -> row(rs)).list();
+        });
     }
+
+    /** Replaces the modification's recommended implementation approach (V14__release_recommendation.sql). */
+    void setRecommendation(Handle h, String reference, ReleaseRecommendation recommendation) {
+        h.createUpdate("DELETE FROM modification_release_option WHERE reference = :r").bind("r", reference).execute();
+        int n = 0;
+        for (RecommendedRelease o : recommendation.options()) {
+            h.createUpdate("""
+                    INSERT INTO modification_release_option (reference, option_no, release_name, implementation_date,
+                        decision_cut_off, cut_off_included, lead_time, lead_time_unit, ad_hoc, source)
+                    VALUES (:r, :n, :release, :implementation, :cutOff, :included, :lead, :unit, :adHoc, :source)""")
+                    .bind("r", reference).bind("n", ++n).bind("release", o.release()).bind("implementation", o.implementationDate())
+                    .bind("cutOff", o.decisionCutOff()).bind("included", o.cutOffIncluded()).bind("lead", o.leadTime())
+                    .bind("unit", o.leadTimeUnit() == null ? null : o.leadTimeUnit().name()).bind("adHoc", o.adHoc())
+                    .bind("source", o.source()).execute();
+        }
+    }
+
+    /** The modification's recommended implementation approach ({@link ReleaseRecommendation#NONE} when none). */
+    ReleaseRecommendation recommendation(String reference) {
+        return new ReleaseRecommendation(jdbi.withHandle(h -> h.createQuery(
+                        "SELECT * FROM modification_release_option WHERE reference = :r ORDER BY option_no")
+                .bind("r", reference).map((rs, ctx) -> new RecommendedRelease(rs.getString("release_name"),
+                        rs.getObject("implementation_date", LocalDate.class), rs.getObject("decision_cut_off", LocalDate.class),
+                        rs.getBoolean("cut_off_included"), rs.getObject("lead_time") == null ? null : rs.getInt("lead_time"),
+                        rs.getString("lead_time_unit") == null ? null : RecommendedRelease.LeadTimeUnit.valueOf(rs.getString("lead_time_unit")),
+                        rs.getBoolean("ad_hoc"), rs.getString("source"))).list()));
+    }
+
 
     void insert(Handle h, NewModification m, ModificationStage stage, String user, Instant now) {
         h.createUpdate("""

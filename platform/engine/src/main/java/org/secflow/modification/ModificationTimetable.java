@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * One modification's timetable as extracted from the seeds ({@code examples/modifications/*.json}, one file per
- * modification, each event citing its seed file), replayed by {@code secflow modifications replay} and
+ * modification, each event citing its source), replayed by {@code secflow modifications replay} and
  * {@code serve --demo}.
  *
  * @param reference DP or MP reference it is raised under
@@ -20,20 +20,23 @@ import java.util.List;
  * @param raisedOn date the Draft Proposal was raised
  * @param scope what the change needs from its release ({@link ReleaseScope#fromJson} shape), or null for
  *              {@link ReleaseScope#DEFAULT}
- * @param scopeSource where the seed says so (seed file + section and the quoted words), or null
+ * @param scopeSource where the source says so (public title + section and the quoted words), or null
+ * @param recommendation the Modification Report's recommended implementation approach ({@link ReleaseRecommendation}
+ *                       JSON shape, each option with its source), or null
  * @param source the seed document it comes from
  * @param expectedFinalStage the stage its document describes at its last event (a {@link ModificationStage} name)
  * @param expectedFinalStageSource where the document says so
  * @param events the events after DRAFT_PROPOSAL_RAISED, in order
  */
 public record ModificationTimetable(String reference, String title, String proposer, LocalDate raisedOn,
-                                    ReleaseScope scope, String scopeSource, String source,
+                                    ReleaseScope scope, String scopeSource, ReleaseRecommendation recommendation, String source,
                                     String expectedFinalStage, String expectedFinalStageSource, List<ModificationEvent> events) {
     private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     public ModificationTimetable {
         events = events == null ? List.of() : List.copyOf(events);
+        recommendation = recommendation == null ? ReleaseRecommendation.NONE : recommendation;
     }
 
     /**

@@ -14,9 +14,12 @@ import org.secflow.problem.InvalidFieldException;
  * @param raisedOn the date the Draft Proposal was raised (business date; recorded as DRAFT_PROPOSAL_RAISED)
  * @param scope what the change needs from the release that implements it (JSON shape: {@link ReleaseScope#fromJson});
  *              null (absent) means {@link ReleaseScope#DEFAULT}, DCC System changes
+ * @param recommendation its Modification Report's recommended implementation approach ({@link ReleaseRecommendation}
+ *              JSON shape), or null (absent) for none: the SEC Release calendar decides
  * @throws InvalidFieldException (422) naming the field when one is missing or malformed
  */
-public record NewModification(String reference, String title, String proposer, LocalDate raisedOn, ReleaseScope scope) {
+public record NewModification(String reference, String title, String proposer, LocalDate raisedOn, ReleaseScope scope,
+                              ReleaseRecommendation recommendation) {
     static final Pattern REFERENCE = Pattern.compile("(DP|MP)\\d{1,4}[A-Z]?");
 
     public NewModification {
@@ -34,10 +37,16 @@ public record NewModification(String reference, String title, String proposer, L
             throw new InvalidFieldException("raisedOn", "the date the Draft Proposal was raised", "raisedOn is missing");
         }
         scope = scope == null ? ReleaseScope.DEFAULT : scope;
+        recommendation = recommendation == null ? ReleaseRecommendation.NONE : recommendation;
+    }
+
+    /** A modification raised with a scope and no recommendation. */
+    public NewModification(String reference, String title, String proposer, LocalDate raisedOn, ReleaseScope scope) {
+        this(reference, title, proposer, raisedOn, scope, null);
     }
 
     /** A modification raised without a scope ({@link ReleaseScope#DEFAULT}). */
     public NewModification(String reference, String title, String proposer, LocalDate raisedOn) {
-        this(reference, title, proposer, raisedOn, null);
+        this(reference, title, proposer, raisedOn, null, null);
     }
 }

@@ -15,10 +15,11 @@ import org.secflow.rules.RuleSessions;
  * {@link SecReleaseFact} a row) and a {@link ReleaseTargetingRequest} go through rules/release-targeting.drl, which
  * chooses the earliest release whose decision cut-off is on or after the decision date and whose row admits the
  * change's scope, or, for an ad-hoc implementation, the Nth Working Day after the decision (computed here with
- * {@link WorkingDays}: England and Wales bank holidays). This reproduces the seeds' recommended implementation
- * approaches: MP092 and MP106 (seed 004_4621c6eb08935939.txt section 6 of each), MP138 (seed 003_6a6abab1dcac5e24.txt
- * section 6), MP170 "the next scheduled release that includes a DUIS uplift" (seed 000_efbde31704eb4246.txt
- * section 6) and MP139 "One Working Day after decision" (seed 004 MP139 section 6).
+ * {@link WorkingDays}: England and Wales bank holidays). A modification's own recommendation
+ * ({@link ReleaseRecommendation}, its Modification Report's section 6) comes first: its first option that fits the
+ * decision wins (MP092 and MP106: SEC Panel paper, December 2020; MP138 and MP162: SEC Panel paper, June 2021; MP170:
+ * MP170 draft Modification Report; MP139 "One Working Day after decision"); the calendar decides when the
+ * modification has none or every cut-off of it has passed.
  *
  * <p>The calendar is read at targeting time, so an edited {@code sec-releases.csv} counts from the next call (with
  * or without a rules reload); every target records the calendar's content hash beside the rules version.
@@ -41,7 +42,18 @@ public final class ReleaseTargeting {
      * @throws ReleaseCalendarException when {@code sec-releases.csv} is missing or has a bad row (file and line)
      */
     public TargetRelease target(RuleBase ruleBase, LocalDate decisionDate, ReleaseScope scope) {
-        return target(ruleBase.current(), ruleBase.directory(), decisionDate, scope);
+        return target(ruleBase.current(), ruleBase.directory(), decisionDate, scope, ReleaseRecommendation.NONE);
+    }
+
+    /**
+     * Targets with the rules in service, the calendar of the rule base's directory and the modification's own
+     * recommendation (its first fitting option wins; the calendar when none fits).
+     *
+     * @throws NoReleaseFitsException when nothing fits, with the reason
+     * @throws ReleaseCalendarException when {@code sec-releases.csv} is missing or has a bad row (file and line)
+     */
+    public TargetRelease target(RuleBase ruleBase, LocalDate decisionDate, ReleaseScope scope, ReleaseRecommendation recommendation) {
+        return target(ruleBase.current(), ruleBase.directory(), decisionDate, scope, recommendation);
     }
 
     /**
@@ -51,7 +63,18 @@ public final class ReleaseTargeting {
      * @throws ReleaseCalendarException when {@code sec-releases.csv} is missing or has a bad row (file and line)
      */
     public TargetRelease target(LoadedRules rules, Path rulesDir, LocalDate decisionDate, ReleaseScope scope) {
-        return target(rules, calendar(rulesDir), decisionDate, scope);
+        return target(rules, calendar(rulesDir), decisionDate, scope, ReleaseRecommendation.NONE);
+    }
+
+    /**
+     * Targets with {@code rules}, the calendar {@code rulesDir/sec-releases.csv}, read now, and a recommendation.
+     *
+     * @throws NoReleaseFitsException when nothing fits, with the reason
+     * @throws ReleaseCalendarException when {@code sec-releases.csv} is missing or has a bad row (file and line)
+     */
+    public TargetRelease target(LoadedRules rules, Path rulesDir, LocalDate decisionDate, ReleaseScope scope,
+                                ReleaseRecommendation recommendation) {
+        return target(rules, calendar(rulesDir), decisionDate, scope, recommendation);
     }
 
     /**
@@ -64,9 +87,11 @@ public final class ReleaseTargeting {
      *     row admits the scope), or when no release-targeting rule is loaded
      * @throws IllegalStateException when the rules choose more than one release (a rule file is wrong)
      */
-    public TargetRelease target(LoadedRules rules, ReleaseCalendar calendar, LocalDate decisionDate, ReleaseScope scope) {
+    public TargetRelease target(LoadedRules rules, ReleaseCalendar calendar, LocalDate decisionDate, ReleaseScope scope,
+                                ReleaseRecommendation recommendation) {
         Objects.requireNonNull(decisionDate, "decisionDate");
         Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(recommendation, "recommendation");
         ReleaseTargetingRequest request = new ReleaseTargetingRequest();
         request.setDecisionDate(decisionDate);
         request.setDuisUplift(scope.duisUplift());
@@ -79,6 +104,10 @@ public final class ReleaseTargeting {
         ReleaseTargetingResult result = new ReleaseTargetingResult();
         List<Object> facts = new ArrayList<>();
         calendar.releases().forEach(r -> facts.add(new SecReleaseFact(r)));
+        for (int i = 0; i < recommendation.options().size(); i++) {
+            RecommendedRelease o = recommendation.options().get(i);
+            facts.add(new RecommendedReleaseFact(i + 1, o, leadTimeEnd(decisionDate, o)));
+        }
         facts.add(request);
         facts.add(result);
         RuleSessions.fire(rules, facts);
@@ -98,6 +127,14 @@ public final class ReleaseTargeting {
         ReleaseTargetingResult.Choice c = choices.get(0);
         return new TargetRelease(c.release(), c.implementationDate(), c.decisionCutOff(), c.ruleId(), c.source(),
                 c.calendarLine(), rules.version(), calendar.version());
+    }
+
+    private LocalDate leadTimeEnd(LocalDate decided, RecommendedRelease o) {
+        if (o.leadTime() == null) {
+            return null;
+        }
+        return o.leadTimeUnit() == RecommendedRelease.LeadTimeUnit.MONTHS ? decided.plusMonths(o.leadTime())
+                : workingDays.plus(decided, o.leadTime());
     }
 
     /**

@@ -17,12 +17,14 @@ import org.secflow.servicerequest.ScenarioTableException;
 /**
  * Release-targeting scenario tables: the files {@code release-targeting*.cases.csv} of a rules directory (every
  * other {@code *.cases.csv} belongs to another rule set). One header row with exactly {@link #COLUMNS} (any order),
- * one case a row, run against the rules and the calendar {@code sec-releases.csv} of the same directory. A bad cell
+ * one case a row, run against the rules, the calendar {@code sec-releases.csv} and the recommendations
+ * {@code release-recommendations.csv} of the same directory ({@code recommendation} names a modification there; empty:
+ * the calendar alone). A bad cell
  * refuses the file with a {@link ScenarioTableException} naming file, line and column.
  */
 public final class ReleaseTargetingScenarios {
     /** The columns of a release-targeting scenario table. */
-    public static final List<String> COLUMNS = List.of("case", "decisionDate", "duisUplift", "dccSystemChanges",
+    public static final List<String> COLUMNS = List.of("case", "recommendation", "decisionDate", "duisUplift", "dccSystemChanges",
             "adHocWorkingDays", "expectedRelease", "expectedImplementationDate", "expectedRuleId", "source");
 
     private static final ReleaseTargeting TARGETING = new ReleaseTargeting(new WorkingDays());
@@ -56,6 +58,7 @@ public final class ReleaseTargetingScenarios {
      * @throws ScenarioTableException with file, line and column of the first bad cell
      */
     public static List<ReleaseTargetingCase> read(Path file) {
+        java.util.Map<String, ReleaseRecommendation> recommendations = ReleaseRecommendations.inRulesDirectory(file.toAbsolutePath().getParent());
         List<ReleaseTargetingCase> cases = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (ScenarioCsv.Row row : ScenarioCsv.rows(file, COLUMNS)) {
@@ -77,8 +80,17 @@ public final class ReleaseTargetingScenarios {
                 throw new ScenarioTableException(row.file(), row.line(),
                         "expectedRelease and expectedImplementationDate are given together or both left empty");
             }
-            cases.add(new ReleaseTargetingCase(row.file(), row.line(), name, date(row, "decisionDate", true), scope, release,
-                    implementation, row.required("expectedRuleId"), row.cell("source")));
+            String recommended = row.cell("recommendation");
+            ReleaseRecommendation recommendation = ReleaseRecommendation.NONE;
+            if (recommended != null) {
+                recommendation = recommendations.get(recommended);
+                if (recommendation == null) {
+                    throw row.bad("recommendation", recommended, "a modification of " + ReleaseRecommendations.FILE_NAME
+                            + " " + recommendations.keySet() + ", or empty for the calendar alone");
+                }
+            }
+            cases.add(new ReleaseTargetingCase(row.file(), row.line(), name, recommended, recommendation,
+                    date(row, "decisionDate", true), scope, release, implementation, row.required("expectedRuleId"), row.cell("source")));
         }
         return cases;
     }
@@ -106,7 +118,7 @@ public final class ReleaseTargetingScenarios {
     /** Runs one case against {@code rules} and the calendar of {@code rulesDir}. */
     public static CaseResult run(LoadedRules rules, Path rulesDir, ReleaseTargetingCase c) {
         try {
-            TargetRelease t = TARGETING.target(rules, rulesDir, c.decisionDate(), c.scope());
+            TargetRelease t = TARGETING.target(rules, rulesDir, c.decisionDate(), c.scope(), c.recommendation());
             boolean passed = c.expectedRelease() != null && c.expectedRelease().equals(t.release())
                     && c.expectedImplementationDate().equals(t.implementationDate()) && c.expectedRuleId().equals(t.ruleId());
             return new CaseResult(c, passed, t, null);

@@ -20,7 +20,8 @@ import java.util.Set;
  *
  * <p>Tables named {@code maintenance*.cases.csv} have other columns (one schedule window a row) and are read by
  * {@code org.secflow.maintenance.MaintenanceScenarios}, not here; tables named {@code credit-cover*.cases.csv} by
- * {@code org.secflow.creditcover.CreditCoverScenarios}; tables named {@code release-targeting*.cases.csv} by
+ * {@code org.secflow.creditcover.CreditCoverScenarios}; tables named {@code tsat*.cases.csv} by
+ * {@code org.secflow.tsat.TsatScenarios}; tables named {@code release-targeting*.cases.csv} by
  * {@code org.secflow.modification.ReleaseTargetingScenarios}.
  */
 public final class ScenarioTables {
@@ -42,7 +43,7 @@ public final class ScenarioTables {
      */
     public static List<Path> files(Path rulesDir) {
         return ScenarioCsv.tables(rulesDir, n -> !n.startsWith("maintenance") && !n.startsWith("credit-cover")
-                && !n.startsWith("release-targeting"));
+                && !n.startsWith("release-targeting") && !n.startsWith("tsat"));
     }
 
     /** Every case of every scenario table of {@code rulesDir}, file by file in name order. */

@@ -25,8 +25,8 @@ import org.secflow.workflow.ProcessDeployer;
 import org.secflow.workflow.WorkflowEngine;
 
 /**
- * Issue 5 acceptance 1: the real {@code bpmn/modification-lifecycle.bpmn} walked with camunda-bpm-assert through
- * each path (DOMAIN.md section 5), with the production bean {@value ModificationProcessBean#BEAN} (15 Working Day
+ * The real {@code bpmn/modification-lifecycle.bpmn} walked with camunda-bpm-assert through each path (SEC Section
+ * D), including the Self-Governance referral window and the back-out, with the production bean {@value ModificationProcessBean#BEAN} (15 Working Day
  * appeal window). Events are correlated as the service does: a message named after the event type, with the
  * event's variables.
  */
@@ -56,7 +56,7 @@ class ModificationLifecycleProcessTest {
     }
 
     @Test
-    void selfGovernanceWithoutAppealIsImplementedOnlyAfterTheAppealWindow() {
+    void selfGovernanceImplementedAfterTheReferralWindowEndsAtOnce() {
         assertThat(pi).isWaitingAt("draftProposal").hasVariables("stage");
         event("PRESENTED_TO_CSC", "2020-08-28");
         assertThat(pi).isWaitingAt("draftProposal");
@@ -72,25 +72,93 @@ class ModificationLifecycleProcessTest {
         assertThat(pi).isWaitingAt("appealWindow").variables()
                 .containsEntry("stage", "APPEAL_WINDOW").containsEntry("appealWindowEnd", "2021-02-10");
 
-        assertThatThrownBy(() -> event("IMPLEMENTED", "2021-02-10"))
-                .hasRootCauseInstanceOf(ModificationProcessBean.ProcessRefusal.class);
-        assertThat(pi).isWaitingAt("appealWindow");
         event("IMPLEMENTED", "2021-02-11");
 
         assertThat(pi).isEnded().hasPassedInOrder("draftProposal", "dpConverted", "refinement", "reportApproved",
                 "reportPhase", "rpVote", "deciderGateway", "changeBoardOutcome", "appealWindow", "awImplemented",
-                "checkAppealWindow", "endImplemented");
+                "implementedGateway", "endImplemented").hasNotPassed("implementedSubjectToReferral");
         assertThat(pi).variables().containsEntry("stage", "IMPLEMENTED");
     }
 
     @Test
-    void selfGovernanceAppealedToTheAuthorityIsRejected() {
+    void selfGovernanceImplementedInsideTheReferralWindowWaitsSubjectToReferralUntilTheWindowHasPassed() {
         toReportPhase("SELF_GOVERNANCE");
         event("CHANGE_BOARD_VOTE", "2021-01-20", OUTCOME, "APPROVED");
+
+        // SEC Panel paper, December 2020, MP139 section 6: "one working day after the Change Board vote"
+        event("IMPLEMENTED", "2021-01-21");
+
+        assertThat(pi).isWaitingAt("implementedSubjectToReferral").variables().containsEntry("stage", "IMPLEMENTED");
+        org.assertj.core.api.Assertions.assertThat(allowed()).containsExactly("REFERRAL_WINDOW_CLOSED", "REFERRED_TO_AUTHORITY");
+        assertThatThrownBy(() -> event("REFERRAL_WINDOW_CLOSED", "2021-02-10"))
+                .hasRootCauseInstanceOf(ModificationProcessBean.ProcessRefusal.class);
+        assertThat(pi).isWaitingAt("implementedSubjectToReferral");
+        event("REFERRAL_WINDOW_CLOSED", "2021-02-11");
+
+        assertThat(pi).isEnded().hasPassedInOrder("appealWindow", "awImplemented", "implementedGateway",
+                "implementedSubjectToReferral", "isWindowClosed", "checkAppealWindow", "endImplemented");
+    }
+
+    @Test
+    void aReferralInsideTheWindowAfterImplementationOverturnedByTheAuthorityBacksTheChangeOut() {
+        toReportPhase("SELF_GOVERNANCE");
+        event("CHANGE_BOARD_VOTE", "2021-01-20", OUTCOME, "APPROVED");
+        event("IMPLEMENTED", "2021-01-21");
+
+        event("REFERRED_TO_AUTHORITY", "2021-02-10");
+        assertThat(pi).isWaitingAt("referralAfterImplementation").variables().containsEntry("stage", "AUTHORITY_DECISION");
+        event("AUTHORITY_DECISION", "2021-03-01", OUTCOME, "REJECTED");
+
+        assertThat(pi).isEnded().hasPassedInOrder("implementedSubjectToReferral", "isReferred", "referralAfterImplementation",
+                "raDecision", "backOutGateway", "endBackedOut").hasNotPassed("endImplemented", "endRejected");
+        assertThat(pi).variables().containsEntry("stage", "BACKED_OUT");
+    }
+
+    @Test
+    void aReferralAfterImplementationUpheldByTheAuthorityEndsImplemented() {
+        toReportPhase("SELF_GOVERNANCE");
+        event("CHANGE_BOARD_VOTE", "2021-01-20", OUTCOME, "APPROVED");
+        event("IMPLEMENTED", "2021-01-21");
+        event("REFERRED_TO_AUTHORITY", "2021-01-28");
+        event("AUTHORITY_DECISION", "2021-03-01", OUTCOME, "APPROVED");
+
+        assertThat(pi).isEnded().hasPassedInOrder("referralAfterImplementation", "backOutGateway", "endImplemented")
+                .hasNotPassed("endBackedOut");
+        assertThat(pi).variables().containsEntry("stage", "IMPLEMENTED");
+    }
+
+    @Test
+    void aReferralAfterTheWindowIsRefused() {
+        toReportPhase("SELF_GOVERNANCE");
+        event("CHANGE_BOARD_VOTE", "2021-01-20", OUTCOME, "APPROVED");
+
+        assertThatThrownBy(() -> event("REFERRED_TO_AUTHORITY", "2021-02-11"))
+                .hasRootCauseInstanceOf(ModificationProcessBean.ProcessRefusal.class);
+        assertThat(pi).isWaitingAt("appealWindow");
+    }
+
+    @Test
+    void selfGovernanceReferredToTheAuthorityBeforeImplementationIsRejected() {
+        toReportPhase("SELF_GOVERNANCE");
+        event("CHANGE_BOARD_VOTE", "2021-01-20", OUTCOME, "APPROVED");
+        event("REFERRED_TO_AUTHORITY", "2021-01-25");
+        assertThat(pi).isWaitingAt("referralDecision").variables().containsEntry("stage", "AUTHORITY_DECISION");
         event("AUTHORITY_DECISION", "2021-02-01", OUTCOME, "REJECTED");
 
-        assertThat(pi).isEnded().hasPassedInOrder("rpVote", "appealWindow", "awAppeal", "appealOutcome", "endRejected")
-                .hasNotPassed("approved", "endImplemented");
+        assertThat(pi).isEnded().hasPassedInOrder("rpVote", "appealWindow", "awReferred", "referralDecision", "rdDecision",
+                "appealOutcome", "endRejected").hasNotPassed("approved", "endImplemented");
+    }
+
+    @Test
+    void aConsultationIsClosedByAnEventInRefinementAndInTheReportPhase() {
+        event("CONVERTED_TO_MODIFICATION_PROPOSAL", "2020-09-11", PATH, "SELF_GOVERNANCE");
+        event("REFINEMENT_CONSULTATION", "2020-10-19");
+        event("CONSULTATION_CLOSED", "2020-10-30");
+        assertThat(pi).isWaitingAt("refinementWork").hasPassed("rConsultation", "rConsultationClosed");
+        event("MODIFICATION_REPORT_APPROVED", "2020-12-11");
+        event("MODIFICATION_REPORT_CONSULTATION", "2020-12-14");
+        event("CONSULTATION_CLOSED", "2021-01-08");
+        assertThat(pi).isWaitingAt("reportPhase").hasPassed("rpConsultation", "rpConsultationClosed");
     }
 
     @Test

@@ -46,9 +46,9 @@ class ModificationReleaseScopeTest {
         new ProcessDeployer(workflow.engine(), RealRules.dir().toAbsolutePath().resolveSibling("bpmn"), Clock.systemUTC()).deployAll();
         LoadedRules rules = RealRules.load();
         ReleaseTargeting targeting = new ReleaseTargeting(new WorkingDays());
-        DecisionReleaseTarget real = (reference, decided, scope) -> {
+        DecisionReleaseTarget real = (reference, decided, scope, recommendation) -> {
             try {
-                return Optional.of(targeting.target(rules, RealRules.dir(), decided, scope));
+                return Optional.of(targeting.target(rules, RealRules.dir(), decided, scope, recommendation));
             } catch (NoReleaseFitsException e) {
                 return Optional.empty();
             }
@@ -66,7 +66,7 @@ class ModificationReleaseScopeTest {
         ModificationTimetable t = ModificationTimetable.read(EXAMPLES.resolve(file));
         assertThat(service.replay(t, "test").refused()).isEmpty();
         return service.postEvent(t.reference(), new ModificationEvent(ModificationEventType.CHANGE_BOARD_VOTE,
-                LocalDate.parse(decided), null, "Change Board", Outcome.APPROVED, null, null, null), "test");
+                LocalDate.parse(decided), null, "Change Board", Outcome.APPROVED, null, null, null), ModificationServiceTest.SECAS);
     }
 
     @Test
@@ -86,23 +86,43 @@ class ModificationReleaseScopeTest {
         assertThat(byCutOff.release()).isEqualTo("November 2023 SEC Release");
         assertThat(byCutOff.implementationDate()).isEqualTo(LocalDate.of(2023, 11, 2));
         // the default scope (DCC System changes, no DUIS uplift) would target the June 2024 release: the scope matters
-        service.create(new NewModification("DP171", "no scope given", "test", LocalDate.of(2021, 6, 16)), "test");
+        service.create(new NewModification("DP171", "no scope given", "test", LocalDate.of(2021, 6, 16)), ModificationServiceTest.SECAS);
         assertThat(service.targetIfDecidedOn("DP171", LocalDate.of(2023, 5, 3))).map(TargetRelease::release)
                 .hasValue("June 2024 SEC Release");
     }
 
     @Test
-    void mp139IsAdHocSoItGoesLiveOneWorkingDayAfterTheDecision() {
-        // seed 004 line 5319 (MP139 section 6): "One Working Day after decision."; Appendix 1: "Change Board Vote
+    void mp139ReplaysToItsImplementationOneWorkingDayAfterTheVoteInsideTheReferralWindow() {
+        // SEC Panel paper, December 2020, MP139 section 6: "One Working Day after decision" ... "This would be before
+        // the 10 working day Self-Governance decision referral window closes"; Appendix 1: "Change Board Vote
         // 20 Jan 2021", "Implementation (if approved) 21 Jan 2021"
-        ModificationView decided = replayAndApprove("MP139.json", "2021-01-20");
+        ModificationTimetable t = ModificationTimetable.read(EXAMPLES.resolve("MP139.json"));
+        ReplayResult r = service.replay(t, "test");
 
-        assertThat(decided.scope()).isEqualTo(ReleaseScope.adHoc(1));
-        assertThat(decided.targetRelease()).isEqualTo(ReleaseTargeting.AD_HOC_RELEASE);
-        assertThat(decided.targetImplementationDate()).isEqualTo(LocalDate.of(2021, 1, 21));
+        assertThat(r.refused()).isEmpty();
+        assertThat(r.ok()).isTrue();
+        ModificationView v = service.view("MP139");
+        assertThat(v.stage()).isEqualTo(ModificationStage.IMPLEMENTED);
+        assertThat(v.targetRelease()).isEqualTo(ReleaseTargeting.AD_HOC_RELEASE);
+        assertThat(v.targetImplementationDate()).isEqualTo(LocalDate.of(2021, 1, 21));
+        assertThat(v.appealWindowEnd()).isEqualTo(LocalDate.of(2021, 2, 3));
+        assertThat(v.subjectToReferralUntil()).isEqualTo(LocalDate.of(2021, 2, 3));
+        assertThat(v.recommendation().options()).hasSize(1);
         // decided on Friday 22 January 2021: Monday 25 January
         assertThat(service.targetIfDecidedOn("MP139", LocalDate.of(2021, 1, 22))).map(TargetRelease::implementationDate)
                 .hasValue(LocalDate.of(2021, 1, 25));
+    }
+
+    @Test
+    void mp106DecidedOn4June2021TargetsTheNovember2021ReleaseItsReportRecommends() {
+        // SEC Panel paper, December 2020, MP106 section 6: "If, however, the modification is approved after 3 June
+        // 2021, the modification will be implemented in the next possible release, the November 2021 SEC Release"
+        ModificationView decided = replayAndApprove("MP106.json", "2021-06-04");
+
+        assertThat(decided.targetRelease()).isEqualTo("November 2021 SEC Release");
+        assertThat(decided.targetImplementationDate()).isEqualTo(LocalDate.of(2021, 11, 4));
+        assertThat(service.targetIfDecidedOn("MP106", LocalDate.of(2021, 6, 2))).map(TargetRelease::release)
+                .hasValue("June 2021 SEC Release");
     }
 
     @Test
@@ -118,7 +138,7 @@ class ModificationReleaseScopeTest {
 
     @Test
     void aModificationRaisedWithoutAScopeIsTargetedAsNeedingDccSystemChanges() {
-        ModificationView v = service.create(new NewModification("DP200", "no scope", "test", LocalDate.of(2021, 1, 4)), "test");
+        ModificationView v = service.create(new NewModification("DP200", "no scope", "test", LocalDate.of(2021, 1, 4)), ModificationServiceTest.SECAS);
 
         assertThat(v.scope()).isEqualTo(ReleaseScope.DEFAULT).isEqualTo(ReleaseScope.dccSystemChange());
         assertThat(v.targetImplementationDate()).isNull();

@@ -51,7 +51,8 @@ class ReleaseTargetingCasesTest {
         Set<String> expected = ReleaseTargetingScenarios.readAll(rulesDir).stream()
                 .map(ReleaseTargetingCase::expectedRuleId).collect(Collectors.toSet());
 
-        assertThat(ruleIds).containsExactlyInAnyOrder("RT-SCHEDULED-RELEASE", "RT-NO-RELEASE-FITS", "RT-AD-HOC");
+        assertThat(ruleIds).containsExactlyInAnyOrder("RT-RECOMMENDED-RELEASE", "RT-RECOMMENDED-AD-HOC", "RT-RECOMMENDED-LEAD-TIME",
+                "RT-RECOMMENDED-LEAD-TIME-NO-RELEASE", "RT-SCHEDULED-RELEASE", "RT-NO-RELEASE-FITS", "RT-AD-HOC");
         assertThat(expected).containsAll(ruleIds);
     }
 

@@ -45,7 +45,7 @@ class ReleaseTargetingTest {
         assertThat(t.implementationDate()).isEqualTo(LocalDate.of(2021, 2, 25));
         assertThat(t.decisionCutOff()).isEqualTo(LocalDate.of(2021, 2, 11));
         assertThat(t.ruleId()).isEqualTo("RT-SCHEDULED-RELEASE");
-        assertThat(t.source()).contains("004_4621c6eb08935939.txt", "MP092");
+        assertThat(t.source()).contains("SEC Panel paper, December 2020", "MP092");
         assertThat(t.rulesVersion()).isEqualTo(rules.version());
     }
 

@@ -57,10 +57,12 @@ class RuleSetCasesTest {
         // DRL rule names are rule ids (no spaces); decision table rules are named "SRV <srv> <name>". The Planned
         // Maintenance rules (PM-*, rules/maintenance.drl) have their own tables: MaintenanceCasesTest; so have the Credit
         // Cover rules (CC-*, rules/credit-cover.drl and its decision tables): CreditCoverCasesTest; so have the release
-        // targeting rules (RT-*, rules/release-targeting.drl): org.secflow.modification.ReleaseTargetingCasesTest.
+        // targeting rules (RT-*, rules/release-targeting.drl): org.secflow.modification.ReleaseTargetingCasesTest; so have
+        // the TSAT rules (TSAT-*, rules/tsat.drl): org.secflow.tsat.TsatCasesTest.
         Set<String> ruleIds = rules.kieBase().getKiePackages().stream()
                 .flatMap(p -> p.getRules().stream()).map(r -> r.getName())
-                .filter(n -> !n.contains(" ") && !n.startsWith("PM-") && !n.startsWith("CC-") && !n.startsWith("RT-"))
+                .filter(n -> !n.contains(" ") && !n.startsWith("PM-") && !n.startsWith("CC-") && !n.startsWith("RT-")
+                        && !n.startsWith("TSAT-"))
                 .collect(Collectors.toSet());
         Set<String> expected = ScenarioTables.readAll(rulesDir).stream()
                 .map(ScenarioCase::expectedRuleId).filter(id -> id != null).collect(Collectors.toSet());

@@ -23,13 +23,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code secflow modifications replay FILE...}: drives a running platform through the Events API. */
-@Command(name = "modifications", mixinStandardHelpOptions = true, description = "SEC modifications (issue 5).",
+@Command(name = "modifications", mixinStandardHelpOptions = true, description = "SEC modifications (SEC Section D).",
         subcommands = ModificationsCommand.Replay.class)
 final class ModificationsCommand {
 
     @Command(name = "replay", mixinStandardHelpOptions = true,
             description = "Replays timetable files (examples/modifications/*.json) against a RUNNING secflow over HTTP: "
-                    + "POST /api/modifications (with the file's scope, if any), then POST /api/modifications/{reference}/events for each event in order. "
+                    + "POST /api/modifications (with the file's scope and recommendation, if any), then POST /api/modifications/{reference}/events for each event in order. "
                     + "Prints per modification its final stage, target SEC Release and every refused event. "
                     + "Exit 1 when an event is refused or a final stage differs from expectedFinalStage, 2 when a file "
                     + "cannot be read or the server cannot be reached.")
@@ -93,6 +93,9 @@ final class ModificationsCommand {
             create.put("raisedOn", t.raisedOn());
             if (t.scope() != null) {
                 create.put("scope", t.scope());
+            }
+            if (!t.recommendation().isEmpty()) {
+                create.put("recommendation", t.recommendation());
             }
             HttpResponse<String> created = post("/api/modifications", create);
             if (created.statusCode() != 201) {

@@ -49,11 +49,13 @@ final class RulesCommand {
             java.util.List<MaintenanceScenarios.CaseResult> maintenance;
             java.util.List<CreditCoverScenarios.CaseResult> creditCover;
             java.util.List<ReleaseTargetingScenarios.CaseResult> releaseTargeting;
+            java.util.List<org.secflow.tsat.TsatScenarios.CaseResult> tsat;
             try {
                 summary = ScenarioRunner.runAll(loaded, ScenarioTables.readAll(rules));
                 maintenance = MaintenanceScenarios.runAll(loaded, MaintenanceScenarios.readAll(rules));
                 creditCover = CreditCoverScenarios.runAll(loaded, CreditCoverScenarios.readAll(rules));
                 releaseTargeting = ReleaseTargetingScenarios.runAll(loaded, rules, ReleaseTargetingScenarios.readAll(rules));
+                tsat = org.secflow.tsat.TsatScenarios.runAll(loaded, rules, org.secflow.tsat.TsatScenarios.readAll(rules));
             } catch (ScenarioTableException e) {
                 System.out.println("scenario table refused: " + e.getMessage());
                 return 2;
@@ -87,9 +89,16 @@ final class RulesCommand {
                     System.out.println(result.describe());
                 }
             }
+            int tsatFailed = 0;
+            for (org.secflow.tsat.TsatScenarios.CaseResult result : tsat) {
+                if (!result.passed()) {
+                    tsatFailed++;
+                    System.out.println(result.describe());
+                }
+            }
             int passed = summary.passed() + maintenance.size() - maintenanceFailed + creditCover.size() - creditCoverFailed
-                    + releaseTargeting.size() - releaseTargetingFailed;
-            int failed = summary.failed() + maintenanceFailed + creditCoverFailed + releaseTargetingFailed;
+                    + releaseTargeting.size() - releaseTargetingFailed + tsat.size() - tsatFailed;
+            int failed = summary.failed() + maintenanceFailed + creditCoverFailed + releaseTargetingFailed + tsatFailed;
             System.out.println(passed + " passed, " + failed + " failed");
             return failed == 0 ? 0 : 1;
         }

@@ -73,7 +73,8 @@ class CreditCoverApiTest {
         ok("POST", "/api/credit-cover/parties", "finance", """
                 {"partyId": "SUPPLIER-B", "name": "Supplier B", "maximumCreditValue": 500000, "creditAssessmentScore": 90}""", 201);
         ok("POST", "/api/credit-cover/parties/SUPPLIER-A/invoices", "finance", """
-                {"invoiceId": "INV-1", "issuedOn": "2025-05-01", "dueOn": "2025-05-29", "amountIncVat": 30000.00}""", 201);
+                {"invoiceId": "INV-1", "issuedOn": "2025-05-01", "dueOn": "2025-05-29", "amountIncVat": 30000.00,
+                 "paymentFailureNotifiedOn": "2025-05-30"}""", 201);
         ok("POST", "/api/credit-cover/parties/SUPPLIER-A/invoices", "finance", """
                 {"invoiceId": "INV-0", "issuedOn": "2025-04-01", "dueOn": "2025-04-29", "amountIncVat": 29000.00, "paidOn": "2025-04-28"}""", 201);
         ok("POST", "/api/credit-cover/parties/SUPPLIER-A/estimates", "finance", """
@@ -82,6 +83,23 @@ class CreditCoverApiTest {
 
     private JsonNode assess(String token, String party, String asOf) throws Exception {
         return ok("POST", "/api/credit-cover/assessments", token, "{\"partyId\": \"" + party + "\", \"asOf\": \"" + asOf + "\"}", 201);
+    }
+
+    @Test
+    void anOverdueInvoiceWithoutANotificationOfPaymentFailureGivesNoDrawingDayAndANoticeBeforeTheDueDateIsRefused() throws Exception {
+        seedSupplierA();
+        ok("POST", "/api/credit-cover/parties/SUPPLIER-A/invoices", "finance", """
+                {"invoiceId": "INV-1", "issuedOn": "2025-05-01", "dueOn": "2025-05-29", "amountIncVat": 30000.00}""", 201);
+
+        JsonNode a = assess("finance", "SUPPLIER-A", "2025-06-02");
+
+        assertThat(a.path("inputs").path("paymentFailureOn").isNull()).isTrue();
+        assertThat(a.path("outcome").path("drawableFrom").isNull()).isTrue();
+        assertThat(a.path("firedRuleIds").toString()).doesNotContain("CC-DRAWING-DAY");
+        JsonNode early = ok("POST", "/api/credit-cover/parties/SUPPLIER-A/invoices", "finance", """
+                {"invoiceId": "INV-1", "issuedOn": "2025-05-01", "dueOn": "2025-05-29", "amountIncVat": 30000.00,
+                 "paymentFailureNotifiedOn": "2025-05-28"}""", 422);
+        assertThat(early.path("field").asText()).isEqualTo("paymentFailureNotifiedOn");
     }
 
     @Test
@@ -97,8 +115,9 @@ class CreditCoverApiTest {
         assertThat(a.path("eventOfDefault").asBoolean()).isFalse();
         assertThat(money(a.path("inputs").path("unpaidInvoiced"))).isEqualByComparingTo("30000.00");
         assertThat(money(a.path("inputs").path("estimatedCharges"))).isEqualByComparingTo("15000.50");
-        assertThat(a.path("inputs").path("paymentFailureOn").asText()).isEqualTo("2025-05-29");
-        assertThat(a.path("outcome").path("drawableFrom").asText()).as("the Working Day after 29 May 2025").isEqualTo("2025-05-30");
+        // SEC J3.16: "on the Working Day following service of" the Notification of Payment Failure (Friday 30 May 2025)
+        assertThat(a.path("inputs").path("paymentFailureOn").asText()).isEqualTo("2025-05-30");
+        assertThat(a.path("outcome").path("drawableFrom").asText()).as("the Working Day after Friday 30 May 2025").isEqualTo("2025-06-02");
         assertThat(a.path("firedRuleIds").toString()).contains("CC-VALUE-AT-RISK", "CC-SHORTFALL", "CC-TOPUP-DEADLINE", "CC-DRAWING-DAY");
         assertThat(a.path("ruleSetVersion").asText()).isEqualTo(ok("GET", "/api/rules", "finance", null, 200).path("version").asText());
 

@@ -19,8 +19,8 @@ import org.secflow.access.PlatformRole;
 import org.secflow.server.config.SecflowConfig;
 
 /**
- * The modification Events API, tasks and a designer's change over real HTTP (issue 5: Events API; acceptance 2 over
- * HTTP with the replay command; acceptance 4), on the real {@code bpmn/modification-lifecycle.bpmn}.
+ * The modification Events API, tasks and a designer's change over real HTTP (Events API; the timelines replayed over HTTP
+ * with the replay command; a designer's change), on the real {@code bpmn/modification-lifecycle.bpmn}.
  */
 class ModificationApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,6 +28,7 @@ class ModificationApiTest {
             new SecflowConfig.UserEntry("secas-token", "secas", "SECAS", "SECAS", List.of(), List.of(), List.of("secas", "csc", "panel")),
             new SecflowConfig.UserEntry("panel-token", "panel", "Panel member", "SEC-PANEL", List.of(), List.of(), List.of("panel")),
             new SecflowConfig.UserEntry("dcc-token", "dcc", "DCC assessments", "DCC", List.of(), List.of(), List.of("dcc")),
+            new SecflowConfig.UserEntry("authority-token", "ofgem", "Authority", "OFGEM", List.of(), List.of(), List.of("authority")),
             new SecflowConfig.UserEntry("designer-token", "designer", "Designer", "SECAS", List.of(), List.of(PlatformRole.DESIGNER)));
     private static final Path REAL_BPMN = Path.of(System.getProperty("secflow.rules", "../../rules")).resolveSibling("bpmn")
             .resolve("modification-lifecycle.bpmn");
@@ -168,7 +169,7 @@ class ModificationApiTest {
     }
 
     @Test
-    void aSelfGovernanceApprovalGetsItsTargetReleaseFromTheReleaseRulesAndOpensTheAppealWindow() throws Exception {
+    void aSelfGovernanceApprovalGetsItsTargetReleaseOpensTheReferralWindowAndAnOverturnedReferralBacksTheImplementationOut() throws Exception {
         try (TestServer server = start()) {
             server.send("POST", "/api/modifications", "secas-token", create("DP139"));
             for (String event : List.of(
@@ -190,10 +191,22 @@ class ModificationApiTest {
             JsonNode asked = JSON.readTree(server.send("GET", "/api/modifications/DP139/target-release?decisionDate=2021-01-20",
                     "panel-token", null).body());
             assertThat(asked.get("targetRelease").asText()).isEqualTo(view.get("targetRelease").asText());
+            // SEC Panel paper, December 2020, MP139 section 6: implemented one Working Day after the vote, inside the
+            // referral window, "If the decision was subsequently referred and overturned, the changes would be backed out"
             HttpResponse<String> early = server.send("POST", "/api/modifications/MP139/events", "secas-token",
-                    "{\"type\":\"IMPLEMENTED\",\"date\":\"2021-01-21\",\"release\":\"ad hoc\"}");
-            assertThat(early.statusCode()).isEqualTo(409);
-            assertThat(JSON.readTree(early.body()).get("stage").asText()).isEqualTo("APPEAL_WINDOW");
+                    "{\"type\":\"IMPLEMENTED\",\"date\":\"2021-01-21\",\"release\":\"Ad hoc SEC Release\"}");
+            assertThat(early.statusCode()).as(early.body()).isEqualTo(200);
+            assertThat(JSON.readTree(early.body()).get("stage").asText()).isEqualTo("IMPLEMENTED");
+            assertThat(JSON.readTree(early.body()).get("subjectToReferralUntil").asText()).isEqualTo("2021-02-03");
+            assertThat(server.send("POST", "/api/modifications/MP139/events", "authority-token",
+                    "{\"type\":\"REFERRED_TO_AUTHORITY\",\"date\":\"2021-02-03\"}").statusCode()).isEqualTo(200);
+            HttpResponse<String> overturned = server.send("POST", "/api/modifications/MP139/events", "authority-token",
+                    "{\"type\":\"AUTHORITY_DECISION\",\"date\":\"2021-03-01\",\"outcome\":\"REJECTED\"}");
+            JsonNode backedOut = JSON.readTree(overturned.body());
+            assertThat(overturned.statusCode()).as(overturned.body()).isEqualTo(200);
+            assertThat(backedOut.get("stage").asText()).isEqualTo("BACKED_OUT");
+            assertThat(backedOut.get("status").asText()).isEqualTo("CLOSED");
+            assertThat(backedOut.get("history").get(backedOut.get("history").size() - 1).get("stageAfter").asText()).isEqualTo("BACKED_OUT");
         }
     }
 
@@ -314,8 +327,16 @@ class ModificationApiTest {
 
             assertThat(loaded).hasSize(9).allMatch(org.secflow.modification.ReplayResult::ok);
             assertThat(DemoModifications.load(server.platform())).isEmpty();
-            JsonNode all = JSON.readTree(server.send("GET", "/api/modifications?stage=REPORT_PHASE", "panel-token", null).body());
-            assertThat(all).hasSize(9);
+            JsonNode reportPhase = JSON.readTree(server.send("GET", "/api/modifications?stage=REPORT_PHASE", "panel-token", null).body());
+            assertThat(reportPhase).hasSize(8);
+            HttpResponse<String> all = server.send("GET", "/api/modifications", "panel-token", null);
+            assertThat(all.statusCode()).as(all.body()).isEqualTo(200);
+            assertThat(JSON.readTree(all.body())).hasSize(9);
+            JsonNode mp139 = JSON.readTree(server.send("GET", "/api/modifications/MP139", "panel-token", null).body());
+            assertThat(mp139.get("stage").asText()).isEqualTo("IMPLEMENTED");
+            assertThat(mp139.get("subjectToReferralUntil").asText()).isEqualTo("2021-02-03");
+            JsonNode mp162 = JSON.readTree(server.send("GET", "/api/modifications/MP162", "panel-token", null).body());
+            assertThat(mp162.get("openConsultation").get("type").asText()).isEqualTo("MODIFICATION_REPORT_CONSULTATION");
         }
     }
 

@@ -104,14 +104,15 @@ class RulesCommandTest {
     }
 
     @Test
-    void runsTheReleaseTargetingTableAgainstTheEditedCalendarAndFailsWithItsCase() throws IOException {
+    void runsTheReleaseTargetingTableAgainstTheEditedRecommendationAndFailsWithItsCase() throws IOException {
         copyRules();
-        // moving the November 2023 DUIS cut-off (seed 000 MP170 section 6: "on or before 2 May 2023") a day earlier
-        Path calendar = dir.resolve("sec-releases.csv");
-        String text = Files.readString(calendar);
-        String row = text.lines().filter(l -> l.startsWith("November 2023 SEC Release,2023-11-02,2023-05-02,true,true,"))
+        // moving MP170's November 2023 cut-off (MP170 draft Modification Report section 6: "on or before 2 May 2023") a
+        // day earlier in its recommendation
+        Path recommendations = dir.resolve("release-recommendations.csv");
+        String text = Files.readString(recommendations);
+        String row = text.lines().filter(l -> l.startsWith("MP170,1,November 2023 SEC Release,2023-11-02,2023-05-02,"))
                 .findFirst().orElseThrow();
-        Files.writeString(calendar, text.replace(row, row.replace(",2023-05-02,", ",2023-05-01,")));
+        Files.writeString(recommendations, text.replace(row, row.replace(",2023-05-02,", ",2023-05-01,")));
         String cases = Files.readString(dir.resolve("release-targeting.cases.csv"));
         int caseLine = cases.lines().toList().indexOf(cases.lines()
                 .filter(l -> l.startsWith("mp170-decided-on-the-november-2023-cut-off,")).findFirst().orElseThrow()) + 1;

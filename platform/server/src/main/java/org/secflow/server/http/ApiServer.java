@@ -53,6 +53,7 @@ public final class ApiServer {
         ModificationRoutes.install(app, platform.modifications());
         TaskRoutes.install(app, platform.modifications());
         CampaignRoutes.install(app, platform.campaigns(), new org.secflow.campaign.FirmwareReports(platform.database().jdbi()));
+        ReportRoutes.install(app, new org.secflow.tsat.TsatReports(platform.database().jdbi(), platform.rules()));
         requireDeclaredPolicies(app);
         return app;
     }

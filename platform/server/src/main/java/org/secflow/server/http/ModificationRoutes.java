@@ -37,10 +37,10 @@ final class ModificationRoutes {
     static void install(Javalin app, ModificationService service) {
         RoutePolicy read = RoutePolicy.of(AccessPolicy.MODIFICATION_READ);
         app.post("/api/modifications", ctx -> ctx.status(201).json(
-                service.create(Json.read(ctx.body(), NewModification.class), Authentication.user(ctx).userId())),
+                service.create(Json.read(ctx.body(), NewModification.class), Authentication.user(ctx))),
                 RoutePolicy.of(AccessPolicy.MODIFICATION_RAISE));
         app.post("/api/modifications/{reference}/events", ctx -> ctx.json(service.postEvent(ctx.pathParam("reference"),
-                Json.read(ctx.body(), ModificationEvent.class), Authentication.user(ctx).userId())),
+                Json.read(ctx.body(), ModificationEvent.class), Authentication.user(ctx))),
                 RoutePolicy.of(AccessPolicy.MODIFICATION_EVENT));
         app.get("/api/modifications/{reference}", ctx -> ctx.json(service.view(ctx.pathParam("reference"))), read);
         app.get("/api/modifications", ctx -> ctx.json(service.list(QueryParams.enumParam(ctx, "stage", ModificationStage.class))), read);

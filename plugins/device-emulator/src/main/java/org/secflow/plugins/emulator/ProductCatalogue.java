@@ -15,9 +15,11 @@ import org.secflow.spi.Region;
  *
  * <p>Sources and approximations:
  * <ul>
- *   <li>CHTS / GBCS pairs of installed Communications Hubs: CHTS v1.1 with GBCS v2.0 or v2.1, and CHTS v1.3 with
- *       GBCS v3.2 (seed {@code 004_4621c6eb08935939.txt}, MP139 sections 1 and 2). The weights are the emulator's
- *       assumption of an estate part-way through the v3.2 upgrade.</li>
+ *   <li>CHTS / GBCS pairs of installed Communications Hubs: CHTS v1.0 with GBCS v1.1 (the Release 1 hubs), CHTS v1.1
+ *       with GBCS v2.0 or v2.1, and CHTS v1.3 with GBCS v3.2 (SEC Panel paper, December 2020, MP139 Modification Report
+ *       sections 1 and 2). The weights (5, 10, 35, 50) are the emulator's assumption of an estate part-way through the
+ *       v3.2 upgrade: judged against the TSAT (rules/tsat.csv) some hubs are inside their Maintenance Validity Period
+ *       and some past it or past their GBCS Applicability Period.</li>
  *   <li>Single Band and Dual Band Communications Hubs, three hub providers (seed 004, MP139 section 2).</li>
  *   <li>Regions: North 28 %, Central 36 %, South 36 %. An approximation of the premises split between the DCC
  *       regions (North: Scotland and the north of England); not taken from the seeds.</li>
@@ -50,7 +52,8 @@ final class ProductCatalogue {
     private final Map<AltHanDeviceVariant, Product> bridges = new EnumMap<>(AltHanDeviceVariant.class);
     private final Product[] gpfOfHub;
     private final WeightedChoice<HubBaseline> baselines = new WeightedChoice<HubBaseline>()
-            .add(new HubBaseline("1.1", "2.0"), 15)
+            .add(new HubBaseline("1.0", "1.1"), 5)
+            .add(new HubBaseline("1.1", "2.0"), 10)
             .add(new HubBaseline("1.1", "2.1"), 35)
             .add(new HubBaseline("1.3", "3.2"), 50);
     private final WeightedChoice<Region> regions = new WeightedChoice<Region>()
