@@ -18,9 +18,11 @@ import org.kie.api.runtime.KieSession;
  * @param files its files
  * @param globals names of the globals the rule files declare (e.g. {@code decision}, see
  *     {@link RuleLoader#GLOBAL_ONLY_TYPES}); a session accepts only these
+ * @param limits firing limit and time budget of every decision ({@link RuleSessions#fireGuarded})
+ * @param faults the decisions this version could not make, per rule
  */
 public record LoadedRules(KieBase kieBase, ThreadLocal<KieSession> sessions, String version, Instant loadedAt,
-                          List<RuleFileInfo> files, Set<String> globals) {
+                          List<RuleFileInfo> files, Set<String> globals, DecisionLimits limits, RuleFaults faults) {
 
     /** Number of rules over all files. */
     public int ruleCount() {

@@ -55,9 +55,17 @@ public final class RuleLoader {
 
     private static final AtomicLong BUILDS = new AtomicLong();
     private final Clock clock;
+    private final DecisionLimits limits;
 
+    /** A loader whose rule bases decide within {@link DecisionLimits#DEFAULTS}. */
     public RuleLoader(Clock clock) {
+        this(clock, DecisionLimits.DEFAULTS);
+    }
+
+    /** A loader whose rule bases decide within {@code limits}. */
+    public RuleLoader(Clock clock, DecisionLimits limits) {
         this.clock = clock;
+        this.limits = java.util.Objects.requireNonNull(limits, "limits");
     }
 
     /**
@@ -106,7 +114,7 @@ public final class RuleLoader {
             throw new RuleLoadException(misuse);
         }
         return new LoadedRules(base, ThreadLocal.withInitial(() -> RuleSessions.newSession(base)), version(files), clock.instant(),
-                infos(base, files), globals(base));
+                infos(base, files), globals(base), limits, new RuleFaults(clock));
     }
 
     private static Map<String, byte[]> read(Path dir) {

@@ -75,7 +75,7 @@ public final class Platform implements AutoCloseable {
         this.firmwareImages = new FirmwareImageCatalogue(database.jdbi(), clock);
         if (withServiceProviders) {
             try {
-                this.rules = new RuleBase(paths.rules(), clock);
+                this.rules = new RuleBase(paths.rules(), clock, config.rules().decisionLimits(), new RuleSetCases());
                 if (config.rules().watch()) {
                     rules.watch(config.rules().watchDebounceMs());
                 }

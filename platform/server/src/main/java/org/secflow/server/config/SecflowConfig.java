@@ -104,8 +104,34 @@ public record SecflowConfig(Database database, Plugins plugins, Rules rules, Est
         }
     }
 
-    /** @param watch reload when a file of the rules directory changes; @param watchDebounceMs wait after a change (ms) */
-    public record Rules(boolean watch, long watchDebounceMs) {
+    /**
+     * Rule loading and the limits of every decision.
+     *
+     * @param watch reload when a file of the rules directory changes
+     * @param watchDebounceMs wait after a change (ms)
+     * @param maxFirings rule firings one decision may make before it is refused as a rule fault (default 1,000)
+     * @param decisionBudgetMs time one decision may take before it is refused as a rule fault (ms, default 1,000)
+     */
+    public record Rules(boolean watch, long watchDebounceMs, Integer maxFirings, Long decisionBudgetMs) {
+        public Rules {
+            maxFirings = maxFirings == null ? org.secflow.rules.DecisionLimits.DEFAULT_MAX_FIRINGS : maxFirings;
+            decisionBudgetMs = decisionBudgetMs == null ? org.secflow.rules.DecisionLimits.DEFAULT_BUDGET_MS : decisionBudgetMs;
+            limits(maxFirings, decisionBudgetMs); // refuses values below 1 at start-up
+        }
+
+        /** Watching as given, the default limits. */
+        public Rules(boolean watch, long watchDebounceMs) {
+            this(watch, watchDebounceMs, null, null);
+        }
+
+        /** The limits every decision runs within. */
+        public org.secflow.rules.DecisionLimits decisionLimits() {
+            return limits(maxFirings, decisionBudgetMs);
+        }
+
+        private static org.secflow.rules.DecisionLimits limits(int maxFirings, long budgetMs) {
+            return new org.secflow.rules.DecisionLimits(maxFirings, budgetMs);
+        }
     }
 
     /** @param importSuppliers Import Supplier parties; @param gasSuppliers Gas Supplier parties */

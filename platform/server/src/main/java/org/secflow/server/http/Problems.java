@@ -29,7 +29,9 @@ final class Problems {
         app.exception(ScheduleRefusedException.class, (e, ctx) -> write(ctx, e.status(), e.title(), e.getMessage(),
                 null, e.rule(), Map.of("violations", e.violations(), "ruleSetVersion", e.ruleSetVersion())));
         app.exception(RuleLoadException.class, (e, ctx) -> write(ctx, 422, "Rules refused",
-                "the rules were refused; the previous version keeps serving", null, null, Map.of("errors", e.errors())));
+                e instanceof org.secflow.rules.RuleCasesFailedException
+                        ? "the rules build but scenario cases fail against them (errors: table file, line, case); the previous version keeps serving"
+                        : "the rules were refused; the previous version keeps serving", null, null, Map.of("errors", e.errors())));
         app.exception(org.secflow.modification.EventRefusedException.class, (e, ctx) -> write(ctx, e.status(), e.title(),
                 e.getMessage(), e.field(), e.rule(), Map.of("reference", e.reference(), "stage", e.stage(),
                         "allowedEvents", e.allowedEvents())));

@@ -12,7 +12,11 @@ import org.secflow.rules.RuleBase;
 /**
  * {@code GET /api/rules}: the rules in service (version hash, loaded-at, files with rule counts and hashes) and
  * the last refused reload with its errors; {@code POST /api/rules/reload} (analyst or admin): rebuilds from the
- * rules directory and swaps, or answers 422 with file, line and message while the old rules keep serving.
+ * rules directory, runs every scenario table against the candidate and swaps, or answers 422 with file, line and
+ * message (a failing case: its table and line) while the old rules keep serving; {@code POST /api/rules/rollback}
+ * (analyst or admin): the version the last reload replaced serves again (409 when none is kept). {@code GET} also
+ * shows the decision limits and the faults of the version in service per rule (decisions refused with 503 because a
+ * rule threw or went over its limits).
  */
 final class RuleRoutes {
     private RuleRoutes() {
@@ -23,6 +27,10 @@ final class RuleRoutes {
         app.post("/api/rules/reload", ctx -> {
             requireAnalyst(ctx);
             ctx.json(describe(rules, rules.reload()));
+        });
+        app.post("/api/rules/rollback", ctx -> {
+            requireAnalyst(ctx);
+            ctx.json(describe(rules, rules.rollback()));
         });
     }
 
@@ -41,6 +49,13 @@ final class RuleRoutes {
         body.put("directory", base.directory().toString());
         body.put("files", r.files());
         body.put("lastRefused", base.lastRefused().orElse(null));
+        body.put("limits", r.limits());
+        Map<String, Object> faults = new LinkedHashMap<>();
+        faults.put("total", r.faults().total());
+        faults.put("byRule", r.faults().counts());
+        faults.put("last", r.faults().last());
+        body.put("faults", faults);
+        body.put("previousVersions", base.previousVersions());
         return body;
     }
 }
