@@ -63,6 +63,7 @@ public final class FirmwareCampaignService {
     private static final Logger LOG = LoggerFactory.getLogger(FirmwareCampaignService.class);
     private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
 
+    private final Object[] actionLocks = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
     private final CampaignStore store;
     private final FirmwareImageCatalogue images;
     private final Clock clock;
@@ -135,6 +136,10 @@ public final class FirmwareCampaignService {
      * @throws ConflictException when the campaign is not awaiting approval
      */
     public Map<String, Object> approve(User user, String campaignId) {
+        return serialised(campaignId, () -> approveNow(user, campaignId));
+    }
+
+    private Map<String, Object> approveNow(User user, String campaignId) {
         CampaignStore.CampaignRow c = row(campaignId);
         if (user.userId().equals(c.createdBy())) {
             throw new ForbiddenException("four eyes: the creator of a campaign cannot approve it (issue 4, step 2)",
@@ -148,12 +153,23 @@ public final class FirmwareCampaignService {
                 "only a campaign awaiting approval can be approved", "campaign " + campaignId + " is " + c.state()));
         store.update(campaignId, "approved_by", user.userId(), clock.instant());
         store.update(campaignId, "state", CampaignState.CHECKING_ELIGIBILITY, clock.instant());
-        engine.getTaskService().complete(task.getId(), Map.of("approvedBy", user.userId()));
+        try {
+            engine.getTaskService().complete(task.getId(), Map.of("approvedBy", user.userId()));
+        } catch (RuntimeException e) {
+            // the approval did not take effect: it must not name this User
+            store.update(campaignId, "approved_by", null, clock.instant());
+            store.update(campaignId, "state", c.state(), clock.instant());
+            throw e;
+        }
         return view(campaignId);
     }
 
     /** Stops sending; devices in flight finish; then the review task waits for resume or cancel. */
     public Map<String, Object> pause(User user, String campaignId) {
+        return serialised(campaignId, () -> pauseNow(user, campaignId));
+    }
+
+    private Map<String, Object> pauseNow(User user, String campaignId) {
         CampaignStore.CampaignRow c = ownRow(user, campaignId);
         CampaignDriver d = waves.driver(campaignId).orElse(null);
         if (c.state() != CampaignState.RUNNING || d == null) {
@@ -167,6 +183,10 @@ public final class FirmwareCampaignService {
 
     /** Resumes a paused campaign (completes the review task with RESUME, or lifts a pause not yet at the gate). */
     public Map<String, Object> resume(User user, String campaignId) {
+        return serialised(campaignId, () -> resumeNow(user, campaignId));
+    }
+
+    private Map<String, Object> resumeNow(User user, String campaignId) {
         CampaignStore.CampaignRow c = ownRow(user, campaignId);
         Optional<Task> review = task(c, "reviewCampaign");
         if (review.isPresent()) {
@@ -189,6 +209,10 @@ public final class FirmwareCampaignService {
 
     /** Cancels: devices not yet sent become CANCELLED; devices in flight finish. */
     public Map<String, Object> cancel(User user, String campaignId) {
+        return serialised(campaignId, () -> cancelNow(user, campaignId));
+    }
+
+    private Map<String, Object> cancelNow(User user, String campaignId) {
         CampaignStore.CampaignRow c = ownRow(user, campaignId);
         if (c.state() == CampaignState.COMPLETED || c.state() == CampaignState.CANCELLED) {
             throw new ConflictException("state", "a finished campaign cannot be cancelled", "campaign " + campaignId + " is " + c.state());
@@ -237,6 +261,24 @@ public final class FirmwareCampaignService {
         return views().view(row(campaignId));
     }
 
+    /**
+     * Runs a User's action on one campaign alone: approve, pause, resume and cancel of the same campaign wait for
+     * each other (the later one sees the state the earlier one left), and a clash with the campaign's own process
+     * (a wave ending at the same moment) answers 409 with the state that won instead of the engine's error.
+     */
+    private Map<String, Object> serialised(String campaignId, java.util.function.Supplier<Map<String, Object>> action) {
+        synchronized (actionLocks[Math.floorMod(campaignId.hashCode(), actionLocks.length)]) {
+            try {
+                return action.get();
+            } catch (org.camunda.bpm.engine.OptimisticLockingException | org.camunda.bpm.engine.exception.NullValueException
+                     | org.camunda.bpm.engine.exception.NotFoundException e) {
+                CampaignState now = row(campaignId).state();
+                throw new ConflictException("state", "the campaign changed while the request was carried out; nothing of it took effect",
+                        "campaign " + campaignId + " is now " + now);
+            }
+        }
+    }
+
     /** All campaigns, newest first, without counts. */
     public List<Map<String, Object>> list() {
         return store.allCampaignIds().stream().map(id -> views().summary(row(id))).toList();
@@ -245,6 +287,10 @@ public final class FirmwareCampaignService {
     /** One page of a campaign's devices (by device id), optionally in one state. */
     public Map<String, Object> devices(String campaignId, DeviceState state, int page, int size) {
         row(campaignId);
+        if (page < 0 || page > org.secflow.inventory.DeviceQuery.MAX_PAGE) {
+            throw new org.secflow.problem.InvalidFieldException("page", "page is 0 to " + org.secflow.inventory.DeviceQuery.MAX_PAGE,
+                    "page " + page + " is out of range");
+        }
         return views().devices(campaignId, state, page, size);
     }
 

@@ -48,9 +48,14 @@ final class ModificationStore {
     }
 
     List<Row> list(ModificationStage stage) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM modification"
-                        + (stage == null ? "" : " WHERE stage = :s") + " ORDER BY reference")
-                .bind("s", stage == null ? null : stage.name()).map((rs, ctx) -> row(rs)).list());
+        // every modification: the query names no stage, so none is bound (Jdbi refuses a superfluous binding)
+        return jdbi.withHandle(h -> {
+            var query = h.createQuery("SELECT * FROM modification" + (stage == null ? "" : " WHERE stage = :s") + " ORDER BY reference");
+            if (stage != null) {
+                query.bind("s", stage.name());
+            }
+            return query.map((rs, ctx) -> row(rs)).list();
+        });
     }
 
     void insert(Handle h, NewModification m, ModificationStage stage, String user, Instant now) {

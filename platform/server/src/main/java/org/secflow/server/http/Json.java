@@ -20,9 +20,14 @@ import org.secflow.problem.BadRequestException;
  * refused), ISO-8601 dates on output. Reading errors become a {@link BadRequestException} naming the field.
  */
 public final class Json {
+    /** Longest string value a request body may carry (a field's own rule may allow fewer). */
+    public static final int MAX_STRING = 10_000;
+
     /** The one mapper of the API. */
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("bounded-strings")
+                    .addDeserializer(String.class, new BoundedStringDeserializer()))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -30,7 +35,31 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
+    static {
+        // {"firmwareVersion": false} is not the text "false": no scalar becomes a string
+        MAPPER.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Textual)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+    }
+
     private Json() {
+    }
+
+    /** Strings of at most {@link #MAX_STRING} characters; a longer one is refused naming its field, never echoed. */
+    private static final class BoundedStringDeserializer extends com.fasterxml.jackson.databind.deser.std.StringDeserializer {
+        @Override
+        public String deserialize(com.fasterxml.jackson.core.JsonParser p, com.fasterxml.jackson.databind.DeserializationContext ctxt)
+                throws java.io.IOException {
+            String s = super.deserialize(p, ctxt);
+            if (s != null && s.length() > MAX_STRING) {
+                String field = p.getParsingContext().inArray() && p.getParsingContext().getParent() != null
+                        ? p.getParsingContext().getParent().getCurrentName() : p.getParsingContext().getCurrentName();
+                throw new BadRequestException(field == null ? "body" : field, "text fields have at most " + MAX_STRING + " characters",
+                        "a value of " + s.length() + " characters");
+            }
+            return s;
+        }
     }
 
     /**

@@ -41,7 +41,18 @@ final class Problems {
             }
             write(ctx, e.status(), e.title(), e.getMessage(), e.field(), e.rule());
         });
+        app.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(),
+                e.getStatus() == 413 ? "Content too large" : "Request refused",
+                e.getStatus() == 413 ? "the request body is larger than the server accepts" : "the request was refused", null, null));
         app.exception(Exception.class, (e, ctx) -> {
+            if (org.secflow.store.SqlStates.isValueTooLarge(e)) {
+                write(ctx, 422, "Invalid field", "a value is longer or larger than the platform stores", null, null);
+                return;
+            }
+            if (org.secflow.store.SqlStates.isUniqueViolation(e)) {
+                write(ctx, 409, "Conflict", "the request clashes with what another request stored at the same moment", null, null);
+                return;
+            }
             LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
             write(ctx, 500, "Internal error", "the request failed on the server; it is logged", null, null);
         });
