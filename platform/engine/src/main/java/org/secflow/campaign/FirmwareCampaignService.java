@@ -63,6 +63,9 @@ public final class FirmwareCampaignService {
     private static final Logger LOG = LoggerFactory.getLogger(FirmwareCampaignService.class);
     private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
 
+    /** Default limit of campaigns a Supplier has not yet completed or cancelled. */
+    public static final int DEFAULT_MAX_ACTIVE_PER_SUPPLIER = 10;
+    private final int maxActivePerSupplier;
     private final Object[] actionLocks = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
     private final CampaignStore store;
     private final FirmwareImageCatalogue images;
@@ -77,6 +80,19 @@ public final class FirmwareCampaignService {
     public FirmwareCampaignService(org.jdbi.v3.core.Jdbi jdbi, RuleBase rules, FirmwareImageCatalogue images,
                                    Supplier<Optional<Dsp>> dsp, MaintenanceService maintenance, Clock clock,
                                    SmiReadModel smi) {
+        this(jdbi, rules, images, dsp, maintenance, clock, smi, DEFAULT_MAX_ACTIVE_PER_SUPPLIER);
+    }
+
+    /**
+     * @param maxActivePerSupplier campaigns a Supplier party may have not yet completed or cancelled at once (at least 1)
+     */
+    public FirmwareCampaignService(org.jdbi.v3.core.Jdbi jdbi, RuleBase rules, FirmwareImageCatalogue images,
+                                   Supplier<Optional<Dsp>> dsp, MaintenanceService maintenance, Clock clock,
+                                   SmiReadModel smi, int maxActivePerSupplier) {
+        if (maxActivePerSupplier < 1) {
+            throw new IllegalArgumentException("campaigns.maxActivePerSupplier must be at least 1, was " + maxActivePerSupplier);
+        }
+        this.maxActivePerSupplier = maxActivePerSupplier;
         this.store = new CampaignStore(jdbi, smi);
         this.images = images;
         this.clock = clock;
@@ -95,6 +111,7 @@ public final class FirmwareCampaignService {
      * @return the campaign view
      * @throws ForbiddenException when the User holds no Supplier role (IS or GS) to send SRV 11.4
      * @throws InvalidFieldException when the image is unknown (BR12) or the selection matches no device
+     * @throws ConflictException when the Supplier already has its limit of campaigns not yet completed or cancelled
      */
     public Map<String, Object> create(User user, CampaignDefinition def) {
         String role = user.dccUserRoles().contains(DccUserRole.IS) ? "IS"
@@ -108,16 +125,17 @@ public final class FirmwareCampaignService {
                 "no known firmware image has SHA-256 " + def.imageSha256()));
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
-        int selected = store.jdbi().inTransaction(h -> {
-            store.insertCampaign(h, new CampaignStore.CampaignRow(id, def.name(), image.sha256(), image.version(), image.model(),
-                    user.userId(), user.party(), role, null, CampaignState.AWAITING_APPROVAL, 0, def.waves().size(), json(def),
-                    null, null, null, null, now, now));
-            int n = store.selectTargets(h, id, def.selection(), now);
-            if (n == 0) {
-                h.rollback();
+        int selected;
+        synchronized (actionLocks) { // counting and inserting together: two creations at once cannot both pass the limit
+            long active = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM firmware_campaign WHERE created_party = :p"
+                    + " AND state NOT IN ('COMPLETED', 'CANCELLED')").bind("p", user.party()).mapTo(Long.class).one());
+            if (active >= maxActivePerSupplier) {
+                throw new ConflictException("campaign", "a Supplier runs at most " + maxActivePerSupplier
+                        + " campaigns not yet completed or cancelled at once (campaigns.maxActivePerSupplier)",
+                        user.party() + " has " + active + " campaigns not yet completed or cancelled");
             }
-            return n;
-        });
+            selected = insert(user, def, image, id, role, now);
+        }
         if (selected == 0) {
             throw new InvalidFieldException("selection", "a campaign targets at least one PPMID or Alt HAN bridge of the SMI",
                     "the selection matches no device");
@@ -127,6 +145,19 @@ public final class FirmwareCampaignService {
         LOG.info("campaign {} '{}' created by {}: {} devices selected, image {} {}", id, def.name(), user.userId(), selected,
                 image.model(), image.version());
         return view(id);
+    }
+
+    private int insert(User user, CampaignDefinition def, RegisteredFirmwareImage image, String id, String role, Instant now) {
+        return store.jdbi().inTransaction(h -> {
+            store.insertCampaign(h, new CampaignStore.CampaignRow(id, def.name(), image.sha256(), image.version(), image.model(),
+                    user.userId(), user.party(), role, null, CampaignState.AWAITING_APPROVAL, 0, def.waves().size(), json(def),
+                    null, null, null, null, now, now));
+            int n = store.selectTargets(h, id, def.selection(), now);
+            if (n == 0) {
+                h.rollback();
+            }
+            return n;
+        });
     }
 
     /**

@@ -26,9 +26,10 @@ import org.secflow.spi.Region;
  * @param demo size and seed of the {@code --demo} estate
  * @param users bearer tokens and the Users they stand for
  * @param modifications the SEC modification lifecycle: appeal window length
+ * @param campaigns limits of firmware campaigns
  */
 public record SecflowConfig(Database database, Plugins plugins, Rules rules, Estate estate, Demo demo, List<UserEntry> users,
-                            Modifications modifications) {
+                            Modifications modifications, Campaigns campaigns) {
 
     public SecflowConfig {
         database = database == null ? new Database(null, null, null, 16) : database;
@@ -38,11 +39,34 @@ public record SecflowConfig(Database database, Plugins plugins, Rules rules, Est
         demo = demo == null ? new Demo(2000, 42) : demo;
         users = users == null ? List.of() : List.copyOf(users);
         modifications = modifications == null ? new Modifications(Modifications.DEFAULT_APPEAL_WINDOW_WORKING_DAYS) : modifications;
+        campaigns = campaigns == null ? new Campaigns(null) : campaigns;
+    }
+
+    /** The configuration without a {@code campaigns} section (its defaults apply). */
+    public SecflowConfig(Database database, Plugins plugins, Rules rules, Estate estate, Demo demo, List<UserEntry> users,
+                         Modifications modifications) {
+        this(database, plugins, rules, estate, demo, users, modifications, null);
+    }
+
+    /**
+     * Firmware campaigns.
+     *
+     * @param maxActivePerSupplier campaigns one Supplier party may have not yet completed or cancelled at once
+     *        (default 10; at least 1): a limit on what one party can load on the DSP and CSPs
+     */
+    public record Campaigns(Integer maxActivePerSupplier) {
+        public Campaigns {
+            maxActivePerSupplier = maxActivePerSupplier == null
+                    ? org.secflow.campaign.FirmwareCampaignService.DEFAULT_MAX_ACTIVE_PER_SUPPLIER : maxActivePerSupplier;
+            if (maxActivePerSupplier < 1) {
+                throw new IllegalArgumentException("campaigns.maxActivePerSupplier must be at least 1, was " + maxActivePerSupplier);
+            }
+        }
     }
 
     /** The configuration without a {@code modifications} section (its defaults apply). */
     public SecflowConfig(Database database, Plugins plugins, Rules rules, Estate estate, Demo demo, List<UserEntry> users) {
-        this(database, plugins, rules, estate, demo, users, null);
+        this(database, plugins, rules, estate, demo, users, null, null);
     }
 
     /**

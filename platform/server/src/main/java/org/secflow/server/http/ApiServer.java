@@ -20,6 +20,7 @@ public final class ApiServer {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.http.defaultContentType = "application/json";
             config.http.prefer405over404 = true; // a known path with another method is 405, not 404
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
         });
         Problems.install(app);
         app.before("/api/*", ctx -> {

@@ -88,7 +88,7 @@ public final class Json {
                     ? "; allowed: " + Arrays.stream(e.getTargetType().getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "))
                     : "";
             throw new BadRequestException(field, "the field has the documented type and values",
-                    "'" + e.getValue() + "' is not a valid " + e.getTargetType().getSimpleName() + allowed);
+                    "'" + e.getValue() + "' is not " + shape(e.getTargetType()) + allowed);
         } catch (JsonMappingException e) {
             if (e.getCause() instanceof org.secflow.problem.DomainProblem problem) {
                 throw problem; // a record's compact constructor refused a value, naming the field and the rule
@@ -97,15 +97,63 @@ public final class Json {
                 throw malformed(cause);
             }
             String field = path(e);
+            // Jackson's own message names Java types: say what JSON the field takes instead
+            String expected = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getTargetType() != null
+                    ? "expected " + shape(m.getTargetType()) : "the value does not have the documented type";
             throw new BadRequestException(field, "the field has the documented type",
-                    (field.equals("body") ? "" : "field '" + field + "': ") + e.getOriginalMessage());
+                    (field.equals("body") ? "" : "field '" + field + "': ") + expected);
         } catch (JsonProcessingException e) {
             throw malformed(e);
         }
     }
 
+    /** The JSON a Java type is read from, in words a client understands (no Java type name). */
+    static String shape(Class<?> type) {
+        if (type == null) {
+            return "a value of the documented type";
+        }
+        if (type == String.class || type == Character.class || type == char.class) {
+            return "text";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date (YYYY-MM-DD)";
+        }
+        if (type == java.time.LocalDateTime.class) {
+            return "a local date-time (YYYY-MM-DDThh:mm)";
+        }
+        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
+            return "a date-time with offset (ISO 8601)";
+        }
+        if (type == java.time.YearMonth.class) {
+            return "a month (YYYY-MM)";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "a JSON array";
+        }
+        return "a JSON object";
+    }
+
     private static BadRequestException malformed(JsonProcessingException e) {
-        return new BadRequestException("body", "the body is well-formed JSON", "malformed JSON: " + e.getOriginalMessage());
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException || message.contains("StreamReadConstraints")) {
+            message = "the document is nested too deeply or a value is too long";
+        }
+        // Jackson quotes Java types in backticks; a client is told about JSON, not about the server's classes
+        message = message.replaceAll("`[^`]*`", "the value").replaceAll("\\(class [^)]*\\)", "");
+        return new BadRequestException("body", "the body is well-formed JSON", "malformed JSON: " + message);
     }
 
     private static String path(JsonMappingException e) {

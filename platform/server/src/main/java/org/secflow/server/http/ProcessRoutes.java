@@ -23,7 +23,7 @@ final class ProcessRoutes {
     static void install(Javalin app, ProcessDeployer processes) {
         app.get("/api/processes", ctx -> {
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("directory", processes.directory().toString());
+            body.put("directory", String.valueOf(processes.directory().getFileName())); // its name: no server path to a client
             body.put("definitions", processes.definitions());
             body.put("lastRefused", processes.lastRefused().orElse(null));
             ctx.json(body);

@@ -46,7 +46,7 @@ final class RuleRoutes {
         body.put("version", r.version());
         body.put("loadedAt", r.loadedAt());
         body.put("ruleCount", r.ruleCount());
-        body.put("directory", base.directory().toString());
+        body.put("directory", String.valueOf(base.directory().getFileName())); // its name: no server path to a client
         body.put("files", r.files());
         body.put("lastRefused", base.lastRefused().orElse(null));
         body.put("limits", r.limits());
