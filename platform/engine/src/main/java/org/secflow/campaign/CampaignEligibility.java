@@ -21,9 +21,8 @@ import org.secflow.servicerequest.ServiceRequestFact;
  * model, BR12) plus the campaign's upgrade pathway (MP231). Ineligible devices become SKIPPED with the rule and its
  * message and are never sent; eligible ones become SCHEDULED and are spread over the waves in device-id order.
  *
- * <p>A device already on the campaign's image is skipped ({@code ALREADY-ON-IMAGE}); one scheduled, sent, delivered or
- * activated in another campaign not completed counts as an update in progress (the rules skip it), so a device is in
- * at most one running campaign.
+ * <p>A device already on the campaign's image is skipped ({@code ALREADY-ON-IMAGE}); one sent, delivered or activated
+ * in another campaign not completed counts as an update in progress (the rules skip it).
  *
  * <p>Idempotent: run again (a retried engine job after a crash) it only sees the devices still PENDING and assigns
  * the same waves, because wave sizes are taken from the eligible total recorded on the first pass.
@@ -59,7 +58,7 @@ final class CampaignEligibility {
         Set<String> inProgress = store.jdbi().withHandle(h -> new HashSet<>(h.createQuery("""
                 SELECT device_id FROM service_request_device WHERE srv = '11.4' AND state IN ('ACCEPTED', 'SENT', 'DELIVERED_TO_HUB', 'DELIVERED')
                 UNION SELECT cd.device_id FROM firmware_campaign fc JOIN campaign_device cd ON cd.campaign_id = fc.campaign_id
-                 WHERE fc.state <> 'COMPLETED' AND fc.campaign_id <> :id AND cd.state IN ('SCHEDULED', 'SENT', 'DELIVERED', 'ACTIVATED')""")
+                 WHERE fc.state <> 'COMPLETED' AND fc.campaign_id <> :id AND cd.state IN ('SENT', 'DELIVERED', 'ACTIVATED')""")
                 .bind("id", c.campaignId()).mapTo(String.class).list()));
         List<String> eligible = new ArrayList<>();
         List<String[]> skips = new ArrayList<>();
