@@ -27,9 +27,16 @@ public record CampaignDefinition(String name, String imageSha256, Set<String> up
                                  List<Integer> waves, Integer successThresholdPercent, Integer errorThresholdCount,
                                  Integer errorThresholdPercent, Integer maxRetries, Long retryBackoffMs,
                                  Long deviceTimeoutMs) {
+    /** Longest name. */
+    public static final int MAX_NAME = 200;
+
     public CampaignDefinition {
         if (name == null || name.isBlank()) {
             throw new InvalidFieldException("name", "a campaign has a name", "name is required");
+        }
+        if (name.length() > MAX_NAME) {
+            throw new InvalidFieldException("name", "a campaign name has at most " + MAX_NAME + " characters",
+                    "name has " + name.length() + " characters");
         }
         if (imageSha256 == null || !imageSha256.matches("[0-9a-fA-F]{64}")) {
             throw new InvalidFieldException("imageSha256", "BR12: a campaign sends a known image, named by its SHA-256",
@@ -37,6 +44,10 @@ public record CampaignDefinition(String name, String imageSha256, Set<String> up
         }
         imageSha256 = imageSha256.toLowerCase(java.util.Locale.ROOT);
         upgradeFrom = upgradeFrom == null ? Set.of() : Set.copyOf(upgradeFrom);
+        if (upgradeFrom.size() > 100 || upgradeFrom.stream().anyMatch(v -> v.length() > 32)) {
+            throw new InvalidFieldException("upgradeFrom", "at most 100 versions of at most 32 characters",
+                    "upgradeFrom has " + upgradeFrom.size() + " versions");
+        }
         selection = selection == null ? new TargetSelection(null, null, null, null, null) : selection;
         waves = waves == null || waves.isEmpty() ? List.of(100) : List.copyOf(waves);
         if (waves.stream().anyMatch(w -> w == null || w <= 0) || waves.stream().mapToInt(Integer::intValue).sum() != 100) {

@@ -21,6 +21,9 @@ import org.secflow.servicerequest.ServiceRequestFact;
  * model, BR12) plus the campaign's upgrade pathway (MP231). Ineligible devices become SKIPPED with the rule and its
  * message and are never sent; eligible ones become SCHEDULED and are spread over the waves in device-id order.
  *
+ * <p>A device already on the campaign's image is skipped ({@code ALREADY-ON-IMAGE}); one sent, delivered or activated
+ * in another campaign not completed counts as an update in progress (the rules skip it).
+ *
  * <p>Idempotent: run again (a retried engine job after a crash) it only sees the devices still PENDING and assigns
  * the same waves, because wave sizes are taken from the eligible total recorded on the first pass.
  */
@@ -36,7 +39,20 @@ final class CampaignEligibility {
     record Result(long eligible, long skipped) {
     }
 
+    /**
+     * Eligibility passes run one at a time in this process: two campaigns approved at the same moment would otherwise
+     * each see the other's devices not yet scheduled and both send the same device (the embedded database admits
+     * one process).
+     */
+    private static final Object ONE_AT_A_TIME = new Object();
+
     static Result check(CampaignStore store, LoadedRules rules, CampaignStore.CampaignRow c, CampaignDefinition def, Instant now) {
+        synchronized (ONE_AT_A_TIME) {
+            return checkAlone(store, rules, c, def, now);
+        }
+    }
+
+    private static Result checkAlone(CampaignStore store, LoadedRules rules, CampaignStore.CampaignRow c, CampaignDefinition def, Instant now) {
         // updates in progress elsewhere: only campaigns not COMPLETED can have devices in flight, so the campaign rows
         // read (through the primary key) are those of running, paused or cancelling campaigns, not every campaign kept
         Set<String> inProgress = store.jdbi().withHandle(h -> new HashSet<>(h.createQuery("""
@@ -56,7 +72,10 @@ final class CampaignEligibility {
                     f.setRequestDate(day);
                     Decision d = RuleEvaluator.evaluate(rules, f);
                     String pathway = pathwayProblem(def, candidate.fromVersion());
-                    if (!d.getViolations().isEmpty()) {
+                    if (c.imageVersion().equals(candidate.fromVersion())) {
+                        skips.add(new String[] {f.getDeviceId(), "ALREADY-ON-IMAGE: the SMI holds version " + candidate.fromVersion()
+                                + ", the campaign's image; nothing to send"});
+                    } else if (!d.getViolations().isEmpty()) {
                         skips.add(new String[] {f.getDeviceId(), reason(d.getViolations())});
                     } else if (pathway != null) {
                         skips.add(new String[] {f.getDeviceId(), pathway});

@@ -75,6 +75,10 @@ final class CampaignViews {
                 .processInstanceId(c.processInstanceId()).singleResult() == null) {
             return List.of(); // not started or ended
         }
-        return engine.getRuntimeService().getActiveActivityIds(c.processInstanceId());
+        try {
+            return engine.getRuntimeService().getActiveActivityIds(c.processInstanceId());
+        } catch (org.camunda.bpm.engine.exception.NullValueException endedMeanwhile) {
+            return List.of(); // the process ended between the two queries: a view read while a campaign finishes
+        }
     }
 }

@@ -63,6 +63,10 @@ public final class FirmwareCampaignService {
     private static final Logger LOG = LoggerFactory.getLogger(FirmwareCampaignService.class);
     private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
 
+    /** Default limit of campaigns a Supplier has not yet completed or cancelled. */
+    public static final int DEFAULT_MAX_ACTIVE_PER_SUPPLIER = 10;
+    private final int maxActivePerSupplier;
+    private final Object[] actionLocks = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
     private final CampaignStore store;
     private final FirmwareImageCatalogue images;
     private final Clock clock;
@@ -76,6 +80,19 @@ public final class FirmwareCampaignService {
     public FirmwareCampaignService(org.jdbi.v3.core.Jdbi jdbi, RuleBase rules, FirmwareImageCatalogue images,
                                    Supplier<Optional<Dsp>> dsp, MaintenanceService maintenance, Clock clock,
                                    SmiReadModel smi) {
+        this(jdbi, rules, images, dsp, maintenance, clock, smi, DEFAULT_MAX_ACTIVE_PER_SUPPLIER);
+    }
+
+    /**
+     * @param maxActivePerSupplier campaigns a Supplier party may have not yet completed or cancelled at once (at least 1)
+     */
+    public FirmwareCampaignService(org.jdbi.v3.core.Jdbi jdbi, RuleBase rules, FirmwareImageCatalogue images,
+                                   Supplier<Optional<Dsp>> dsp, MaintenanceService maintenance, Clock clock,
+                                   SmiReadModel smi, int maxActivePerSupplier) {
+        if (maxActivePerSupplier < 1) {
+            throw new IllegalArgumentException("campaigns.maxActivePerSupplier must be at least 1, was " + maxActivePerSupplier);
+        }
+        this.maxActivePerSupplier = maxActivePerSupplier;
         this.store = new CampaignStore(jdbi, smi);
         this.images = images;
         this.clock = clock;
@@ -94,6 +111,7 @@ public final class FirmwareCampaignService {
      * @return the campaign view
      * @throws ForbiddenException when the User holds no Supplier role (IS or GS) to send SRV 11.4
      * @throws InvalidFieldException when the image is unknown (BR12) or the selection matches no device
+     * @throws ConflictException when the Supplier already has its limit of campaigns not yet completed or cancelled
      */
     public Map<String, Object> create(User user, CampaignDefinition def) {
         String role = user.dccUserRoles().contains(DccUserRole.IS) ? "IS"
@@ -107,16 +125,17 @@ public final class FirmwareCampaignService {
                 "no known firmware image has SHA-256 " + def.imageSha256()));
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
-        int selected = store.jdbi().inTransaction(h -> {
-            store.insertCampaign(h, new CampaignStore.CampaignRow(id, def.name(), image.sha256(), image.version(), image.model(),
-                    user.userId(), user.party(), role, null, CampaignState.AWAITING_APPROVAL, 0, def.waves().size(), json(def),
-                    null, null, null, null, now, now));
-            int n = store.selectTargets(h, id, def.selection(), now, user.party());
-            if (n == 0) {
-                h.rollback();
+        int selected;
+        synchronized (actionLocks) { // counting and inserting together: two creations at once cannot both pass the limit
+            long active = store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM firmware_campaign WHERE created_party = :p"
+                    + " AND state NOT IN ('COMPLETED', 'CANCELLED')").bind("p", user.party()).mapTo(Long.class).one());
+            if (active >= maxActivePerSupplier) {
+                throw new ConflictException("campaign", "a Supplier runs at most " + maxActivePerSupplier
+                        + " campaigns not yet completed or cancelled at once (campaigns.maxActivePerSupplier)",
+                        user.party() + " has " + active + " campaigns not yet completed or cancelled");
             }
-            return n;
-        });
+            selected = insert(user, def, image, id, role, now);
+        }
         if (selected == 0) {
             throw new InvalidFieldException("selection", "a campaign targets at least one PPMID or Alt HAN bridge of the SMI",
                     "the selection matches no device");
@@ -128,6 +147,19 @@ public final class FirmwareCampaignService {
         return view(id);
     }
 
+    private int insert(User user, CampaignDefinition def, RegisteredFirmwareImage image, String id, String role, Instant now) {
+        return store.jdbi().inTransaction(h -> {
+            store.insertCampaign(h, new CampaignStore.CampaignRow(id, def.name(), image.sha256(), image.version(), image.model(),
+                    user.userId(), user.party(), role, null, CampaignState.AWAITING_APPROVAL, 0, def.waves().size(), json(def),
+                    null, null, null, null, now, now));
+            int n = store.selectTargets(h, id, def.selection(), now, user.party());
+            if (n == 0) {
+                h.rollback();
+            }
+            return n;
+        });
+    }
+
     /**
      * Approves a campaign: the approval task is completed by a second person (issue 4, step 2).
      *
@@ -135,6 +167,10 @@ public final class FirmwareCampaignService {
      * @throws ConflictException when the campaign is not awaiting approval
      */
     public Map<String, Object> approve(User user, String campaignId) {
+        return serialised(campaignId, () -> approveNow(user, campaignId));
+    }
+
+    private Map<String, Object> approveNow(User user, String campaignId) {
         CampaignStore.CampaignRow c = visibleRow(user, campaignId);
         if (user.userId().equals(c.createdBy())) {
             throw new ForbiddenException("four eyes: the creator of a campaign cannot approve it (issue 4, step 2)",
@@ -148,12 +184,23 @@ public final class FirmwareCampaignService {
                 "only a campaign awaiting approval can be approved", "campaign " + campaignId + " is " + c.state()));
         store.update(campaignId, "approved_by", user.userId(), clock.instant());
         store.update(campaignId, "state", CampaignState.CHECKING_ELIGIBILITY, clock.instant());
-        engine.getTaskService().complete(task.getId(), Map.of("approvedBy", user.userId()));
+        try {
+            engine.getTaskService().complete(task.getId(), Map.of("approvedBy", user.userId()));
+        } catch (RuntimeException e) {
+            // the approval did not take effect: it must not name this User
+            store.update(campaignId, "approved_by", null, clock.instant());
+            store.update(campaignId, "state", c.state(), clock.instant());
+            throw e;
+        }
         return view(campaignId);
     }
 
     /** Stops sending; devices in flight finish; then the review task waits for resume or cancel. */
     public Map<String, Object> pause(User user, String campaignId) {
+        return serialised(campaignId, () -> pauseNow(user, campaignId));
+    }
+
+    private Map<String, Object> pauseNow(User user, String campaignId) {
         CampaignStore.CampaignRow c = ownRow(user, campaignId);
         CampaignDriver d = waves.driver(campaignId).orElse(null);
         if (c.state() != CampaignState.RUNNING || d == null) {
@@ -167,6 +214,10 @@ public final class FirmwareCampaignService {
 
     /** Resumes a paused campaign (completes the review task with RESUME, or lifts a pause not yet at the gate). */
     public Map<String, Object> resume(User user, String campaignId) {
+        return serialised(campaignId, () -> resumeNow(user, campaignId));
+    }
+
+    private Map<String, Object> resumeNow(User user, String campaignId) {
         CampaignStore.CampaignRow c = ownRow(user, campaignId);
         Optional<Task> review = task(c, "reviewCampaign");
         if (review.isPresent()) {
@@ -189,6 +240,10 @@ public final class FirmwareCampaignService {
 
     /** Cancels: devices not yet sent become CANCELLED; devices in flight finish. */
     public Map<String, Object> cancel(User user, String campaignId) {
+        return serialised(campaignId, () -> cancelNow(user, campaignId));
+    }
+
+    private Map<String, Object> cancelNow(User user, String campaignId) {
         CampaignStore.CampaignRow c = ownRow(user, campaignId);
         if (c.state() == CampaignState.COMPLETED || c.state() == CampaignState.CANCELLED) {
             throw new ConflictException("state", "a finished campaign cannot be cancelled", "campaign " + campaignId + " is " + c.state());
@@ -247,6 +302,24 @@ public final class FirmwareCampaignService {
         return views().view(visibleRow(user, campaignId));
     }
 
+    /**
+     * Runs a User's action on one campaign alone: approve, pause, resume and cancel of the same campaign wait for
+     * each other (the later one sees the state the earlier one left), and a clash with the campaign's own process
+     * (a wave ending at the same moment) answers 409 with the state that won instead of the engine's error.
+     */
+    private Map<String, Object> serialised(String campaignId, java.util.function.Supplier<Map<String, Object>> action) {
+        synchronized (actionLocks[Math.floorMod(campaignId.hashCode(), actionLocks.length)]) {
+            try {
+                return action.get();
+            } catch (org.camunda.bpm.engine.OptimisticLockingException | org.camunda.bpm.engine.exception.NullValueException
+                     | org.camunda.bpm.engine.exception.NotFoundException e) {
+                CampaignState now = row(campaignId).state();
+                throw new ConflictException("state", "the campaign changed while the request was carried out; nothing of it took effect",
+                        "campaign " + campaignId + " is now " + now);
+            }
+        }
+    }
+
     /** All campaigns, newest first, without counts. */
     public List<Map<String, Object>> list() {
         return store.allCampaignIds().stream().map(id -> views().summary(row(id))).toList();
@@ -260,6 +333,10 @@ public final class FirmwareCampaignService {
     /** One page of a campaign's devices (by device id), optionally in one state. */
     public Map<String, Object> devices(String campaignId, DeviceState state, int page, int size) {
         row(campaignId);
+        if (page < 0 || page > org.secflow.inventory.DeviceQuery.MAX_PAGE) {
+            throw new org.secflow.problem.InvalidFieldException("page", "page is 0 to " + org.secflow.inventory.DeviceQuery.MAX_PAGE,
+                    "page " + page + " is out of range");
+        }
         return views().devices(campaignId, state, page, size);
     }
 

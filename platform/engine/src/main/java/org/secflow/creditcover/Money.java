@@ -6,6 +6,9 @@ import org.secflow.problem.InvalidFieldException;
 
 /** Money of Credit Cover: pounds as {@link BigDecimal} with exactly 2 decimals (pence), never floating point. */
 public final class Money {
+    /** Largest amount accepted: £1,000,000,000,000 (10^12), below what the store's DECIMAL(15,2) holds. */
+    public static final BigDecimal MAX = new BigDecimal("1000000000000.00");
+
     /** £0.00. */
     public static final BigDecimal ZERO = new BigDecimal("0.00");
 
@@ -15,7 +18,8 @@ public final class Money {
     /**
      * An amount read from a request or a table: at most 2 decimals, not negative; returned with scale 2.
      *
-     * @throws InvalidFieldException naming {@code field} when it is negative or has fractions of a penny
+     * @throws InvalidFieldException naming {@code field} when it is negative, above {@link #MAX} or has fractions
+     *     of a penny
      */
     public static BigDecimal pounds(BigDecimal amount, String field) {
         if (amount == null) {
@@ -23,6 +27,10 @@ public final class Money {
         }
         if (amount.signum() < 0) {
             throw new InvalidFieldException(field, "amounts in pounds are not negative", field + " is " + amount.toPlainString());
+        }
+        if (amount.compareTo(MAX) > 0) {
+            throw new InvalidFieldException(field, "amounts are at most £" + MAX.toPlainString(),
+                    field + " is more than £" + MAX.toPlainString());
         }
         if (amount.stripTrailingZeros().scale() > 2) {
             throw new InvalidFieldException(field, "amounts are pounds and pence: at most 2 decimals",

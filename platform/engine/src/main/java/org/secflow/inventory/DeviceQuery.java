@@ -21,9 +21,12 @@ public record DeviceQuery(DeviceType deviceType, AltHanDeviceVariant altHanDevic
     /** Largest page. */
     public static final int MAX_SIZE = 500;
 
+    /** Largest page number: pages beyond the largest estate are empty, and the offset stays within range. */
+    public static final int MAX_PAGE = 1_000_000;
+
     public DeviceQuery {
-        if (page < 0) {
-            throw new InvalidFieldException("page", "page is zero or more", "page " + page + " is negative");
+        if (page < 0 || page > MAX_PAGE) {
+            throw new InvalidFieldException("page", "page is 0 to " + MAX_PAGE, "page " + page + " is out of range");
         }
         if (size < 1 || size > MAX_SIZE) {
             throw new InvalidFieldException("size", "page size is 1 to " + MAX_SIZE, "size " + size + " is out of range");

@@ -47,6 +47,20 @@ public final class FirmwareImageCatalogue {
                     "applicableDeviceTypes is empty");
         }
         Instant now = clock.instant();
+        try {
+            return insert(r, registeredBy, manufacturer, model, version, sha, now);
+        } catch (org.jdbi.v3.core.JdbiException e) {
+            if (org.secflow.store.SqlStates.isUniqueViolation(e)) {
+                // the same image registered at the same moment: the other registration took effect
+                throw new ConflictException("sha256", "an image is registered once",
+                        "an image with this SHA-256 or this manufacturer, model and version is already known");
+            }
+            throw e;
+        }
+    }
+
+    private RegisteredFirmwareImage insert(FirmwareImageRegistration r, String registeredBy, String manufacturer, String model,
+                                           String version, String sha, Instant now) {
         return jdbi.inTransaction(h -> {
             boolean clash = h.createQuery("""
                     SELECT COUNT(*) FROM firmware_image

@@ -42,8 +42,15 @@ public final class MaintenanceService {
      *
      * @throws ScheduleRefusedException with every violation; nothing stored
      * @throws org.secflow.problem.BadRequestException naming the field when the schedule cannot be read
+     * @throws org.secflow.problem.InvalidFieldException (422) for a schedule without windows; nothing stored
      */
     public StoredSchedule publish(String userId, ProposedSchedule schedule) {
+        if (schedule.windows() != null && schedule.windows().isEmpty()) {
+            // storing it would silently drop every window stored for the month
+            throw new org.secflow.problem.InvalidFieldException("windows", "a published schedule has at least one window; "
+                    + "it replaces the month's stored windows, so an empty one would withdraw them all without saying so",
+                    "windows is empty");
+        }
         ScheduleValidation v = validate(schedule);
         if (!v.valid()) {
             throw new ScheduleRefusedException(v.month(), v.violations(), v.ruleSetVersion());

@@ -23,15 +23,21 @@ public record NewModification(String reference, String title, String proposer, L
     static final Pattern REFERENCE = Pattern.compile("(DP|MP)\\d{1,4}[A-Z]?");
 
     public NewModification {
-        if (reference == null || !REFERENCE.matcher(reference).matches()) {
+        if (reference == null || reference.length() > 12 || !REFERENCE.matcher(reference).matches()) {
             throw new InvalidFieldException("reference", "a reference is DPnnn or MPnnn (SEC Section D)",
                     "'" + reference + "' is not a DP or MP reference");
         }
         if (title == null || title.isBlank()) {
             throw new InvalidFieldException("title", "a modification has a title", "title is missing");
         }
+        if (title.length() > 500) {
+            throw new InvalidFieldException("title", "a title has at most 500 characters", "title has " + title.length());
+        }
         if (proposer == null || proposer.isBlank()) {
             throw new InvalidFieldException("proposer", "a modification has a proposer", "proposer is missing");
+        }
+        if (proposer.length() > 200) {
+            throw new InvalidFieldException("proposer", "a proposer has at most 200 characters", "proposer has " + proposer.length());
         }
         if (raisedOn == null) {
             throw new InvalidFieldException("raisedOn", "the date the Draft Proposal was raised", "raisedOn is missing");

@@ -8,10 +8,21 @@ public abstract class DomainProblem extends RuntimeException {
     private final String field;
     private final String rule;
 
+    /** Longest message kept: a refused value is echoed at most truncated. */
+    public static final int MAX_MESSAGE = 1000;
+
     protected DomainProblem(String message, String field, String rule) {
-        super(message);
+        super(truncated(message));
         this.field = field;
         this.rule = rule;
+    }
+
+    /** {@code text} cut to {@link #MAX_MESSAGE} characters, marked with an ellipsis and the full length. */
+    public static String truncated(String text) {
+        if (text == null || text.length() <= MAX_MESSAGE) {
+            return text;
+        }
+        return text.substring(0, MAX_MESSAGE) + "... (" + text.length() + " characters)";
     }
 
     /** HTTP status that fits, e.g. 404, 409, 422. */

@@ -22,9 +22,12 @@ import org.secflow.registration.RegistrationTables;
  * @param registration the registration tables read with these rules (empty tables when the directory has none and
  *     no rule reads them); the rules see them as the global {@value RuleLoader#REGISTRATION_GLOBAL}, other code
  *     (SMI scoping of network operators) reads them here
+ * @param limits firing limit and time budget of every decision ({@link RuleSessions#fireGuarded})
+ * @param faults the decisions this version could not make, per rule
  */
 public record LoadedRules(KieBase kieBase, ThreadLocal<KieSession> sessions, String version, Instant loadedAt,
-                          List<RuleFileInfo> files, Set<String> globals, RegistrationTables registration) {
+                          List<RuleFileInfo> files, Set<String> globals, RegistrationTables registration,
+                          DecisionLimits limits, RuleFaults faults) {
 
     /** Number of rules over all files. */
     public int ruleCount() {

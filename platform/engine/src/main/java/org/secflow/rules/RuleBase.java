@@ -8,6 +8,9 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,11 +24,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class RuleBase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RuleBase.class);
+    /** Versions kept for rollback. */
+    public static final int KEPT_VERSIONS = 5;
 
     private final RuleLoader loader;
     private final Path dir;
     private final AtomicReference<LoadedRules> current = new AtomicReference<>();
     private final AtomicReference<RefusedAttempt> lastRefused = new AtomicReference<>();
+    private final Deque<LoadedRules> previous = new ArrayDeque<>();
+    private final RuleSetCheck check;
     private final Clock clock;
     private WatchService watcher;
     private Thread watchThread;
@@ -36,9 +43,20 @@ public final class RuleBase implements AutoCloseable {
      * @throws RuleLoadException when the directory's rules do not build (nothing to serve then)
      */
     public RuleBase(Path dir, Clock clock) {
+        this(dir, clock, DecisionLimits.DEFAULTS, RuleSetCheck.NONE);
+    }
+
+    /**
+     * Loads the rules of {@code dir}; every decision runs within {@code limits} and every reload must pass
+     * {@code check} (the first load serves what builds, so that a platform with failing cases still starts).
+     *
+     * @throws RuleLoadException when the directory's rules do not build (nothing to serve then)
+     */
+    public RuleBase(Path dir, Clock clock, DecisionLimits limits, RuleSetCheck check) {
         this.dir = dir;
         this.clock = clock;
-        this.loader = new RuleLoader(clock);
+        this.check = java.util.Objects.requireNonNull(check, "check");
+        this.loader = new RuleLoader(clock, limits);
         LoadedRules first = loader.load(dir);
         current.set(first);
         LOG.info("Rules {} loaded from {}: {} rules in {} files", first.version(), dir, first.ruleCount(), first.files().size());
@@ -60,14 +78,33 @@ public final class RuleBase implements AutoCloseable {
     }
 
     /**
-     * Rebuilds from the directory and swaps on success.
+     * Rebuilds from the directory, runs the {@link RuleSetCheck} against the new version and swaps when it passes;
+     * the version it replaces is kept for {@link #rollback()} (the last {@value #KEPT_VERSIONS}).
      *
      * @return the new version
      * @throws RuleLoadException with file, line and message; the previous version keeps serving
+     * @throws RuleCasesFailedException when a scenario case fails against the new version; the previous version
+     *     keeps serving
      */
     public synchronized LoadedRules reload() {
         try {
             LoadedRules next = loader.load(dir);
+            List<RuleError> failing;
+            try {
+                failing = check.failures(next, dir);
+            } catch (RuleLoadException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                failing = List.of(new RuleError(dir.getFileName() == null ? "rules" : dir.getFileName().toString(), 0,
+                        "the scenario tables could not be run: " + e.getMessage()));
+            }
+            if (!failing.isEmpty()) {
+                throw new RuleCasesFailedException(failing);
+            }
+            previous.push(current.get());
+            while (previous.size() > KEPT_VERSIONS) {
+                previous.removeLast();
+            }
             current.set(next);
             LOG.info("Rules {} loaded from {}: {} rules in {} files", next.version(), dir, next.ruleCount(), next.files().size());
             return next;
@@ -76,6 +113,29 @@ public final class RuleBase implements AutoCloseable {
             LOG.warn("Rules reload refused, {} keeps serving: {}", current.get().version(), e.errors());
             throw e;
         }
+    }
+
+    /**
+     * Puts the version the last reload replaced back in service (the files on disk are not touched: the next reload
+     * builds them again).
+     *
+     * @return the version now in service
+     * @throws org.secflow.problem.ConflictException when no earlier version is kept
+     */
+    public synchronized LoadedRules rollback() {
+        LoadedRules back = previous.poll();
+        if (back == null) {
+            throw new org.secflow.problem.ConflictException("rules", "a rollback returns to the version a reload replaced",
+                    "no earlier rules version is kept since start; " + current.get().version() + " keeps serving");
+        }
+        LoadedRules from = current.getAndSet(back);
+        LOG.info("Rules rolled back from {} to {}", from.version(), back.version());
+        return back;
+    }
+
+    /** Versions kept for {@link #rollback()}, newest first. */
+    public synchronized List<String> previousVersions() {
+        return previous.stream().map(LoadedRules::version).toList();
     }
 
     /** Starts a file watcher that reloads (debounced by {@code debounceMs}) when a file of the directory changes. */

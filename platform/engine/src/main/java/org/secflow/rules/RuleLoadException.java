@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** The rules directory cannot be built into a rule base; {@link #errors()} say where and why. */
-public final class RuleLoadException extends RuntimeException {
+public class RuleLoadException extends RuntimeException {
     private final transient List<RuleError> errors;
 
     public RuleLoadException(List<RuleError> errors) {

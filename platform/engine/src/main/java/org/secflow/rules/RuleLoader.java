@@ -65,9 +65,17 @@ public final class RuleLoader {
 
     private static final AtomicLong BUILDS = new AtomicLong();
     private final Clock clock;
+    private final DecisionLimits limits;
 
+    /** A loader whose rule bases decide within {@link DecisionLimits#DEFAULTS}. */
     public RuleLoader(Clock clock) {
+        this(clock, DecisionLimits.DEFAULTS);
+    }
+
+    /** A loader whose rule bases decide within {@code limits}. */
+    public RuleLoader(Clock clock, DecisionLimits limits) {
         this.clock = clock;
+        this.limits = java.util.Objects.requireNonNull(limits, "limits");
     }
 
     /**
@@ -98,10 +106,24 @@ public final class RuleLoader {
         try {
             builder = ks.newKieBuilder(kfs).buildAll();
         } catch (RuntimeException e) {
-            throw new RuleLoadException(List.of(new RuleError(guessFile(e, files), 0, rootMessage(e))));
+            // the decision-table parser throws instead of reporting, its message naming the cell ("... cell C6")
+            String file = guessFile(e, files);
+            throw new RuleLoadException(List.of(RuleErrorLocator.locate(file, files.get(file), 0, 0, rootMessage(e))));
         }
+        List<String> nullPackage = new ArrayList<>();
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            errors.add(new RuleError(fileOf(m.getPath()), Math.max(0, m.getLine()), m.getText().trim()));
+            String file = fileOf(m.getPath());
+            String text = m.getText().trim();
+            if (text.contains("Parser returned a null Package")) {
+                nullPackage.add(file); // Drools' echo of a parse error already reported with its line
+                continue;
+            }
+            errors.add(RuleErrorLocator.locate(file, files.get(file), Math.max(0, m.getLine()), m.getColumn(), text));
+        }
+        for (String file : nullPackage) {
+            if (errors.stream().noneMatch(e -> e.file().equals(file))) {
+                errors.add(new RuleError(file, 0, "the file could not be parsed"));
+            }
         }
         if (!errors.isEmpty()) {
             ks.getRepository().removeKieModule(release);
@@ -132,7 +154,8 @@ public final class RuleLoader {
         List<RuleFileInfo> infos = new ArrayList<>(infos(base, files));
         dataTables.forEach((name, bytes) -> infos.add(new RuleFileInfo(name, "DATA_TABLE", 0, sha256(bytes))));
         return new LoadedRules(base, ThreadLocal.withInitial(() -> RuleSessions.newSession(base, sessionGlobals)), version(all),
-                clock.instant(), List.copyOf(infos), globals, registration);
+                clock.instant(), List.copyOf(infos), globals, registration, limits,
+                new RuleFaults(clock));
     }
 
     /** The registration tables present in {@code dir}, by name. */

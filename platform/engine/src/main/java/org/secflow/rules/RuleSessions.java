@@ -3,6 +3,7 @@ package org.secflow.rules;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.kie.api.KieBase;
@@ -13,7 +14,14 @@ import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.rule.AgendaFilter;
+import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.FactHandle;
+import org.kie.api.runtime.rule.Match;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a set of facts through a rule-base version on the calling thread's session of {@link LoadedRules} and
@@ -21,6 +29,8 @@ import org.kie.api.runtime.rule.FactHandle;
  * Maintenance); the rules read and write the facts themselves (collectors inserted among them).
  */
 public final class RuleSessions {
+    private static final Logger LOG = LoggerFactory.getLogger(RuleSessions.class);
+
     private RuleSessions() {
     }
 
@@ -50,17 +60,124 @@ public final class RuleSessions {
         if (listener != null) {
             session.addEventListener(listener);
         }
+        boolean faulted = false;
         try {
             for (Object f : facts) {
                 session.insert(f);
             }
-            return session.fireAllRules();
+            return fireGuarded(rules, session);
+        } catch (RuleFaultException e) {
+            faulted = true; // the session is disposed: nothing to empty
+            throw e;
         } finally {
-            if (listener != null) {
-                session.removeEventListener(listener);
+            if (!faulted) {
+                if (listener != null) {
+                    session.removeEventListener(listener);
+                }
+                empty(session);
             }
-            empty(session);
         }
+    }
+
+    /**
+     * Fires the rules of the calling thread's session of {@code rules} within the version's {@link DecisionLimits}:
+     * before each firing the firings so far and the time taken are checked, and the decision is halted past either.
+     * A consequence that throws, or a decision halted so, is counted in {@link LoadedRules#faults()} against the
+     * rule; the session is disposed (the thread gets a fresh one at its next decision) and nothing keeps running.
+     *
+     * @return the number of rules fired
+     * @throws RuleFaultException naming the rule and its file
+     */
+    public static int fireGuarded(LoadedRules rules, KieSession session) {
+        DecisionGuard guard = new DecisionGuard(rules.limits(), session);
+        int fired;
+        try {
+            fired = session.fireAllRules(guard);
+        } catch (ConsequenceException e) {
+            LOG.warn("Rule '{}' of rules {} threw", e.getMatch() == null ? "?" : e.getMatch().getRule().getName(), rules.version(), e);
+            throw fault(rules, session, e.getMatch() == null ? null : e.getMatch().getRule(), "threw an error in its consequence");
+        } catch (RuntimeException e) {
+            LOG.warn("A decision of rules {} failed", rules.version(), e);
+            throw fault(rules, session, guard.lastRule, "failed while the rules were evaluated");
+        }
+        if (guard.trippedBy != null) {
+            throw fault(rules, session, guard.trippedBy, guard.reason);
+        }
+        return fired;
+    }
+
+    private static RuleFaultException fault(LoadedRules rules, KieSession session, Rule rule, String reason) {
+        try {
+            session.dispose();
+        } catch (RuntimeException ignored) {
+            // disposing a broken session: it is dropped either way
+        }
+        rules.sessions().remove();
+        String name = rule == null ? "?" : rule.getName();
+        String file = rule instanceof RuleImpl impl && impl.getResource() != null && impl.getResource().getSourcePath() != null
+                ? impl.getResource().getSourcePath().substring(impl.getResource().getSourcePath().lastIndexOf('/') + 1) : null;
+        rules.faults().record(name, file, reason);
+        return new RuleFaultException(name, file, reason, rules.version());
+    }
+
+    /** Counts the firings of one decision and halts it past its limits; one per decision, on its thread. */
+    private static final class DecisionGuard implements AgendaFilter {
+        private final int maxFirings;
+        private final long budgetMs;
+        private final long startNanos = System.nanoTime();
+        private final KieSession session;
+        private int fired;
+        private Rule lastRule;
+        private Rule trippedBy;
+        private String reason;
+
+        DecisionGuard(DecisionLimits limits, KieSession session) {
+            this.maxFirings = limits.maxFirings();
+            this.budgetMs = limits.budgetMs();
+            this.session = session;
+        }
+
+        @Override
+        public boolean accept(Match match) {
+            if (trippedBy != null) {
+                return false; // halted: drain what is left without firing it
+            }
+            lastRule = match.getRule();
+            if (++fired > maxFirings) {
+                trip(match, "fired more than " + maxFirings + " times in one decision (rules.maxFirings); "
+                        + "a consequence that updates what it matched re-activates itself");
+                return false;
+            }
+            if (System.nanoTime() - startNanos > budgetMs * 1_000_000L) {
+                trip(match, "was to fire after the decision had taken more than " + budgetMs + " ms (rules.decisionBudgetMs)");
+                return false;
+            }
+            return true;
+        }
+
+        private void trip(Match match, String why) {
+            trippedBy = culprit(session, match.getRule());
+            reason = why;
+            session.halt();
+        }
+    }
+
+    /**
+     * The rule that kept the decision going: the one whose consequences updated facts most often in it (a rule that
+     * updates what it matched re-activates itself and every rule on that fact, so the rule about to fire may be an
+     * innocent one), else the one that inserted most; {@code fallback} when no rule wrote.
+     */
+    private static Rule culprit(KieSession session, Rule fallback) {
+        for (Object l : session.getRuleRuntimeEventListeners()) {
+            if (l instanceof TransientFacts t) {
+                for (java.util.Map<Rule, Integer> writes : List.of(t.updatesByRule, t.insertsByRule)) {
+                    if (!writes.isEmpty()) {
+                        return java.util.Collections.max(writes.entrySet(), java.util.Map.Entry.comparingByValue()).getKey();
+                    }
+                }
+            }
+        }
+        return fallback;
     }
 
     /**
@@ -102,11 +219,24 @@ public final class RuleSessions {
     /** The handles of the facts inserted and not yet deleted, standing facts left out. Not thread-safe (one per session). */
     private static final class TransientFacts extends DefaultRuleRuntimeEventListener {
         private final Set<FactHandle> handles = new LinkedHashSet<>();
+        /** Inserts and updates made by each rule's consequences in the current decision. */
+        private final java.util.Map<Rule, Integer> insertsByRule = new java.util.HashMap<>();
+        private final java.util.Map<Rule, Integer> updatesByRule = new java.util.HashMap<>();
 
         @Override
         public void objectInserted(ObjectInsertedEvent event) {
             if (!(event.getObject() instanceof StandingFact)) {
                 handles.add(event.getFactHandle());
+            }
+            if (event.getRule() != null) {
+                insertsByRule.merge(event.getRule(), 1, Integer::sum);
+            }
+        }
+
+        @Override
+        public void objectUpdated(org.kie.api.event.rule.ObjectUpdatedEvent event) {
+            if (event.getRule() != null) {
+                updatesByRule.merge(event.getRule(), 1, Integer::sum);
             }
         }
 
@@ -120,6 +250,8 @@ public final class RuleSessions {
                 session.delete(h);
             }
             handles.clear();
+            insertsByRule.clear();
+            updatesByRule.clear();
         }
     }
 }

@@ -2,6 +2,7 @@ package org.secflow.servicerequest;
 
 import org.kie.api.runtime.KieSession;
 import org.secflow.rules.LoadedRules;
+import org.secflow.rules.RuleFaultException;
 import org.secflow.rules.RuleSessions;
 
 /**
@@ -19,18 +20,25 @@ public final class RuleEvaluator {
      * Evaluates a fact.
      *
      * @return the decision: accepted when no rule rejected the fact
+     * @throws RuleFaultException when a rule throws or the decision goes over its {@link org.secflow.rules.DecisionLimits}
      */
     public static Decision evaluate(LoadedRules rules, ServiceRequestFact fact) {
         Decision decision = new Decision();
         KieSession session = rules.sessions().get();
+        boolean faulted = false;
         try {
             if (rules.globals().contains(DECISION_GLOBAL)) {
                 session.setGlobal(DECISION_GLOBAL, decision);
             }
             session.insert(fact);
-            session.fireAllRules();
+            RuleSessions.fireGuarded(rules, session);
+        } catch (RuleFaultException e) {
+            faulted = true; // the session was disposed and dropped
+            throw e;
         } finally {
-            RuleSessions.empty(session); // the request and what the rules inserted for it; the SRV's SrvApplicability stands
+            if (!faulted) {
+                RuleSessions.empty(session); // the request and what the rules inserted for it; the SRV's SrvApplicability stands
+            }
         }
         return decision;
     }

@@ -73,13 +73,14 @@ public final class ProcessDeployer {
                             .map(p -> p.getKey() + " v" + p.getVersion()).toList());
                 }
             } catch (ParseException e) {
-                List<BpmnProblem> problems = problems(name, e);
+                List<BpmnProblem> problems = located(file, problems(name, e));
                 refused.addAll(problems);
                 problems.forEach(p -> LOG.warn("refused {} (element {}, line {}): {}", name, p.element(), p.line(), p.message()));
             } catch (IOException e) {
                 refused.add(new BpmnProblem(name, "cannot read: " + e.getMessage(), null, null, null));
             } catch (RuntimeException e) {
-                refused.add(new BpmnProblem(name, String.valueOf(e.getMessage()), null, null, null));
+                // Camunda reports a file that is not well-formed as a bare engine exception, without line or column
+                refused.addAll(located(file, List.of(new BpmnProblem(name, String.valueOf(e.getMessage()), null, null, null))));
                 LOG.warn("refused {}: {}", name, e.getMessage());
             }
         }
@@ -123,6 +124,32 @@ public final class ProcessDeployer {
         }
         files.sort(Comparator.comparing(Path::toString));
         return files;
+    }
+
+    /**
+     * The problems with a line wherever the file can give one: Camunda says nothing of where a file that is not
+     * well-formed breaks (the XML parser does), and names some elements without a line.
+     */
+    private static List<BpmnProblem> located(Path file, List<BpmnProblem> problems) {
+        if (problems.stream().allMatch(p -> p.line() != null)) {
+            return problems;
+        }
+        byte[] xml;
+        try {
+            xml = Files.readAllBytes(file);
+        } catch (IOException e) {
+            return problems;
+        }
+        BpmnProblem broken = BpmnLocator.notWellFormed(file.getFileName().toString(), xml);
+        if (broken != null) {
+            return List.of(broken);
+        }
+        List<BpmnProblem> out = new ArrayList<>();
+        for (BpmnProblem p : problems) {
+            int[] at = p.line() == null ? BpmnLocator.lineAndColumnOf(xml, p.element()) : null;
+            out.add(at == null ? p : new BpmnProblem(p.file(), p.message(), p.element(), at[0], at[1]));
+        }
+        return out;
     }
 
     private static List<BpmnProblem> problems(String file, ParseException e) {

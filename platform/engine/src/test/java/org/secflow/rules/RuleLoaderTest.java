@@ -153,6 +153,56 @@ class RuleLoaderTest {
                 }));
     }
 
+    @Test
+    void reportsTheLineOfAMissingParenthesisAndNoLinelessParserEntry(@TempDir Path dir) throws IOException {
+        copyRules(dir);
+        Files.writeString(dir.resolve("probe.drl"), """
+                package org.secflow.rules
+
+                import org.secflow.servicerequest.*
+
+                global Decision decision
+
+                rule "PROBE"
+                when
+                    $r : ServiceRequestFact( srv == "8.2"
+                then
+                    decision.reject("PROBE", "m", "s");
+                end
+                """);
+
+        assertThatThrownBy(() -> loader.load(dir))
+                .isInstanceOfSatisfying(RuleLoadException.class, e -> assertThat(e.errors())
+                        .as(e.errors().toString())
+                        .isNotEmpty()
+                        .allSatisfy(err -> {
+                            assertThat(err.file()).isEqualTo("probe.drl");
+                            assertThat(err.line()).isEqualTo(9);
+                            assertThat(err.message()).doesNotContain("null Package");
+                        }));
+    }
+
+    @Test
+    void locatesADecisionTableErrorByTheCellItsMessageNames() {
+        // Drools' decision-table parser throws with the cell in the message; its line is not the table's
+        RuleError err = RuleErrorLocator.locate("x.drl.csv", "a\nb\n".getBytes(), 0, 0,
+                "Invalid column heading ACTON, should be CONDITION, ACTION or attribute, in cell C6");
+
+        assertThat(err.line()).isEqualTo(6);
+        assertThat(err.cell()).isEqualTo("C6");
+    }
+
+    @Test
+    void locatesADecisionTableCompileErrorByTheRowOfItsRuleAndTheCellItQuotes() {
+        byte[] csv = ("\"RuleTable T\",\"\"\n\"NAME\",\"CONDITION\"\n\"R1\",\"ok\"\n"
+                + "\"R 2\",\"srv ==== 1\"\n").getBytes();
+        RuleError err = RuleErrorLocator.locate("x.drl.csv", csv, 12, 3,
+                "Unable to Analyse Expression srv ==== 1: [Rule name='R 2']");
+
+        assertThat(err.line()).isEqualTo(4);
+        assertThat(err.cell()).isEqualTo("B4");
+    }
+
     private static void copyRules(Path to) throws IOException {
         try (var files = Files.list(realRules())) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {

@@ -78,6 +78,23 @@ class ProcessDeployerTest {
         assertThat(workflow.engine().getRuntimeService().startProcessInstanceByKey("review")).isNotNull();
     }
 
+    @Test
+    void refusesAFileThatIsNotWellFormedWithTheXmlParsersLineColumnAndTheElementLeftOpen() throws Exception {
+        // the user task is never closed: line 7 opens it with '>' instead of '/>'
+        Files.writeString(bpmn.resolve("review.bpmn"), process("review", "Review", "csc")
+                .replace("camunda:candidateGroups=\"csc\"/>", "camunda:candidateGroups=\"csc\">"));
+
+        DeploymentReport report = deployer.deployAll();
+
+        assertThat(report.refused()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("review.bpmn");
+            assertThat(p.message()).startsWith("not well-formed XML");
+            assertThat(p.line()).as(p.toString()).isNotNull().isGreaterThanOrEqualTo(7);
+            assertThat(p.column()).as(p.toString()).isNotNull().isPositive();
+            assertThat(p.element()).as(p.toString()).isEqualTo("task");
+        });
+    }
+
     static String process(String key, String taskName, String group) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>

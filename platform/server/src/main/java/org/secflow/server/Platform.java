@@ -75,7 +75,7 @@ public final class Platform implements AutoCloseable {
         this.firmwareImages = new FirmwareImageCatalogue(database.jdbi(), clock);
         if (withServiceProviders) {
             try {
-                this.rules = new RuleBase(paths.rules(), clock);
+                this.rules = new RuleBase(paths.rules(), clock, config.rules().decisionLimits(), new RuleSetCases());
                 if (config.rules().watch()) {
                     rules.watch(config.rules().watchDebounceMs());
                 }
@@ -93,7 +93,7 @@ public final class Platform implements AutoCloseable {
             this.creditCover = new CreditCoverService(database.jdbi(), rules, workingDays, clock);
             this.workflow = startWorkflow(database);
             this.campaigns = new FirmwareCampaignService(database.jdbi(), rules, firmwareImages, plugins::dsp, maintenance, clock,
-                    smiReadModel);
+                    smiReadModel, config.campaigns().maxActivePerSupplier());
             workflow.registerBean(FirmwareCampaignService.BEAN, new org.secflow.campaign.CampaignProcessBean(campaigns));
             workflow.registerBean(org.secflow.modification.ModificationProcessBean.BEAN, new org.secflow.modification.ModificationProcessBean(
                     workingDays, config.modifications().appealWindowWorkingDays()));

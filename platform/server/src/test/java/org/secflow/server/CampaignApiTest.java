@@ -297,6 +297,94 @@ class CampaignApiTest {
     }
 
     @Test
+    void answersTwoApproversAtOnceWithOne409AndNamesTheUserWhoseApprovalTookEffect() throws Exception {
+        String sha = registerImage("8.2.1");
+        for (int round = 0; round < 3; round++) {
+            var created = send("POST", "/api/campaigns", "a", """
+                    {"name": "race %d", "imageSha256": "%s", "selection": {"ppmids": true, "regions": ["SOUTH"]},
+                     "waves": [100], "successThresholdPercent": 0, "retryBackoffMs": 20, "deviceTimeoutMs": 4000}"""
+                    .formatted(round, sha));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            String id = json(created).path("campaignId").asText();
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var first = pool.submit(() -> send("POST", "/api/campaigns/" + id + "/approve", "a2", null));
+                var second = pool.submit(() -> send("POST", "/api/campaigns/" + id + "/approve", "admin", null));
+                HttpResponse<String> byA2 = first.get();
+                HttpResponse<String> byAdmin = second.get();
+                assertThat(List.of(byA2.statusCode(), byAdmin.statusCode())).as(byA2.body() + " / " + byAdmin.body())
+                        .containsExactlyInAnyOrder(200, 409);
+                String winner = byA2.statusCode() == 200 ? "supplier-a-2" : "admin"; // User IDs of the tokens a2 and admin
+                HttpResponse<String> loser = byA2.statusCode() == 200 ? byAdmin : byA2;
+                assertThat(loser.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+                assertThat(json(send("GET", "/api/campaigns/" + id, "a", null)).path("approvedBy").asText()).isEqualTo(winner);
+            } finally {
+                pool.shutdownNow();
+            }
+            send("POST", "/api/campaigns/" + id + "/cancel", "a", null);
+        }
+    }
+
+    @Test
+    void answersApproveAndCancelAtOnceWithoutAServerErrorAndTheStateThatWon() throws Exception {
+        String sha = registerImage("8.1.2");
+        for (int round = 0; round < 3; round++) {
+            var created = send("POST", "/api/campaigns", "a", """
+                    {"name": "approve or cancel %d", "imageSha256": "%s", "selection": {"ppmids": true, "regions": ["CENTRAL"]},
+                     "waves": [100], "successThresholdPercent": 0, "retryBackoffMs": 20, "deviceTimeoutMs": 4000}"""
+                    .formatted(round, sha));
+            String id = json(created).path("campaignId").asText();
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var approve = pool.submit(() -> send("POST", "/api/campaigns/" + id + "/approve", "a2", null));
+                var cancel = pool.submit(() -> send("POST", "/api/campaigns/" + id + "/cancel", "a", null));
+                HttpResponse<String> approved = approve.get();
+                HttpResponse<String> cancelled = cancel.get();
+                assertThat(approved.statusCode()).as(approved.body()).isIn(200, 409);
+                assertThat(cancelled.statusCode()).as(cancelled.body()).isIn(200, 409);
+                assertThat(approved.statusCode() == 200 || cancelled.statusCode() == 200).as("one took effect").isTrue();
+                if (approved.statusCode() == 409) {
+                    // the cancellation won: the approval task is gone (the stored state follows once the process ends)
+                    assertThat(approved.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+                    assertThat(json(approved).path("field").asText()).isEqualTo("state");
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            awaitState(id, "CANCELLED", "COMPLETED");
+        }
+    }
+
+    @Test
+    void refusesASupplierMoreCampaignsNotYetFinishedThanItsLimit() throws Exception {
+        String sha = registerImage("8.1.3");
+        List<String> made = new java.util.ArrayList<>();
+        HttpResponse<String> r;
+        int guard = 0;
+        do {
+            r = send("POST", "/api/campaigns", "a", """
+                    {"name": "limit %d", "imageSha256": "%s", "selection": {"ppmids": true}}""".formatted(guard, sha));
+            if (r.statusCode() == 201) {
+                made.add(json(r).path("campaignId").asText());
+            }
+        } while (r.statusCode() == 201 && ++guard < 20);
+        try {
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(409);
+            assertThat(json(r).path("rule").asText()).contains("campaigns.maxActivePerSupplier");
+            long active = platform.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM firmware_campaign"
+                    + " WHERE created_party = 'SUPPLIER-A' AND state NOT IN ('COMPLETED', 'CANCELLED')").mapTo(Long.class).one());
+            assertThat(active).isEqualTo(10);
+            assertThat(send("POST", "/api/campaigns", "b", """
+                    {"name": "other supplier", "imageSha256": "%s", "selection": {"ppmids": true}}""".formatted(sha)).statusCode())
+                    .as("another Supplier's limit is its own").isNotEqualTo(409);
+        } finally {
+            for (String id : made) {
+                send("POST", "/api/campaigns/" + id + "/cancel", "a", null);
+            }
+        }
+    }
+
+    @Test
     void refusesACampaignForAnUnknownImageNamingTheFieldAndTheRule() throws Exception {
         var r = send("POST", "/api/campaigns", "a", """
                 {"name": "unknown", "imageSha256": "%s"}""".formatted("ab".repeat(32)));

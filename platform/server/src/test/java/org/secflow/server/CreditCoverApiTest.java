@@ -234,6 +234,12 @@ class CreditCoverApiTest {
         String row = "\"CC-FACTOR score 80-100 (EXAMPLE)\",\"80,100\",\"0.40\"";
         assertThat(text).contains(row);
         Files.writeString(table, text.replace(row, "\"CC-FACTOR score 80-100 (EXAMPLE)\",\"80,100\",\"0.42\""));
+        // the scenario table still expects factor 0.40: the reload runs it and refuses the change, naming the cases
+        var refused = send("POST", "/api/rules/reload", "analyst", null);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(Json.MAPPER.readTree(refused.body()).path("errors").findValuesAsText("file")).contains("credit-cover.cases.csv");
+        // a rule change and its cases change together: here the analyst withdraws the EXAMPLE table's cases with it
+        Files.delete(rules.resolve("credit-cover.cases.csv"));
         var reloaded = send("POST", "/api/rules/reload", "analyst", null);
         assertThat(reloaded.statusCode()).as(reloaded.body()).isEqualTo(200);
 

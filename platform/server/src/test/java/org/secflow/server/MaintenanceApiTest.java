@@ -165,6 +165,12 @@ class MaintenanceApiTest {
         assertThat(text).contains("Number( intValue > 6 )");
         Files.writeString(drl, text.replace("Number( intValue > 6 )", "Number( intValue > 8 )")
                 .replace("at most 6 Low Impact windows a month", "at most 8 Low Impact windows a month"));
+        // the scenario table still expects the limit of 6: the reload runs it and refuses the change, naming the cases
+        var refused = send("POST", "/api/rules/reload", "analyst", null);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(json(refused).path("errors").findValuesAsText("file")).contains("maintenance.cases.csv");
+        // a rule change and its cases change together: here the analyst withdraws the table's cases with it
+        Files.delete(rules.resolve("maintenance.cases.csv"));
         var reloaded = send("POST", "/api/rules/reload", "analyst", null);
         assertThat(reloaded.statusCode()).as(reloaded.body()).isEqualTo(200);
 

@@ -61,6 +61,11 @@ final class TestServer implements AutoCloseable {
         return platform;
     }
 
+    /** The running Javalin app (its routes can be listed). */
+    Javalin app() {
+        return app;
+    }
+
     /** Base URL of the running API, e.g. {@code http://localhost:41234}. */
     String url() {
         return "http://localhost:" + app.port();

@@ -27,9 +27,10 @@ import org.secflow.spi.Region;
  * @param users static bearer tokens (hashed, or plain for demos) and the Users they stand for
  * @param modifications the SEC modification lifecycle: appeal window length
  * @param oidc OpenID Connect access tokens from an identity provider, or null for static tokens only
+ * @param campaigns limits of firmware campaigns
  */
 public record SecflowConfig(Database database, Plugins plugins, Rules rules, Estate estate, Demo demo, List<UserEntry> users,
-                            Modifications modifications, OidcConfig oidc) {
+                            Modifications modifications, OidcConfig oidc, Campaigns campaigns) {
 
     public SecflowConfig {
         database = database == null ? new Database(null, null, null, 16) : database;
@@ -39,6 +40,29 @@ public record SecflowConfig(Database database, Plugins plugins, Rules rules, Est
         demo = demo == null ? new Demo(2000, 42) : demo;
         users = users == null ? List.of() : List.copyOf(users);
         modifications = modifications == null ? new Modifications(Modifications.DEFAULT_APPEAL_WINDOW_WORKING_DAYS) : modifications;
+        campaigns = campaigns == null ? new Campaigns(null) : campaigns;
+    }
+
+    /** The configuration without a {@code campaigns} section (its defaults apply). */
+    public SecflowConfig(Database database, Plugins plugins, Rules rules, Estate estate, Demo demo, List<UserEntry> users,
+                         Modifications modifications, OidcConfig oidc) {
+        this(database, plugins, rules, estate, demo, users, modifications, oidc, null);
+    }
+
+    /**
+     * Firmware campaigns.
+     *
+     * @param maxActivePerSupplier campaigns one Supplier party may have not yet completed or cancelled at once
+     *        (default 10; at least 1): a limit on what one party can load on the DSP and CSPs
+     */
+    public record Campaigns(Integer maxActivePerSupplier) {
+        public Campaigns {
+            maxActivePerSupplier = maxActivePerSupplier == null
+                    ? org.secflow.campaign.FirmwareCampaignService.DEFAULT_MAX_ACTIVE_PER_SUPPLIER : maxActivePerSupplier;
+            if (maxActivePerSupplier < 1) {
+                throw new IllegalArgumentException("campaigns.maxActivePerSupplier must be at least 1, was " + maxActivePerSupplier);
+            }
+        }
     }
 
     /** The configuration without an {@code oidc} section (static tokens only). */
@@ -111,8 +135,34 @@ public record SecflowConfig(Database database, Plugins plugins, Rules rules, Est
         }
     }
 
-    /** @param watch reload when a file of the rules directory changes; @param watchDebounceMs wait after a change (ms) */
-    public record Rules(boolean watch, long watchDebounceMs) {
+    /**
+     * Rule loading and the limits of every decision.
+     *
+     * @param watch reload when a file of the rules directory changes
+     * @param watchDebounceMs wait after a change (ms)
+     * @param maxFirings rule firings one decision may make before it is refused as a rule fault (default 1,000)
+     * @param decisionBudgetMs time one decision may take before it is refused as a rule fault (ms, default 1,000)
+     */
+    public record Rules(boolean watch, long watchDebounceMs, Integer maxFirings, Long decisionBudgetMs) {
+        public Rules {
+            maxFirings = maxFirings == null ? org.secflow.rules.DecisionLimits.DEFAULT_MAX_FIRINGS : maxFirings;
+            decisionBudgetMs = decisionBudgetMs == null ? org.secflow.rules.DecisionLimits.DEFAULT_BUDGET_MS : decisionBudgetMs;
+            limits(maxFirings, decisionBudgetMs); // refuses values below 1 at start-up
+        }
+
+        /** Watching as given, the default limits. */
+        public Rules(boolean watch, long watchDebounceMs) {
+            this(watch, watchDebounceMs, null, null);
+        }
+
+        /** The limits every decision runs within. */
+        public org.secflow.rules.DecisionLimits decisionLimits() {
+            return limits(maxFirings, decisionBudgetMs);
+        }
+
+        private static org.secflow.rules.DecisionLimits limits(int maxFirings, long budgetMs) {
+            return new org.secflow.rules.DecisionLimits(maxFirings, budgetMs);
+        }
     }
 
     /**

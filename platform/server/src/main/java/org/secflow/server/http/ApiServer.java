@@ -25,6 +25,8 @@ public final class ApiServer {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.http.defaultContentType = "application/json";
+            config.http.prefer405over404 = true; // a known path with another method is 405, not 404
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
         });
         Problems.install(app);
         app.before("/api/*", ctx -> {
@@ -33,6 +35,9 @@ public final class ApiServer {
             if (hasBody && type != null && !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")
                     && !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/merge-patch+json")) {
                 throw new BadRequestException("Content-Type", "request bodies are application/json", "unsupported Content-Type " + type);
+            }
+            if (hasBody && type != null) {
+                RequestCharset.requireUtf8(type);
             }
         });
         app.beforeMatched(ctx -> {

@@ -21,9 +21,14 @@ import org.secflow.problem.BadRequestException;
  * refused), ISO-8601 dates on output. Reading errors become a {@link BadRequestException} naming the field.
  */
 public final class Json {
+    /** Longest string value a request body may carry (a field's own rule may allow fewer). */
+    public static final int MAX_STRING = 10_000;
+
     /** The one mapper of the API. */
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("bounded-strings")
+                    .addDeserializer(String.class, new BoundedStringDeserializer()))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -31,7 +36,31 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
+    static {
+        // {"firmwareVersion": false} is not the text "false": no scalar becomes a string
+        MAPPER.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Textual)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+    }
+
     private Json() {
+    }
+
+    /** Strings of at most {@link #MAX_STRING} characters; a longer one is refused naming its field, never echoed. */
+    private static final class BoundedStringDeserializer extends com.fasterxml.jackson.databind.deser.std.StringDeserializer {
+        @Override
+        public String deserialize(com.fasterxml.jackson.core.JsonParser p, com.fasterxml.jackson.databind.DeserializationContext ctxt)
+                throws java.io.IOException {
+            String s = super.deserialize(p, ctxt);
+            if (s != null && s.length() > MAX_STRING) {
+                String field = p.getParsingContext().inArray() && p.getParsingContext().getParent() != null
+                        ? p.getParsingContext().getParent().getCurrentName() : p.getParsingContext().getCurrentName();
+                throw new BadRequestException(field == null ? "body" : field, "text fields have at most " + MAX_STRING + " characters",
+                        "a value of " + s.length() + " characters");
+            }
+            return s;
+        }
     }
 
     /**
@@ -57,7 +86,7 @@ public final class Json {
         } catch (InvalidFormatException e) {
             String field = path(e);
             throw new BadRequestException(field, "the field has the documented type and values",
-                    "'" + Problems.truncate(String.valueOf(e.getValue()), 64) + "' is not " + expected(e.getTargetType()));
+                    "'" + Problems.truncate(String.valueOf(e.getValue()), 64) + "' is not " + shape(e.getTargetType()));
         } catch (JsonMappingException e) {
             if (e.getCause() instanceof org.secflow.problem.DomainProblem problem) {
                 throw problem; // a record's compact constructor refused a value, naming the field and the rule
@@ -66,61 +95,63 @@ public final class Json {
                 throw malformed(cause);
             }
             String field = path(e);
-            Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
+            // Jackson's own message names Java types: say what JSON the field takes instead
+            String expected = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getTargetType() != null
+                    ? "expected " + shape(m.getTargetType()) : "the value does not have the documented type";
             throw new BadRequestException(field, "the field has the documented type",
-                    (field.equals("body") ? "the body" : "field '" + field + "'") + " is not " + expected(target));
+                    (field.equals("body") ? "" : "field '" + field + "': ") + expected);
         } catch (JsonProcessingException e) {
             throw malformed(e);
         }
     }
 
-    /**
-     * What a value of a target type looks like, in the API's words (never a Java type name): an enum lists its values.
-     */
-    static String expected(Class<?> type) {
+    /** The JSON a Java type is read from, in words a client understands (no Java type name). */
+    static String shape(Class<?> type) {
         if (type == null) {
-            return "of the documented type";
+            return "a value of the documented type";
         }
-        if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
-        }
-        if (type == String.class) {
-            return "a string";
+        if (type == String.class || type == Character.class || type == char.class) {
+            return "text";
         }
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
         }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class) {
             return "a whole number";
         }
-        if (Number.class.isAssignableFrom(type) || type == double.class) {
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
             return "a number";
         }
         if (type == java.time.LocalDate.class) {
-            return "an ISO date (2027-03-01)";
+            return "a date (YYYY-MM-DD)";
         }
         if (type == java.time.LocalDateTime.class) {
-            return "an ISO date-time (2027-03-06T22:00)";
+            return "a local date-time (YYYY-MM-DDThh:mm)";
         }
         if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
-            return "an ISO instant (2027-03-06T22:00:00Z)";
+            return "a date-time with offset (ISO 8601)";
         }
         if (type == java.time.YearMonth.class) {
-            return "a month (2027-03)";
+            return "a month (YYYY-MM)";
         }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
             return "a JSON array";
         }
-        if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {
-            return "a JSON object";
-        }
-        return "of the documented type";
+        return "a JSON object";
     }
 
     private static BadRequestException malformed(JsonProcessingException e) {
-        var at = e.getLocation();
-        String where = at == null || at.getLineNr() < 0 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-        return new BadRequestException("body", "the body is well-formed JSON", "malformed JSON" + where);
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException || message.contains("StreamReadConstraints")) {
+            message = "the document is nested too deeply or a value is too long";
+        }
+        // Jackson quotes Java types in backticks; a client is told about JSON, not about the server's classes
+        message = message.replaceAll("`[^`]*`", "the value").replaceAll("\\(class [^)]*\\)", "");
+        return new BadRequestException("body", "the body is well-formed JSON", "malformed JSON: " + message);
     }
 
     private static String path(JsonMappingException e) {

@@ -29,7 +29,9 @@ final class Problems {
         app.exception(ScheduleRefusedException.class, (e, ctx) -> write(ctx, e.status(), e.title(), e.getMessage(),
                 null, e.rule(), Map.of("violations", e.violations(), "ruleSetVersion", e.ruleSetVersion())));
         app.exception(RuleLoadException.class, (e, ctx) -> write(ctx, 422, "Rules refused",
-                "the rules were refused; the previous version keeps serving", null, null, Map.of("errors", e.errors())));
+                e instanceof org.secflow.rules.RuleCasesFailedException
+                        ? "the rules build but scenario cases fail against them (errors: table file, line, case); the previous version keeps serving"
+                        : "the rules were refused; the previous version keeps serving", null, null, Map.of("errors", e.errors())));
         app.exception(org.secflow.modification.EventRefusedException.class, (e, ctx) -> write(ctx, e.status(), e.title(),
                 e.getMessage(), e.field(), e.rule(), Map.of("reference", e.reference(), "stage", e.stage(),
                         "allowedEvents", e.allowedEvents())));
@@ -39,7 +41,18 @@ final class Problems {
             }
             write(ctx, e.status(), e.title(), e.getMessage(), e.field(), e.rule());
         });
+        app.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(),
+                e.getStatus() == 413 ? "Content too large" : "Request refused",
+                e.getStatus() == 413 ? "the request body is larger than the server accepts" : "the request was refused", null, null));
         app.exception(Exception.class, (e, ctx) -> {
+            if (org.secflow.store.SqlStates.isValueTooLarge(e)) {
+                write(ctx, 422, "Invalid field", "a value is longer or larger than the platform stores", null, null);
+                return;
+            }
+            if (org.secflow.store.SqlStates.isUniqueViolation(e)) {
+                write(ctx, 409, "Conflict", "the request clashes with what another request stored at the same moment", null, null);
+                return;
+            }
             LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
             write(ctx, 500, "Internal error", "the request failed on the server; it is logged", null, null);
         });

@@ -24,7 +24,7 @@ final class ProcessRoutes {
         app.get("/api/processes", ctx -> {
             Map<String, Object> body = new LinkedHashMap<>();
             if (Authentication.user(ctx).hasPlatformRole(PlatformRole.DESIGNER, PlatformRole.OPERATOR)) {
-                body.put("directory", processes.directory().toString());
+                body.put("directory", String.valueOf(processes.directory().getFileName())); // its name: no server path to a client
             }
             body.put("definitions", processes.definitions());
             body.put("lastRefused", processes.lastRefused().orElse(null));

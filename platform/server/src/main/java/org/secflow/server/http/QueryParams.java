@@ -19,7 +19,7 @@ final class QueryParams {
             return Enum.valueOf(type, v.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(name, "one of " + Arrays.toString(type.getEnumConstants()),
-                    "'" + Problems.truncate(v, 64) + "' is not " + Json.expected(type));
+                    "'" + Problems.truncate(v, 64) + "' is not " + Json.shape(type));
         }
     }
 

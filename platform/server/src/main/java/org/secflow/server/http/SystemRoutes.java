@@ -46,8 +46,10 @@ final class SystemRoutes {
                 body.put("rules", Map.of("version", platform.rules().current().version(),
                         "ruleCount", platform.rules().current().ruleCount()));
             }
-            body.put("folders", Map.of("rules", platform.paths().rules().toString(), "bpmn", platform.paths().bpmn().toString(),
-                    "plugins", platform.paths().plugins().toString()));
+            // folder names only: no server path to a client
+            body.put("folders", Map.of("rules", String.valueOf(platform.paths().rules().getFileName()),
+                    "bpmn", String.valueOf(platform.paths().bpmn().getFileName()),
+                    "plugins", String.valueOf(platform.paths().plugins().getFileName())));
             ctx.json(body);
         }, RoutePolicy.of(AccessPolicy.HEALTH));
         app.get("/api/plugins", ctx -> ctx.json(platform.plugins().statuses()), RoutePolicy.of(AccessPolicy.PLUGINS));
