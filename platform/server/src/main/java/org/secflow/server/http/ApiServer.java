@@ -7,7 +7,8 @@ import org.secflow.server.Platform;
 
 /**
  * The REST API in front of a {@link Platform}: every {@code /api/*} request is authenticated; JSON in and out;
- * errors as problem+json.
+ * errors as problem+json. The web console's static files are served at {@code /} without authentication (they
+ * hold no data; every page calls {@code /api/*} with the User's bearer token).
  */
 public final class ApiServer {
     private ApiServer() {
@@ -19,6 +20,16 @@ public final class ApiServer {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.http.defaultContentType = "application/json";
+            // the web console (module platform/console): static files from console/ on the classpath at /, outside
+            // /api/*, so they need no token; its pages route by URL fragment (/#/campaigns/...), so / is the only
+            // page address and no fallback can shadow an API path
+            if (ApiServer.class.getResource("/console/index.html") != null) {
+                config.staticFiles.add(files -> {
+                    files.hostedPath = "/";
+                    files.directory = "/console";
+                    files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+                });
+            }
         });
         Problems.install(app);
         app.before("/api/*", ctx -> {
@@ -41,6 +52,7 @@ public final class ApiServer {
         ModificationRoutes.install(app, platform.modifications());
         TaskRoutes.install(app, platform.modifications());
         CampaignRoutes.install(app, platform.campaigns(), new org.secflow.campaign.FirmwareReports(platform.database().jdbi()));
+        ConsoleSupportRoutes.install(app, platform);
         return app;
     }
 }
