@@ -128,4 +128,6 @@ function App() {
   </div>`;
 }
 
-render(html`<${App} />`, document.getElementById('app'));
+const root = document.getElementById('app');
+root.textContent = ''; // the no-JavaScript notice
+render(html`<${App} />`, root);

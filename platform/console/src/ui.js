@@ -114,6 +114,19 @@ export function CountTable({ caption, counts, keyLabel }) {
   </table>`;
 }
 
+/** Devices per value and state ({ value: { state: n } }) as a table: one row per value, one column per state. */
+export function BreakdownTable({ caption, keyLabel, data }) {
+  const rows = Object.entries(data || {});
+  const states = [...new Set(rows.flatMap(([, m]) => Object.keys(m)))];
+  return html`<table class="counts breakdown">
+    <caption>${caption}</caption>
+    <thead><tr><th scope="col">${keyLabel}</th>${states.map((s) => html`<th scope="col" class="num">${s}</th>`)}<th scope="col" class="num">Total</th></tr></thead>
+    <tbody>${rows.length ? rows.map(([k, m]) => html`<tr><th scope="row">${k}</th>${states.map((s) => html`<td class="num">${m[s] ?? 0}</td>`)}
+      <td class="num">${Object.values(m).reduce((a, b) => a + b, 0)}</td></tr>`)
+      : html`<tr><td colspan=${states.length + 2} class="muted">none</td></tr>`}</tbody>
+  </table>`;
+}
+
 let fieldIds = 0;
 /** A labelled form control; `as` is input (default), select or textarea. */
 export function Field({ label, hint, as = 'input', children, ...props }) {

@@ -5,7 +5,7 @@ import { get, post, query } from '../api.js';
 import { BpmnDiagram } from '../diagram.js';
 import { ConfirmedChart } from '../chart.js';
 import {
-  CountTable, Facts, Field, Loading, ProblemBox, fmtTime, href, html, navigate, short, useAction, useApi,
+  BreakdownTable, CountTable, Facts, Field, Loading, ProblemBox, fmtTime, href, html, navigate, short, useAction, useApi,
 } from '../ui.js';
 
 const FINAL = ['COMPLETED', 'CANCELLED'];
@@ -151,7 +151,7 @@ export function CampaignPage({ id, me }) {
   const mine = me && me.userId === v.createdBy;
   const actions = [];
   if (v.state === 'AWAITING_APPROVAL' && !mine) actions.push(['approve', 'Approve']);
-  if (['RUNNING', 'CHECKING_ELIGIBILITY'].includes(v.state)) actions.push(['pause', 'Pause']);
+  if (v.state === 'RUNNING') actions.push(['pause', 'Pause']);
   if (v.state === 'PAUSED') actions.push(['resume', 'Resume']);
   if (!FINAL.includes(v.state)) actions.push(['cancel', 'Cancel']);
   return html`<section>
@@ -182,11 +182,13 @@ export function CampaignPage({ id, me }) {
       ['Rule-set version', v.rulesVersion ? html`<code>${short(v.rulesVersion, 12)}</code>` : null],
       ['Updated', fmtTime(v.updatedAt)],
     ]} />
-    <div class="grid4">
+    <div class="grid-state">
       <${CountTable} caption="By state" keyLabel="State" counts=${v.counts} />
-      <${CountTable} caption="By wave" keyLabel="Wave" counts=${v.byWave} />
-      <${CountTable} caption="By Alt HAN variant" keyLabel="Variant" counts=${v.byVariant} />
-      <${CountTable} caption="By region" keyLabel="Region" counts=${v.byRegion} />
+      <div class="scroll">
+        <${BreakdownTable} caption="By wave (0: not in a wave)" keyLabel="Wave" data=${v.byWave} />
+        <${BreakdownTable} caption="By Alt HAN variant" keyLabel="Variant" data=${v.byVariant} />
+        <${BreakdownTable} caption="By region" keyLabel="Region" data=${v.byRegion} />
+      </div>
     </div>
     <h2>Confirmed devices over time</h2>
     ${confirmations.data?.points?.length ? html`<${ConfirmedChart} points=${confirmations.data.points} />` : html`<p class="muted">No device confirmed yet.</p>`}
