@@ -39,7 +39,7 @@ final class ConsoleBrowser implements AutoCloseable {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
+                "--disable-dev-shm-usage", "--lang=en-GB", "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new java.io.File(CHROMEDRIVER)).usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
@@ -113,6 +113,7 @@ final class ConsoleBrowser implements AutoCloseable {
         if (dir != null && !dir.isBlank()) {
             long height = (Long) ((JavascriptExecutor) driver).executeScript(
                     "return Math.min(2400, Math.max(800, document.documentElement.scrollHeight))");
+            ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
             org.openqa.selenium.Dimension before = driver.manage().window().getSize();
             driver.manage().window().setSize(new org.openqa.selenium.Dimension(before.getWidth(), (int) height));
             try {
