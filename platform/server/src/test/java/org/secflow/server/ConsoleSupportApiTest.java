@@ -15,7 +15,11 @@ import org.secflow.access.DccUserRole;
 import org.secflow.access.PlatformRole;
 import org.secflow.server.config.SecflowConfig;
 
-/** The console's read-only views and the BPMN upload over real HTTP ({@code ConsoleSupportRoutes}). */
+/**
+ * The console's read-only views and the BPMN upload over real HTTP ({@code ConsoleSupportRoutes}); one server for
+ * the class (each test uses its own process and file names, and restores what it changes).
+ */
+@org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
 class ConsoleSupportApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<SecflowConfig.UserEntry> USERS = List.of(
@@ -25,11 +29,23 @@ class ConsoleSupportApiTest {
                     List.of("csc")));
 
     @TempDir
-    Path dir;
+    static Path dir;
+
+    private TestServer server;
+
+    @org.junit.jupiter.api.BeforeAll
+    void start() throws Exception {
+        server = TestServer.start(dir, TestServer.copyOfRules(dir), USERS);
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    void stop() {
+        server.close();
+    }
 
     @Test
     void meDescribesTheCallerAndNeedsAToken() throws Exception {
-        try (TestServer server = TestServer.start(dir, TestServer.copyOfRules(dir), USERS)) {
+        {
             JsonNode me = JSON.readTree(server.send("GET", "/api/me", "supplier-token", null).body());
             assertThat(me.get("userId").asText()).isEqualTo("supplier");
             assertThat(me.get("party").asText()).isEqualTo("SUPPLIER-A");
@@ -41,7 +57,7 @@ class ConsoleSupportApiTest {
 
     @Test
     void anUploadedBpmnFileIsDeployedWrittenIntoTheFolderAndItsDiagramServed() throws Exception {
-        try (TestServer server = TestServer.start(dir, TestServer.copyOfRules(dir), USERS)) {
+        {
             HttpResponse<String> deployed = server.send("POST", "/api/processes/deploy", "designer-token", upload("review.bpmn", bpmn("Review")));
 
             assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
@@ -63,19 +79,19 @@ class ConsoleSupportApiTest {
 
     @Test
     void aRefusedUploadNamesFileElementLineAndColumnAndWritesNothing() throws Exception {
-        try (TestServer server = TestServer.start(dir, TestServer.copyOfRules(dir), USERS)) {
+        {
             HttpResponse<String> refused = server.send("POST", "/api/processes/deploy", "designer-token",
-                    upload("review.bpmn", bpmn("Review").replace("targetRef=\"end\"", "targetRef=\"nowhere\"")));
+                    upload("refused.bpmn", bpmn("Refused").replace("id=\"review\"", "id=\"refused\"").replace("targetRef=\"end\"", "targetRef=\"nowhere\"")));
 
             assertThat(refused.statusCode()).isEqualTo(422);
             assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
             assertThat(JSON.readTree(refused.body()).get("errors")).anySatisfy(e -> {
-                assertThat(e.get("file").asText()).isEqualTo("review.bpmn");
+                assertThat(e.get("file").asText()).isEqualTo("refused.bpmn");
                 assertThat(e.get("element").asText()).isEqualTo("f2");
                 assertThat(e.get("line").asInt()).isPositive();
                 assertThat(e.get("column").asInt()).isPositive();
             });
-            assertThat(dir.resolve("review.bpmn")).doesNotExist();
+            assertThat(dir.resolve("refused.bpmn")).doesNotExist();
             assertThat(Files.list(dir).map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".upload-"));
             assertThat(JSON.readTree(server.send("GET", "/api/processes", "designer-token", null).body()).get("lastRefused").get("refused")).isNotEmpty();
         }
@@ -83,22 +99,22 @@ class ConsoleSupportApiTest {
 
     @Test
     void onlyADesignerUploadsAndOnlyPlainBpmnFileNamesAreAccepted() throws Exception {
-        try (TestServer server = TestServer.start(dir, TestServer.copyOfRules(dir), USERS)) {
-            assertThat(server.send("POST", "/api/processes/deploy", "analyst-token", upload("review.bpmn", bpmn("Review"))).statusCode()).isEqualTo(403);
+        {
+            assertThat(server.send("POST", "/api/processes/deploy", "analyst-token", upload("other.bpmn", bpmn("Other"))).statusCode()).isEqualTo(403);
             for (String name : List.of("../review.bpmn", "review.xml", ".hidden.bpmn", "a/b.bpmn")) {
                 HttpResponse<String> r = server.send("POST", "/api/processes/deploy", "designer-token", upload(name, bpmn("Review")));
                 assertThat(r.statusCode()).as(name).isEqualTo(422);
                 assertThat(JSON.readTree(r.body()).get("field").asText()).isEqualTo("file");
             }
-            HttpResponse<String> empty = server.send("POST", "/api/processes/deploy", "designer-token", upload("review.bpmn", " "));
+            HttpResponse<String> empty = server.send("POST", "/api/processes/deploy", "designer-token", upload("other.bpmn", " "));
             assertThat(JSON.readTree(empty.body()).get("field").asText()).isEqualTo("xml");
-            assertThat(dir.resolve("review.bpmn")).doesNotExist();
+            assertThat(dir.resolve("other.bpmn")).doesNotExist();
         }
     }
 
     @Test
     void aRuleFileIsReadByNameOnlyFromTheRulesFolder() throws Exception {
-        try (TestServer server = TestServer.start(dir, TestServer.copyOfRules(dir), USERS)) {
+        {
             JsonNode table = JSON.readTree(server.send("GET", "/api/rules/files/srv-applicability.drl.csv", "supplier-token", null).body());
             assertThat(table.get("content").asText()).isEqualTo(Files.readString(dir.resolve("rules/srv-applicability.drl.csv")));
             assertThat(server.send("GET", "/api/rules/files/..%2Fdata", "supplier-token", null).statusCode()).isEqualTo(404);
@@ -108,7 +124,7 @@ class ConsoleSupportApiTest {
 
     @Test
     void theScenarioTablesRunAgainstTheRulesInServiceForAnAnalystOnly() throws Exception {
-        try (TestServer server = TestServer.start(dir, TestServer.copyOfRules(dir), USERS)) {
+        {
             assertThat(server.send("POST", "/api/rules/scenarios/run", "supplier-token", null).statusCode()).isEqualTo(403);
             JsonNode run = JSON.readTree(server.send("POST", "/api/rules/scenarios/run", "analyst-token", null).body());
 
@@ -119,10 +135,16 @@ class ConsoleSupportApiTest {
             assertThat(run.get("rulesVersion").asText()).isEqualTo(
                     JSON.readTree(server.send("GET", "/api/rules", "analyst-token", null).body()).get("version").asText());
 
-            Files.writeString(dir.resolve("rules/srv-applicability.cases.csv"), "not,a,scenario,table\n");
-            HttpResponse<String> refused = server.send("POST", "/api/rules/scenarios/run", "analyst-token", null);
-            assertThat(refused.statusCode()).isEqualTo(422);
-            assertThat(JSON.readTree(refused.body()).get("errors").get(0).get("message").asText()).contains("srv-applicability.cases.csv");
+            Path cases = dir.resolve("rules/srv-applicability.cases.csv");
+            String kept = Files.readString(cases);
+            Files.writeString(cases, "not,a,scenario,table\n");
+            try {
+                HttpResponse<String> refused = server.send("POST", "/api/rules/scenarios/run", "analyst-token", null);
+                assertThat(refused.statusCode()).isEqualTo(422);
+                assertThat(JSON.readTree(refused.body()).get("errors").get(0).get("message").asText()).contains("srv-applicability.cases.csv");
+            } finally {
+                Files.writeString(cases, kept);
+            }
         }
     }
 
