@@ -69,8 +69,8 @@ class ConsoleBrowserTest {
         rules = TestServer.copyOfRules(dir);
         Path bpmn = Files.createDirectories(dir.resolve("bpmn"));
         copy(Path.of(System.getProperty("secflow.bpmn", "../../bpmn")), bpmn);
-        // each device takes about 1.6 s (transfer, activation): a campaign runs long enough to be paused from a page
-        var emulator = Map.of("altHanShare", "0.3", "latencyMs", "5", "transferTimeMs", "800", "activationTimeMs", "800",
+        // each device takes about 5 s (transfer, activation): a wave runs long enough to be paused from a page
+        var emulator = Map.of("altHanShare", "0.3", "latencyMs", "5", "transferTimeMs", "2500", "activationTimeMs", "2500",
                 "fileTransferFailureRate", "0", "lowBatteryRate", "0", "activationFailureRate", "0");
         var config = new SecflowConfig(
                 new SecflowConfig.Database("jdbc:hsqldb:mem:" + UUID.randomUUID() + DatabaseSettings.HSQLDB_OPTIONS, "SA", "", 8),
@@ -164,11 +164,12 @@ class ConsoleBrowserTest {
     @Test
     void aRunningCampaignIsPausedAndResumedFromItsPage() throws Exception {
         String sha = registerImage("9.2.0");
-        String id = createCampaign(sha, "[5, 5, 5, 85]");
-        assertThat(send("POST", "/api/campaigns/" + id + "/approve", "a2", null).statusCode()).isEqualTo(200);
-
+        String id = createCampaign(sha, "[10, 90]");
         browser.signIn("a");
         browser.open("/campaigns/" + id);
+        await(Duration.ofSeconds(30), d -> hasText(By.id("campaign-state"), "AWAITING_APPROVAL"));
+        assertThat(send("POST", "/api/campaigns/" + id + "/approve", "a2", null).statusCode()).isEqualTo(200);
+
         browser.until(Duration.ofSeconds(60), d -> d.findElement(By.id("campaign-pause")));
         browser.until(d -> d.findElement(By.cssSelector(".tag.active-element")));
         browser.driver().findElement(By.id("campaign-pause")).click();
@@ -198,6 +199,29 @@ class ConsoleBrowserTest {
         assertThat(count.getText()).isEqualTo(String.valueOf(waiting));
         assertThat(browser.all(By.cssSelector(".bjs-powered-by"))).as("the bpmn.io watermark").isNotEmpty();
         browser.docs("process");
+
+        // a file saved by a modeller, with a sequence flow to no element: refused at its line, column and element
+        Path upload = Files.createDirectories(dir.resolve("uploads")).resolve("firmware-campaign.bpmn");
+        Files.writeString(upload, Files.readString(dir.resolve("bpmn/firmware-campaign.bpmn"))
+                .replaceFirst("targetRef=\"([A-Za-z]+)\"", "targetRef=\"noSuchElement\""));
+        browser.open("/processes");
+        browser.until(d -> d.findElement(By.name("bpmn-file"))).sendKeys(upload.toAbsolutePath().toString());
+        browser.driver().findElement(By.cssSelector("#deploy-form button[type=submit]")).click();
+        browser.until(d -> d.findElement(By.cssSelector(".problem .error-row")));
+        List<List<String>> rows = browser.all(By.cssSelector(".problem .error-row")).stream()
+                .map(r -> r.findElements(By.tagName("td")).stream().map(WebElement::getText).toList()).toList();
+        assertThat(rows).anySatisfy(cells -> {
+            assertThat(cells.get(0)).isEqualTo("firmware-campaign.bpmn");
+            assertThat(Integer.parseInt(cells.get(1))).as("line").isPositive();
+            assertThat(Integer.parseInt(cells.get(2))).as("column").isPositive();
+            assertThat(cells.get(3)).as("element").isEqualTo("f1");
+            assertThat(cells.get(4)).contains("noSuchElement");
+        });
+        assertThat(Files.readString(dir.resolve("bpmn/firmware-campaign.bpmn"))).as("the folder's file is left as it was")
+                .doesNotContain("noSuchElement");
+        JsonNode listed = json(send("GET", "/api/processes", "designer", null));
+        assertThat(listed.path("definitions")).filteredOn(d -> d.path("key").asText().equals("firmware-campaign")).hasSize(1);
+        browser.docs("process-refused");
     }
 
     // ---- scenario 3: SECAS records an event, the Panel completes a task, the page shows the new stage
