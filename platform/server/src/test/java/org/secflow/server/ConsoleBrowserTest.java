@@ -302,12 +302,18 @@ class ConsoleBrowserTest {
         browser.docs("decision-table");
     }
 
-    // ---- scenario 5: Supplier B does not see Supplier A's campaign anywhere
+    // ---- scenario 5: Supplier B does not see Supplier A's campaign anywhere. It relies on the API's access model
+    // (another Party's campaign answers 404 exactly like a missing one, lists are filtered by Party): the console
+    // shows only what the API returns to the User's token and filters nothing itself.
 
     @Test
     void supplierBSeesSupplierAsCampaignNowhereInTheConsole() throws Exception {
         String id = createCampaign(registerImage("9.4.0"), "[100]");
         browser.signIn("b");
+        browser.open("/campaigns/" + UUID.randomUUID());
+        assertThat(browser.until(d -> d.findElement(By.cssSelector("#main .problem"))).getText())
+                .as("a missing campaign's page").contains("Not found");
+
         browser.open("/campaigns");
         browser.until(d -> d.findElement(By.id("campaign-list")));
         assertThat(browser.all(By.cssSelector("#campaign-list [data-campaign='" + id + "']"))).as("Supplier B's campaign list").isEmpty();
