@@ -47,7 +47,7 @@ function page(route, me) {
     case 'service-requests':
       return b ? html`<${RequestPage} key=${b} id=${b} />` : html`<${RequestAudit} me=${me} />`;
     case 'maintenance':
-      return html`<${MaintenancePage} me=${me} />`;
+      return html`<${MaintenancePage} key=${route.params.get('month') || ''} params=${route.params} me=${me} />`;
     case 'credit-cover':
       return html`<${CreditCoverPage} me=${me} />`;
     case 'system':

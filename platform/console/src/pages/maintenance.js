@@ -13,8 +13,8 @@ function nextMonth(m) {
   return mo === 12 ? `${y + 1}-01` : `${y}-${pad(mo + 1)}`;
 }
 
-export function MaintenancePage() {
-  const [month, setMonth] = useState(thisMonth());
+export function MaintenancePage({ params }) {
+  const [month, setMonth] = useState(params?.get('month') || thisMonth());
   const valid = /^\d{4}-\d{2}$/.test(month);
   const { data, problem, loading } = useApi(valid ? `/maintenance/windows${query({ from: `${month}-01`, to: `${nextMonth(month)}-01` })}` : null);
   return html`<section>
