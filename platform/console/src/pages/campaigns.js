@@ -5,7 +5,7 @@ import { get, post, query } from '../api.js';
 import { BpmnDiagram } from '../diagram.js';
 import { ConfirmedChart } from '../chart.js';
 import {
-  BreakdownTable, CountTable, Facts, Field, Loading, ProblemBox, fmtTime, href, html, navigate, short, useAction, useApi,
+  BreakdownTable, CountTable, Facts, Field, Loading, ProblemBox, fmtTime, hasRole, href, html, navigate, short, useAction, useApi,
 } from '../ui.js';
 
 const FINAL = ['COMPLETED', 'CANCELLED'];
@@ -33,7 +33,7 @@ export function CampaignList() {
 
 const list = (s) => s.split(/[\s,]+/).map((x) => x.trim()).filter(Boolean);
 
-export function CampaignCreate() {
+export function CampaignCreate({ me }) {
   const images = useApi('/firmware-images');
   const [f, setF] = useState({
     name: '', imageSha256: '', ppmids: true, variants: [], regions: [], firmwareVersions: '', deviceIds: '', upgradeFrom: '',
@@ -101,7 +101,7 @@ export function CampaignCreate() {
       <${ProblemBox} problem=${state.problem} />
       <button type="submit" disabled=${state.busy}>Create campaign</button>
     </form>
-    <${ImageRegistration} onRegistered=${images.reload} />
+    ${hasRole(me, 'OPERATOR') ? html`<${ImageRegistration} onRegistered=${images.reload} />` : html`<p class="muted">The known firmware image list (BR12) is kept by DCC operations.</p>`}
   </section>`;
 }
 

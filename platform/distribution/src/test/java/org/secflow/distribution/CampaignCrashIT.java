@@ -91,7 +91,7 @@ class CampaignCrashIT {
             ppmids.path("items").forEach(d -> models.merge(d.path("model").asText(), 1, Integer::sum));
             String model = models.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
             String sha = "c0ffee".repeat(10) + "abcd";
-            HttpResponse<String> image = call("POST", "/api/firmware-images", "demo-supplier-a", """
+            HttpResponse<String> image = call("POST", "/api/firmware-images", "demo-operator", """
                     {"manufacturer": "M", "model": "%s", "version": "8.8.8", "sha256": "%s", "applicableDeviceTypes": ["PPMID"]}"""
                     .formatted(model, sha));
             assertThat(image.statusCode()).as(image.body()).isEqualTo(201);

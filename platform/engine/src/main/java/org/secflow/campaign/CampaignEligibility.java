@@ -15,7 +15,7 @@ import org.secflow.servicerequest.RuleEvaluator;
 import org.secflow.servicerequest.ServiceRequestFact;
 
 /**
- * Step 3 of a campaign (issue 4): every PENDING device goes through the same rules as a single SRV 11.4 Service
+ * Step 3 of a campaign: every PENDING device goes through the same rules as a single SRV 11.4 Service
  * Request from the campaign's creator (rules/srv-applicability, alt-han, registered-supplier: Registered Supplier,
  * SRV 11.4 applicable, not TCSO re-classified, no update already in progress, image known and applicable to the
  * model, BR12) plus the campaign's upgrade pathway (MP231). Ineligible devices become SKIPPED with the rule and its
@@ -47,11 +47,13 @@ final class CampaignEligibility {
         List<String> eligible = new ArrayList<>();
         List<String[]> skips = new ArrayList<>();
         // one streamed pass over the PENDING devices; decisions kept in memory, written in batches below
+        java.time.LocalDate day = java.time.LocalDate.ofInstant(now, java.time.ZoneId.of("Europe/London"));
         store.jdbi().useHandle(h -> {
             try (var rows = candidates(h, c)) {
                 rows.forEach(candidate -> {
                     ServiceRequestFact f = candidate.fact();
                     f.setUpdateInProgress(inProgress.contains(f.getDeviceId()));
+                    f.setRequestDate(day);
                     Decision d = RuleEvaluator.evaluate(rules, f);
                     String pathway = pathwayProblem(def, candidate.fromVersion());
                     if (!d.getViolations().isEmpty()) {
@@ -136,14 +138,17 @@ final class CampaignEligibility {
     private record Candidate(ServiceRequestFact fact, String fromVersion) {
     }
 
+    /** The violations as one line; an access refusal (ACCESS-*) alone, as a Service Request would say it. */
     private static String reason(List<RuleFinding> violations) {
-        return violations.stream().map(v -> v.ruleId() + ": " + v.message()).collect(Collectors.joining("; "));
+        List<RuleFinding> shown = violations.stream().filter(v -> v.ruleId().startsWith("ACCESS-")).findFirst()
+                .map(List::of).orElse(violations);
+        return shown.stream().map(v -> v.ruleId() + ": " + v.message()).collect(Collectors.joining("; "));
     }
 
     private static java.util.stream.Stream<Candidate> candidates(Handle h, CampaignStore.CampaignRow c) {
         return h.createQuery("""
                         SELECT cd.device_id, d.device_type, d.alt_han_variant, d.tcso_reclassified, d.model, d.comms_hub_id,
-                               p.mpan, p.mprn, p.import_supplier, p.gas_supplier, cd.from_version
+                               p.mpan, p.mprn, p.import_supplier, p.gas_supplier, cd.from_version, p.export_mpan, p.export_supplier
                           FROM campaign_device cd JOIN device d ON d.device_id = cd.device_id
                           LEFT JOIN premises p ON p.premises_id = d.premises_id
                          WHERE cd.campaign_id = :c AND cd.state = 'PENDING'""")
@@ -163,10 +168,12 @@ final class CampaignEligibility {
                     f.setImageKnown(true);
                     f.setImageApplicable(c.imageModel().equalsIgnoreCase(String.valueOf(rs.getString(5))));
                     f.setCommsHubId(rs.getString(6));
-                    f.setHasMpan(rs.getString(7) != null);
-                    f.setHasMprn(rs.getString(8) != null);
+                    f.setMpan(rs.getString(7));
+                    f.setMprn(rs.getString(8));
                     f.setImportSupplier(rs.getString(9));
                     f.setGasSupplier(rs.getString(10));
+                    f.setExportMpan(rs.getString(12));
+                    f.setExportSupplier(rs.getString(13));
                     f.setType1DevicesOnHub(0);
                     f.setAddsType1Device(false);
                     return new Candidate(f, rs.getString(11));

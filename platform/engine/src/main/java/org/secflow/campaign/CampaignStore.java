@@ -52,13 +52,20 @@ final class CampaignStore {
     }
 
     /**
-     * Adds the selected devices as PENDING: PPMIDs and Alt HAN bridges of the SMI that match the selection, plus
-     * any explicitly listed device the SMI does not know, as SKIPPED.
+     * Adds the selected devices as PENDING: PPMIDs and Alt HAN bridges of the SMI that match the selection, at
+     * premises the campaign's Supplier is registered for (Import or Gas Supplier: PPMIDs and bridges serve both
+     * fuels), plus any explicitly listed device not selected so, as SKIPPED with one reason whether the SMI does
+     * not know it or it is another Supplier's.
      *
+     * @param supplier the Supplier party the premises must be registered to, or null for no restriction
      * @return devices added
      */
-    int selectTargets(Handle h, String campaignId, TargetSelection s, Instant at) {
+    int selectTargets(Handle h, String campaignId, TargetSelection s, Instant at, String supplier) {
         StringBuilder where = new StringBuilder("d.device_type = 'PPMID'");
+        if (supplier != null) {
+            where.append(" AND d.premises_id IN (SELECT premises_id FROM premises WHERE import_supplier = :supplier"
+                    + " OR gas_supplier = :supplier)");
+        }
         Map<String, Object> binds = new LinkedHashMap<>();
         List<String> kinds = new ArrayList<>();
         if (s.includesPpmids()) {
@@ -87,6 +94,9 @@ final class CampaignStore {
                   d.firmware_version, 0, 'PENDING', 0, 0, :at
                   FROM device d LEFT JOIN comms_hub c ON c.device_id = d.comms_hub_id WHERE\s""" + where)
                 .bind("campaign", campaignId).bind("at", ts(at));
+        if (supplier != null) {
+            insert.bind("supplier", supplier);
+        }
         if (!s.altHanVariants().isEmpty()) {
             insert.bindList("variants", s.altHanVariants().stream().map(Enum::name).toList());
         }
@@ -107,7 +117,7 @@ final class CampaignStore {
                      WHERE NOT EXISTS (SELECT 1 FROM campaign_device WHERE campaign_id = :campaign AND device_id = :device)""");
             for (String id : s.deviceIds()) {
                 unknown.bind("campaign", campaignId).bind("device", id).bind("at", ts(at))
-                        .bind("reason", "not selected: not a PPMID or Alt HAN bridge of the SMI matching the selection").add();
+                        .bind("reason", "not selected: not a PPMID or Alt HAN bridge of the SMI at premises of this Supplier matching the selection").add();
             }
             for (int n : unknown.execute()) {
                 added += n;
@@ -118,7 +128,7 @@ final class CampaignStore {
 
     /** The campaign; {@link org.secflow.problem.NotFoundException} (404) naming {@code campaignId} when unknown. */
     CampaignRow require(String campaignId) {
-        return find(campaignId).orElseThrow(() -> new org.secflow.problem.NotFoundException("campaignId", "no campaign " + campaignId));
+        return find(campaignId).orElseThrow(() -> new org.secflow.problem.NotFoundException("campaignId", "no such campaign for this User"));
     }
 
     Optional<CampaignRow> find(String campaignId) {

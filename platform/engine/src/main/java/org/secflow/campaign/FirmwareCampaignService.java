@@ -111,7 +111,7 @@ public final class FirmwareCampaignService {
             store.insertCampaign(h, new CampaignStore.CampaignRow(id, def.name(), image.sha256(), image.version(), image.model(),
                     user.userId(), user.party(), role, null, CampaignState.AWAITING_APPROVAL, 0, def.waves().size(), json(def),
                     null, null, null, null, now, now));
-            int n = store.selectTargets(h, id, def.selection(), now);
+            int n = store.selectTargets(h, id, def.selection(), now, user.party());
             if (n == 0) {
                 h.rollback();
             }
@@ -135,14 +135,14 @@ public final class FirmwareCampaignService {
      * @throws ConflictException when the campaign is not awaiting approval
      */
     public Map<String, Object> approve(User user, String campaignId) {
-        CampaignStore.CampaignRow c = row(campaignId);
+        CampaignStore.CampaignRow c = visibleRow(user, campaignId);
         if (user.userId().equals(c.createdBy())) {
             throw new ForbiddenException("four eyes: the creator of a campaign cannot approve it (issue 4, step 2)",
                     "user " + user.userId() + " created campaign " + campaignId);
         }
         if (!user.party().equals(c.createdParty()) && !user.hasPlatformRole(PlatformRole.ADMIN)) {
             throw new ForbiddenException("a campaign is approved by its Supplier's own users (or an admin)",
-                    "user " + user.userId() + " does not act for " + c.createdParty());
+                    "user " + user.userId() + " may not approve campaign " + campaignId);
         }
         Task task = task(c, "approveCampaign").orElseThrow(() -> new ConflictException("state",
                 "only a campaign awaiting approval can be approved", "campaign " + campaignId + " is " + c.state()));
@@ -237,15 +237,49 @@ public final class FirmwareCampaignService {
         return views().view(row(campaignId));
     }
 
+    /**
+     * A campaign as {@link #view(String)} shows it, when the User may see it: its Supplier's Users, DCC operators and
+     * admins.
+     *
+     * @throws NotFoundException for an unknown id and for another Party's campaign (the same answer)
+     */
+    public Map<String, Object> view(User user, String campaignId) {
+        return views().view(visibleRow(user, campaignId));
+    }
+
     /** All campaigns, newest first, without counts. */
     public List<Map<String, Object>> list() {
         return store.allCampaignIds().stream().map(id -> views().summary(row(id))).toList();
+    }
+
+    /** The campaigns a User may see, newest first, without counts; other Parties' campaigns are left out. */
+    public List<Map<String, Object>> list(User user) {
+        return store.allCampaignIds().stream().map(this::row).filter(c -> sees(user, c)).map(c -> views().summary(c)).toList();
     }
 
     /** One page of a campaign's devices (by device id), optionally in one state. */
     public Map<String, Object> devices(String campaignId, DeviceState state, int page, int size) {
         row(campaignId);
         return views().devices(campaignId, state, page, size);
+    }
+
+    /**
+     * One page of a campaign's devices when the User may see the campaign.
+     *
+     * @throws NotFoundException for an unknown id and for another Party's campaign (the same answer)
+     */
+    public Map<String, Object> devices(User user, String campaignId, DeviceState state, int page, int size) {
+        visibleRow(user, campaignId);
+        return views().devices(campaignId, state, page, size);
+    }
+
+    /**
+     * Checks that the User may see the campaign.
+     *
+     * @throws NotFoundException for an unknown id and for another Party's campaign (the same answer)
+     */
+    public void requireVisible(User user, String campaignId) {
+        visibleRow(user, campaignId);
     }
 
     /** Device-level numbers straight from the store, for tests and the benchmark. */
@@ -285,12 +319,23 @@ public final class FirmwareCampaignService {
 
     /** The campaign, for its own Supplier party, an operator or an admin. */
     private CampaignStore.CampaignRow ownRow(User user, String campaignId) {
-        CampaignStore.CampaignRow c = row(campaignId);
-        if (!user.party().equals(c.createdParty()) && !user.hasPlatformRole(PlatformRole.OPERATOR)) {
-            throw new ForbiddenException("a campaign is controlled by its Supplier's users, an operator or an admin",
-                    "user " + user.userId() + " may not control campaign " + campaignId);
+        return visibleRow(user, campaignId);
+    }
+
+    /**
+     * The campaign when the User may see it (its Supplier's Users, DCC operators, admins); another Party's campaign
+     * answers exactly as a missing one, so its existence is not disclosed.
+     */
+    private CampaignStore.CampaignRow visibleRow(User user, String campaignId) {
+        Optional<CampaignStore.CampaignRow> c = store.find(campaignId);
+        if (c.isEmpty() || !sees(user, c.get())) {
+            throw new NotFoundException("campaignId", "no such campaign for this User");
         }
-        return c;
+        return c.get();
+    }
+
+    private static boolean sees(User user, CampaignStore.CampaignRow c) {
+        return user.party().equals(c.createdParty()) || user.hasPlatformRole(PlatformRole.OPERATOR);
     }
 
     static CampaignDefinition definition(CampaignStore.CampaignRow c) {

@@ -64,7 +64,7 @@ public final class CreditCoverService {
 
     /** The party. @throws NotFoundException naming {@code partyId} */
     public CreditParty party(String partyId) {
-        return store.party(partyId).orElseThrow(() -> new NotFoundException("partyId", "no Credit Cover party " + partyId));
+        return store.party(partyId).orElseThrow(() -> new NotFoundException("partyId", "no such Credit Cover party for this User"));
     }
 
     /** Records (or replaces by id) an invoice of a known party. */

@@ -23,11 +23,14 @@ import org.secflow.spi.Region;
  * @param mprn MPRN of its premises, or null
  * @param importSupplier Registered Import Supplier party of the premises, or null
  * @param gasSupplier Registered Gas Supplier party of the premises, or null
+ * @param exportMpan Export MPAN core of its premises, or null (the premises does not export)
+ * @param exportSupplier Registered Export Supplier party of the premises (for its Export MPAN), or null
  * @param createdAt when it entered the SMI (UTC)
  * @param updatedAt when it last changed (UTC)
  */
 public record Device(String deviceId, DeviceType deviceType, AltHanDeviceVariant altHanDeviceVariant,
                      String manufacturer, String model, String firmwareVersion, boolean batteryPowered,
                      boolean tcsoReclassified, SmiStatus status, String commsHubId, Region region, String mpan,
-                     String mprn, String importSupplier, String gasSupplier, Instant createdAt, Instant updatedAt) {
+                     String mprn, String importSupplier, String gasSupplier, String exportMpan, String exportSupplier,
+                     Instant createdAt, Instant updatedAt) {
 }

@@ -12,7 +12,7 @@ final class DeviceDao {
     static final String SELECT = """
             SELECT d.device_id, d.device_type, d.alt_han_variant, d.manufacturer, d.model, d.firmware_version,
                    d.battery_powered, d.tcso_reclassified, d.status, d.comms_hub_id, d.created_at, d.updated_at,
-                   h.region, p.mpan, p.mprn, p.import_supplier, p.gas_supplier
+                   h.region, p.mpan, p.mprn, p.import_supplier, p.gas_supplier, p.export_mpan, p.export_supplier
               FROM device d
               LEFT JOIN comms_hub h ON h.device_id = d.comms_hub_id
               LEFT JOIN premises p ON p.premises_id = d.premises_id
@@ -29,10 +29,20 @@ final class DeviceDao {
         return handle.createQuery(SELECT + " WHERE d.device_id = :id").bind("id", deviceId).map(MAPPER).findOne();
     }
 
-    /** Premises id of a Communications Hub, empty when the hub is unknown; a hub without premises gives 0. */
-    Optional<Long> premisesOfHub(String commsHubId) {
-        return handle.createQuery("SELECT COALESCE(premises_id, 0) FROM comms_hub WHERE device_id = :id")
-                .bind("id", commsHubId).mapTo(Long.class).findOne();
+    /** A Communications Hub's premises and its registered Suppliers ({@code premisesId} null without premises). */
+    record HubPremises(Long premisesId, String importSupplier, String exportSupplier, String gasSupplier) {
+    }
+
+    /** The premises of a Communications Hub and its Suppliers, empty when the hub is unknown. */
+    Optional<HubPremises> hubPremises(String commsHubId) {
+        return handle.createQuery("""
+                SELECT h.premises_id, p.import_supplier, p.export_supplier, p.gas_supplier
+                  FROM comms_hub h LEFT JOIN premises p ON p.premises_id = h.premises_id
+                 WHERE h.device_id = :id""")
+                .bind("id", commsHubId)
+                .map((rs, ctx) -> new HubPremises(rs.getObject(1) == null ? null : rs.getLong(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4)))
+                .findOne();
     }
 
     int countType1OnHub(String commsHubId) {
@@ -82,8 +92,9 @@ final class DeviceDao {
                 .execute();
     }
 
-    Page<Device> list(DeviceQuery q) {
+    Page<Device> list(DeviceQuery q, SmiScope.Condition scope) {
         List<String> where = new ArrayList<>();
+        where.add(scope.sql());
         if (q.deviceType() != null) {
             where.add("d.device_type = :type");
         }
@@ -100,9 +111,11 @@ final class DeviceDao {
             where.add("d.comms_hub_id = :hub");
         }
         String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-        long total = bind(handle.createQuery("SELECT COUNT(*) FROM device d LEFT JOIN comms_hub h ON h.device_id = d.comms_hub_id" + filter), q)
+        long total = bind(handle.createQuery("SELECT COUNT(*) FROM device d LEFT JOIN comms_hub h ON h.device_id = d.comms_hub_id"
+                + " LEFT JOIN premises p ON p.premises_id = d.premises_id" + filter), q).bindMap(scope.binds())
                 .mapTo(Long.class).one();
         List<Device> items = bind(handle.createQuery(SELECT + filter + " ORDER BY d.device_id LIMIT :limit OFFSET :offset"), q)
+                .bindMap(scope.binds())
                 .bind("limit", q.size())
                 .bind("offset", (long) q.page() * q.size())
                 .map(MAPPER).list();

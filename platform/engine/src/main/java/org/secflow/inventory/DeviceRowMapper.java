@@ -33,6 +33,8 @@ final class DeviceRowMapper implements RowMapper<Device> {
                 rs.getString("mprn"),
                 rs.getString("import_supplier"),
                 rs.getString("gas_supplier"),
+                rs.getString("export_mpan"),
+                rs.getString("export_supplier"),
                 instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("updated_at")));
     }

@@ -71,8 +71,9 @@ public final class EstateLoader implements Consumer<EmulatedPremises>, AutoClose
 
     private void write(Handle h) {
         PreparedBatch premisesBatch = h.prepareBatch("""
-                INSERT INTO premises (premises_id, mpan, mprn, region, import_supplier, gas_supplier)
-                VALUES (?, ?, ?, ?, ?, ?)""");
+                INSERT INTO premises (premises_id, mpan, mprn, region, import_supplier, gas_supplier, export_mpan,
+                                      export_supplier)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""");
         PreparedBatch hubBatch = h.prepareBatch("""
                 INSERT INTO comms_hub (device_id, premises_id, region, chts_version, gbcs_version) VALUES (?, ?, ?, ?, ?)""");
         PreparedBatch deviceBatch = h.prepareBatch("""
@@ -85,7 +86,8 @@ public final class EstateLoader implements Consumer<EmulatedPremises>, AutoClose
         for (EmulatedPremises p : buffer) {
             long id = nextPremisesId++;
             String region = p.region().name();
-            premisesBatch.add(id, p.mpan(), p.mprn(), region, p.importSupplier(), p.gasSupplier());
+            premisesBatch.add(id, p.mpan(), p.mprn(), region, p.importSupplier(), p.gasSupplier(), p.exportMpan(),
+                    p.exportSupplier());
             String hub = p.commsHub().chf().deviceId().value();
             hubBatch.add(hub, id, region, p.commsHub().chtsVersion(), p.commsHub().gbcsVersion());
             addDevice(deviceBatch, p.commsHub().chf(), hub, id);

@@ -48,6 +48,19 @@ public final class InventoryService {
      * @throws ConflictException when the Device ID is already in the SMI
      */
     public Device preNotify(DevicePreNotification request) {
+        return preNotify(SmiScope.all(), request);
+    }
+
+    /**
+     * Pre-notifies a device (SRV 12.2) within a User's scope: a Supplier pre-notifies only into a Communications Hub
+     * of premises it is registered for (by the device's fuel, {@link SmiScope}); any other hub is refused exactly
+     * as a hub the SMI does not hold.
+     *
+     * @return the stored device, as the scope sees it
+     * @throws InvalidFieldException naming the field when the request breaks a rule or the hub is not the User's
+     * @throws ConflictException when the Device ID is already in the SMI
+     */
+    public Device preNotify(SmiScope scope, DevicePreNotification request) {
         DeviceId deviceId = deviceId("deviceId", request.deviceId());
         boolean bridge = Boolean.TRUE.equals(request.altHanDevice()) || request.altHanDeviceVariant() != null;
         DeviceType type = request.deviceType() != null ? request.deviceType() : bridge ? DeviceType.PPMID : null;
@@ -71,9 +84,13 @@ public final class InventoryService {
         String model = text("model", request.model(), 64);
         String firmware = text("firmwareVersion", request.firmwareVersion(), 32);
         String hub = request.commsHubId() == null ? null : deviceId("commsHubId", request.commsHubId()).value();
+        if (hub == null && !scope.mayJoin(type, null, null, null)) {
+            throw new InvalidFieldException("commsHubId", "a Supplier pre-notifies a device into a Communications Hub of "
+                    + "premises it is registered for (SRV 12.2)", "commsHubId is required");
+        }
         Device device = new Device(deviceId.value(), type, request.altHanDeviceVariant(), manufacturer, model, firmware,
                 Boolean.TRUE.equals(request.batteryPowered()), false, SmiStatus.PENDING, hub, null, null, null, null,
-                null, null, null);
+                null, null, null, null, null);
         Instant now = clock.instant();
         try {
             return jdbi.inTransaction(h -> {
@@ -83,12 +100,16 @@ public final class InventoryService {
                 }
                 Long premises = null;
                 if (hub != null) {
-                    long p = dao.premisesOfHub(hub).orElseThrow(() -> new InvalidFieldException("commsHubId",
-                            "a device joins the HAN of a Communications Hub in the SMI", "no Communications Hub " + hub + " in the SMI"));
-                    premises = p == 0 ? null : p;
+                    InvalidFieldException unknownHub = new InvalidFieldException("commsHubId",
+                            "a device joins the HAN of a Communications Hub in the SMI", "no Communications Hub " + hub + " in the SMI");
+                    DeviceDao.HubPremises p = dao.hubPremises(hub).orElseThrow(() -> unknownHub);
+                    if (!scope.mayJoin(type, p.importSupplier(), p.exportSupplier(), p.gasSupplier())) {
+                        throw unknownHub;
+                    }
+                    premises = p.premisesId();
                 }
                 dao.insert(device, premises, now);
-                return dao.find(device.deviceId()).orElseThrow();
+                return scope.present(dao.find(device.deviceId()).orElseThrow());
             });
         } catch (UnableToExecuteStatementException e) {
             if (isUniqueViolation(e)) {
@@ -109,12 +130,33 @@ public final class InventoryService {
     }
 
     /**
+     * Reads a device (SRV 8.2) within a User's scope: a device outside it is empty, exactly like a missing one; a
+     * redacted scope sees no MPAN, MPRN or Supplier.
+     *
+     * @throws InvalidFieldException when the Device ID is no EUI-64
+     */
+    public Optional<Device> find(SmiScope scope, String deviceId) {
+        return find(deviceId).filter(scope::sees).map(scope::present);
+    }
+
+    /**
      * Updates a device (SRV 8.4).
      *
      * @throws NotFoundException when the device is not in the SMI
      * @throws InvalidFieldException naming the field when the update breaks a rule
      */
     public Device update(String deviceId, DeviceUpdate update) {
+        return update(SmiScope.all(), deviceId, update);
+    }
+
+    /**
+     * Updates a device (SRV 8.4) within a User's scope.
+     *
+     * @return the device after the update, as the scope sees it
+     * @throws NotFoundException when the device is not in the SMI or not one the scope changes (the same answer)
+     * @throws InvalidFieldException naming the field when the update breaks a rule
+     */
+    public Device update(SmiScope scope, String deviceId, DeviceUpdate update) {
         String id = deviceId("deviceId", deviceId).value();
         if (update.isEmpty()) {
             throw new InvalidFieldException("body", "an update (SRV 8.4) changes at least one field", "no field to update");
@@ -124,7 +166,8 @@ public final class InventoryService {
         String firmware = update.firmwareVersion() == null ? null : text("firmwareVersion", update.firmwareVersion(), 32);
         return readModel.writing(List.of(id), () -> jdbi.inTransaction(h -> {
             DeviceDao dao = new DeviceDao(h);
-            Device old = dao.find(id).orElseThrow(() -> new NotFoundException("deviceId", "no device " + id + " in the SMI"));
+            Device old = dao.find(id).filter(scope::changes)
+                    .orElseThrow(() -> new NotFoundException("deviceId", "no such device in the SMI for this User"));
             AltHanDeviceVariant variant = update.altHanDeviceVariant() != null ? update.altHanDeviceVariant() : old.altHanDeviceVariant();
             if (update.altHanDeviceVariant() != null && old.deviceType() != DeviceType.PPMID) {
                 throw new InvalidFieldException("altHanDeviceVariant", BRIDGE_RULE, id + " is " + old.deviceType() + ", not a PPMID");
@@ -142,18 +185,24 @@ public final class InventoryService {
                     update.tcsoReclassified() != null ? update.tcsoReclassified() : old.tcsoReclassified(),
                     update.status() != null ? update.status() : old.status(),
                     old.commsHubId(), old.region(), old.mpan(), old.mprn(), old.importSupplier(), old.gasSupplier(),
-                    old.createdAt(), old.updatedAt());
+                    old.exportMpan(), old.exportSupplier(), old.createdAt(), old.updatedAt());
             dao.update(changed, clock.instant());
-            return dao.find(id).orElseThrow();
+            return scope.present(dao.find(id).orElseThrow());
         }));
     }
 
     /** One page of devices matching the query, ordered by Device ID. */
     public Page<Device> list(DeviceQuery query) {
+        return list(SmiScope.all(), query);
+    }
+
+    /** One page of the devices a scope sees that match the query, ordered by Device ID; foreign devices are left out. */
+    public Page<Device> list(SmiScope scope, DeviceQuery query) {
         if (query.commsHubId() != null) {
             deviceId("commsHubId", query.commsHubId());
         }
-        return jdbi.withHandle(h -> new DeviceDao(h).list(query));
+        Page<Device> page = jdbi.withHandle(h -> new DeviceDao(h).list(query, scope.condition()));
+        return new Page<>(page.items().stream().map(scope::present).toList(), page.page(), page.size(), page.total());
     }
 
     /** Number of devices in the SMI. */

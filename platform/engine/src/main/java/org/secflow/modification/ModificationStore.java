@@ -48,14 +48,11 @@ final class ModificationStore {
     }
 
     List<Row> list(ModificationStage stage) {
-        // bound only when the query names it: Jdbi refuses a binding the statement does not declare
-        return jdbi.withHandle(h -> {
-            var q = h.createQuery("SELECT * FROM modification" + (stage == null ? "" : " WHERE stage = :s") + " ORDER BY reference");
-            if (stage != null) {
-                q.bind("s", stage.name());
-            }
-            return q.map((rs, ctx) -> row(rs)).list();
-        });
+        if (stage == null) {
+            return jdbi.withHandle(h -> h.createQuery("SELECT * FROM modification ORDER BY reference").map((rs, ctx) -> row(rs)).list());
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM modification WHERE stage = :s ORDER BY reference")
+                .bind("s", stage.name()).map((rs, ctx) -> row(rs)).list());
     }
 
     void insert(Handle h, NewModification m, ModificationStage stage, String user, Instant now) {

@@ -1,10 +1,10 @@
 package org.secflow.problem;
 
-/** No or an unknown bearer token (HTTP 401). */
+/** No bearer token, an unknown one, or a refused access token (HTTP 401); the message says which. */
 public final class UnauthenticatedException extends DomainProblem {
 
     public UnauthenticatedException(String message) {
-        super(message, "Authorization", "every request carries Authorization: Bearer <token> of a configured User");
+        super(message, "Authorization", "every request carries Authorization: Bearer <token>: a static token of a configured User or an access token of the configured identity provider");
     }
 
     @Override

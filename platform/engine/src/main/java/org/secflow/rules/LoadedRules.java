@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
+import org.secflow.registration.RegistrationTables;
 
 /**
  * One built, immutable version of the rule base.
@@ -18,9 +19,12 @@ import org.kie.api.runtime.KieSession;
  * @param files its files
  * @param globals names of the globals the rule files declare (e.g. {@code decision}, see
  *     {@link RuleLoader#GLOBAL_ONLY_TYPES}); a session accepts only these
+ * @param registration the registration tables read with these rules (empty tables when the directory has none and
+ *     no rule reads them); the rules see them as the global {@value RuleLoader#REGISTRATION_GLOBAL}, other code
+ *     (SMI scoping of network operators) reads them here
  */
 public record LoadedRules(KieBase kieBase, ThreadLocal<KieSession> sessions, String version, Instant loadedAt,
-                          List<RuleFileInfo> files, Set<String> globals) {
+                          List<RuleFileInfo> files, Set<String> globals, RegistrationTables registration) {
 
     /** Number of rules over all files. */
     public int ruleCount() {

@@ -34,6 +34,8 @@ import org.kie.api.runtime.KieContainer;
 import org.kie.internal.builder.DecisionTableConfiguration;
 import org.kie.internal.builder.DecisionTableInputType;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.secflow.registration.RegistrationTableException;
+import org.secflow.registration.RegistrationTables;
 
 /**
  * Builds a rule base at run time from every rule file of a rules directory: {@code *.drl} and decision tables
@@ -43,6 +45,11 @@ import org.kie.internal.builder.KnowledgeBuilderFactory;
  * scenario tables {@code *.cases.csv}, plain CSV data tables without the keyword {@code RuleTable} (e.g.
  * {@code sec-releases.csv}) and other files (README) are not rules and are skipped. Any error refuses
  * the whole directory with file, line and message.
+ *
+ * <p>The registration tables ({@link RegistrationTables#FILES}) are data the rules read: they are loaded with the
+ * rules, count in the version, are listed among the files as {@code DATA_TABLE}, and reach the rules as the global
+ * {@value #REGISTRATION_GLOBAL} of every session. A bad row refuses the directory like a bad rule. When the rules
+ * declare that global the tables must be there; otherwise missing tables are empty.
  */
 public final class RuleLoader {
     /**
@@ -52,6 +59,9 @@ public final class RuleLoader {
      * one as a fact is refused with its file and line.
      */
     public static final Map<String, String> GLOBAL_ONLY_TYPES = Map.of("org.secflow.servicerequest.Decision", "decision");
+
+    /** The global through which the rules read the registration tables ({@link RegistrationTables}). */
+    public static final String REGISTRATION_GLOBAL = "registration";
 
     private static final AtomicLong BUILDS = new AtomicLong();
     private final Clock clock;
@@ -105,8 +115,40 @@ public final class RuleLoader {
             container.dispose();
             throw new RuleLoadException(misuse);
         }
-        return new LoadedRules(base, ThreadLocal.withInitial(() -> RuleSessions.newSession(base)), version(files), clock.instant(),
-                infos(base, files), globals(base));
+        Set<String> globals = globals(base);
+        Map<String, byte[]> dataTables = dataTables(dir);
+        RegistrationTables registration;
+        try {
+            registration = globals.contains(REGISTRATION_GLOBAL) || !dataTables.isEmpty()
+                    ? RegistrationTables.load(dir) : RegistrationTables.of(List.of(), List.of(), List.of(), List.of());
+        } catch (RegistrationTableException e) {
+            container.dispose();
+            throw new RuleLoadException(List.of(new RuleError(e.file(), (int) e.line(), e.problem())));
+        }
+        Map<String, Object> sessionGlobals = globals.contains(REGISTRATION_GLOBAL)
+                ? Map.of(REGISTRATION_GLOBAL, registration) : Map.of();
+        Map<String, byte[]> all = new TreeMap<>(files);
+        all.putAll(dataTables);
+        List<RuleFileInfo> infos = new ArrayList<>(infos(base, files));
+        dataTables.forEach((name, bytes) -> infos.add(new RuleFileInfo(name, "DATA_TABLE", 0, sha256(bytes))));
+        return new LoadedRules(base, ThreadLocal.withInitial(() -> RuleSessions.newSession(base, sessionGlobals)), version(all),
+                clock.instant(), List.copyOf(infos), globals, registration);
+    }
+
+    /** The registration tables present in {@code dir}, by name. */
+    private static Map<String, byte[]> dataTables(Path dir) {
+        Map<String, byte[]> out = new TreeMap<>();
+        for (String name : RegistrationTables.FILES) {
+            Path p = dir.resolve(name);
+            if (Files.isRegularFile(p)) {
+                try {
+                    out.put(name, Files.readAllBytes(p));
+                } catch (IOException e) {
+                    throw new RuleLoadException(List.of(new RuleError(name, 0, "cannot read: " + e.getMessage())));
+                }
+            }
+        }
+        return out;
     }
 
     private static Map<String, byte[]> read(Path dir) {

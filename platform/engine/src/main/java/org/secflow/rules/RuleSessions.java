@@ -68,7 +68,16 @@ public final class RuleSessions {
      * fact but the {@link StandingFact}s. {@link LoadedRules#sessions} makes one per thread.
      */
     public static KieSession newSession(KieBase base) {
+        return newSession(base, java.util.Map.of());
+    }
+
+    /**
+     * A new session as {@link #newSession(KieBase)}, with globals that stay for its life: immutable data of the
+     * rule-base version (the registration tables, {@link RuleLoader#REGISTRATION_GLOBAL}).
+     */
+    public static KieSession newSession(KieBase base, java.util.Map<String, Object> globals) {
         KieSession session = base.newKieSession();
+        globals.forEach(session::setGlobal);
         session.addEventListener(new TransientFacts());
         return session;
     }

@@ -9,16 +9,23 @@ import java.util.Objects;
  * @param file scenario table file name, e.g. {@code alt-han.cases.csv}
  * @param line 1-based line of the row in that file
  * @param name the case's name (column {@code case}), unique in its file
+ * @param role the User's DCC User Role; several separated by spaces (e.g. {@code IS GS}) = a User holding them all
+ *     who names none, judged as the service judges it ({@link RoleChoice})
+ * @param mpan Import MPAN of the premises, or null; likewise {@code exportMpan}, {@code mprn}
+ * @param requestDate the day the request is decided, or null (then no appointment or consent is in force)
  * @param expectedOutcome ACCEPTED or REJECTED
- * @param expectedRuleId for REJECTED, the rule id that must be among the violations; null for ACCEPTED
+ * @param expectedRuleId for REJECTED, the rule id that must be among the violations (an access rule id,
+ *     {@code ACCESS-*}, must be the only one); null for ACCEPTED
+ * @param expectedRole for ACCEPTED, the role it must be accepted in, or null (not checked); null for REJECTED
  */
 public record ScenarioCase(String file, long line, String name,
                            String srv, String role, String userParty, String deviceId, boolean deviceKnown,
                            String deviceType, boolean altHanDevice, String altHanVariant, boolean tcsoReclassified,
-                           boolean hasMpan, boolean hasMprn, String importSupplier, String gasSupplier,
+                           String mpan, String exportMpan, String mprn, String importSupplier, String exportSupplier,
+                           String gasSupplier, java.time.LocalDate requestDate,
                            boolean updateInProgress, boolean firmwareImageGiven, boolean imageKnown,
                            boolean imageApplicable, String commsHubId, int type1DevicesOnHub, boolean addsType1Device,
-                           Outcome expectedOutcome, String expectedRuleId) {
+                           Outcome expectedOutcome, String expectedRuleId, String expectedRole) {
 
     /** What the rules decide for a request. */
     public enum Outcome { ACCEPTED, REJECTED }
@@ -40,6 +47,24 @@ public record ScenarioCase(String file, long line, String name,
         if (expectedOutcome == Outcome.ACCEPTED && expectedRuleId != null) {
             throw new IllegalArgumentException("an ACCEPTED case has no expectedRuleId, got " + expectedRuleId);
         }
+        if (expectedOutcome == Outcome.REJECTED && expectedRole != null) {
+            throw new IllegalArgumentException("a REJECTED case is accepted in no role: expectedRole must be empty, got " + expectedRole);
+        }
+        if (expectedRole != null && !rolesOf(role).contains(expectedRole)) {
+            throw new IllegalArgumentException("expectedRole " + expectedRole + " is not among the User's roles " + rolesOf(role));
+        }
+    }
+
+    /** The User's roles, in the order they are tried (name order, as the service tries them); [null] without a role. */
+    public java.util.List<String> roles() {
+        return rolesOf(role);
+    }
+
+    private static java.util.List<String> rolesOf(String role) {
+        if (role == null) {
+            return java.util.Collections.singletonList(null);
+        }
+        return java.util.Arrays.stream(role.trim().split("\\s+")).distinct().sorted().toList();
     }
 
     /** Where the case is written: {@code file:line}. */
@@ -47,11 +72,16 @@ public record ScenarioCase(String file, long line, String name,
         return file + ":" + line;
     }
 
-    /** The fact the rules evaluate. */
+    /** The fact the rules evaluate, in the User's (first) role. */
     public ServiceRequestFact toFact() {
+        return toFact(roles().get(0));
+    }
+
+    /** The fact the rules evaluate when the request is sent in {@code inRole}. */
+    public ServiceRequestFact toFact(String inRole) {
         ServiceRequestFact f = new ServiceRequestFact();
         f.setSrv(srv);
-        f.setRole(role);
+        f.setRole(inRole);
         f.setUserParty(userParty);
         f.setDeviceId(deviceId);
         f.setDeviceKnown(deviceKnown);
@@ -59,10 +89,13 @@ public record ScenarioCase(String file, long line, String name,
         f.setAltHanDevice(altHanDevice);
         f.setAltHanVariant(altHanVariant);
         f.setTcsoReclassified(tcsoReclassified);
-        f.setHasMpan(hasMpan);
-        f.setHasMprn(hasMprn);
+        f.setMpan(mpan);
+        f.setExportMpan(exportMpan);
+        f.setMprn(mprn);
         f.setImportSupplier(importSupplier);
+        f.setExportSupplier(exportSupplier);
         f.setGasSupplier(gasSupplier);
+        f.setRequestDate(requestDate);
         f.setUpdateInProgress(updateInProgress);
         f.setFirmwareImageGiven(firmwareImageGiven);
         f.setImageKnown(imageKnown);

@@ -5,8 +5,10 @@ import org.secflow.rules.LoadedRules;
 import org.secflow.rules.RuleFinding;
 
 /**
- * Runs scenario cases ({@link ScenarioTables}) against a rule-base version with {@link RuleEvaluator}: a case
- * passes when the outcome is the expected one and, for a rejection, its expected rule id is among the violations.
+ * Runs scenario cases ({@link ScenarioTables}) against a rule-base version as the service judges a request
+ * ({@link RoleChoice}: in each of the User's roles until one is accepted; an access refusal alone): a case passes
+ * when the outcome is the expected one; for a rejection, its expected rule id is among the violations (an access
+ * rule id {@code ACCESS-*} must stand alone); for an acceptance with an expected role, it is accepted in that role.
  */
 public final class ScenarioRunner {
     private ScenarioRunner() {
@@ -19,9 +21,10 @@ public final class ScenarioRunner {
      * @param passed whether the rules gave the expected outcome (and rule id)
      * @param actualOutcome what the rules decided
      * @param violations the rules that rejected it, in firing order
+     * @param acceptedRole the role it was accepted in, null when rejected
      */
     public record CaseResult(ScenarioCase scenario, boolean passed, ScenarioCase.Outcome actualOutcome,
-                             List<RuleFinding> violations) {
+                             List<RuleFinding> violations, String acceptedRole) {
         public CaseResult {
             violations = List.copyOf(violations);
         }
@@ -36,7 +39,9 @@ public final class ScenarioRunner {
             ScenarioCase c = scenario;
             return (passed ? "PASSED " : "FAILED ") + c.location() + " " + c.name() + ": expected " + c.expectedOutcome()
                     + (c.expectedRuleId() == null ? "" : " " + c.expectedRuleId())
-                    + ", got " + actualOutcome + (violations.isEmpty() ? "" : " " + actualRuleIds());
+                    + (c.expectedRole() == null ? "" : " as " + c.expectedRole())
+                    + ", got " + actualOutcome + (violations.isEmpty() ? "" : " " + actualRuleIds())
+                    + (acceptedRole == null || c.roles().size() < 2 ? "" : " as " + acceptedRole);
         }
     }
 
@@ -75,12 +80,14 @@ public final class ScenarioRunner {
 
     /** Runs one case. */
     public static CaseResult run(LoadedRules rules, ScenarioCase c) {
-        Decision d = RuleEvaluator.evaluate(rules, c.toFact());
-        ScenarioCase.Outcome actual = d.isAccepted() ? ScenarioCase.Outcome.ACCEPTED : ScenarioCase.Outcome.REJECTED;
+        RoleChoice.Verdict v = RoleChoice.judge(rules, c.roles(), role -> List.of(c.toFact(role)));
+        ScenarioCase.Outcome actual = v.accepted() ? ScenarioCase.Outcome.ACCEPTED : ScenarioCase.Outcome.REJECTED;
+        String expectedId = c.expectedRuleId();
         boolean passed = actual == c.expectedOutcome()
-                && (c.expectedRuleId() == null
-                    || d.getViolations().stream().anyMatch(v -> v.ruleId().equals(c.expectedRuleId())));
-        return new CaseResult(c, passed, actual, d.getViolations());
+                && (expectedId == null || v.violations().stream().anyMatch(f -> f.ruleId().equals(expectedId)))
+                && (expectedId == null || !expectedId.startsWith("ACCESS-") || v.violations().size() == 1)
+                && (c.expectedRole() == null || c.expectedRole().equals(v.acceptedRole()));
+        return new CaseResult(c, passed, actual, v.violations(), v.acceptedRole());
     }
 
     /** Runs every case. */

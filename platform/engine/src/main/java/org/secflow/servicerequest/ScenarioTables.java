@@ -10,7 +10,11 @@ import java.util.Set;
 /**
  * Reads the scenario tables {@code *.cases.csv} of a rules directory: one header row with exactly
  * {@link #COLUMNS} (any order), then one case a row. Blank lines and lines starting with {@code #} are skipped.
- * Flags are {@code true}/{@code false} (also {@code yes}/{@code no}; empty = false).
+ * Flags are {@code true}/{@code false} (also {@code yes}/{@code no}; empty = false). The premises of the device are
+ * given by its meter points ({@code mpan}, {@code exportMpan}, {@code mprn}: empty = none; none at all = the SMI
+ * holds no premises for it, as for a missing device) and the Suppliers registered for them; {@code requestDate}
+ * ({@code yyyy-MM-dd}) is the day appointments and consents are judged on. {@code role} may name several roles
+ * (a User holding them all; {@code expectedRole} then says which one must be chosen).
  *
  * <p>Any bad cell refuses the file with a {@link ScenarioTableException} naming the file, line and column.
  *
@@ -22,9 +26,10 @@ import java.util.Set;
 public final class ScenarioTables {
     /** The columns of every scenario table. */
     public static final List<String> COLUMNS = List.of("case", "srv", "role", "userParty", "deviceId", "deviceKnown",
-            "deviceType", "altHanDevice", "altHanVariant", "tcsoReclassified", "hasMpan", "hasMprn", "importSupplier",
-            "gasSupplier", "updateInProgress", "firmwareImageGiven", "imageKnown", "imageApplicable", "commsHubId",
-            "type1DevicesOnHub", "addsType1Device", "expectedOutcome", "expectedRuleId");
+            "deviceType", "altHanDevice", "altHanVariant", "tcsoReclassified", "mpan", "exportMpan", "mprn",
+            "importSupplier", "exportSupplier", "gasSupplier", "requestDate", "updateInProgress", "firmwareImageGiven",
+            "imageKnown", "imageApplicable", "commsHubId", "type1DevicesOnHub", "addsType1Device", "expectedOutcome",
+            "expectedRuleId", "expectedRole");
 
     private ScenarioTables() {
     }
@@ -81,13 +86,26 @@ public final class ScenarioTables {
         try {
             return new ScenarioCase(file, line, caseName, r.required("srv"), r.cell("role"), r.cell("userParty"),
                     r.cell("deviceId"), r.flag("deviceKnown"), r.cell("deviceType"), r.flag("altHanDevice"),
-                    r.cell("altHanVariant"), r.flag("tcsoReclassified"), r.flag("hasMpan"), r.flag("hasMprn"),
-                    r.cell("importSupplier"), r.cell("gasSupplier"), r.flag("updateInProgress"),
+                    r.cell("altHanVariant"), r.flag("tcsoReclassified"), r.cell("mpan"), r.cell("exportMpan"),
+                    r.cell("mprn"), r.cell("importSupplier"), r.cell("exportSupplier"), r.cell("gasSupplier"),
+                    day(r, "requestDate"), r.flag("updateInProgress"),
                     r.flag("firmwareImageGiven"), r.flag("imageKnown"), r.flag("imageApplicable"),
                     r.cell("commsHubId"), count(r, "type1DevicesOnHub"), r.flag("addsType1Device"), outcome,
-                    r.cell("expectedRuleId"));
+                    r.cell("expectedRuleId"), r.cell("expectedRole"));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new ScenarioTableException(file, line, "case '" + caseName + "': " + e.getMessage());
+        }
+    }
+
+    private static java.time.LocalDate day(ScenarioCsv.Row r, String column) {
+        String v = r.cell(column);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(v);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw r.bad(column, v, "a day yyyy-MM-dd or empty");
         }
     }
 

@@ -16,10 +16,13 @@ public final class ServiceRequestFact {
     private boolean altHanDevice;
     private String altHanVariant;
     private boolean tcsoReclassified;
-    private boolean hasMpan;
-    private boolean hasMprn;
+    private String mpan;
+    private String exportMpan;
+    private String mprn;
     private String importSupplier;
+    private String exportSupplier;
     private String gasSupplier;
+    private java.time.LocalDate requestDate;
     private boolean updateInProgress;
     private java.util.function.BooleanSupplier updateInProgressLookup;
     private boolean firmwareImageGiven;
@@ -57,18 +60,36 @@ public final class ServiceRequestFact {
     /** Whether Trust Centre Swap Out re-classified the bridge as an IHD (seed 000 section 7). */
     public boolean isTcsoReclassified() { return tcsoReclassified; }
     public void setTcsoReclassified(boolean v) { tcsoReclassified = v; }
-    /** Whether the device's premises has an MPAN (electricity). */
-    public boolean isHasMpan() { return hasMpan; }
-    public void setHasMpan(boolean v) { hasMpan = v; }
-    /** Whether the device's premises has an MPRN (gas). */
-    public boolean isHasMprn() { return hasMprn; }
-    public void setHasMprn(boolean v) { hasMprn = v; }
-    /** Registered Import Supplier party of the premises, or null. */
+    /**
+     * Import MPAN core (13 digits) of the device's premises (for SRV 12.2: of the premises of the named Communications
+     * Hub), or null: no electricity, or the device or hub is not in the SMI.
+     */
+    public String getMpan() { return mpan; }
+    public void setMpan(String v) { mpan = v; }
+    /** Export MPAN core of the premises, or null (no export). */
+    public String getExportMpan() { return exportMpan; }
+    public void setExportMpan(String v) { exportMpan = v; }
+    /** MPRN of the premises, or null. */
+    public String getMprn() { return mprn; }
+    public void setMprn(String v) { mprn = v; }
+    /** Whether the premises has an Import MPAN. */
+    public boolean isHasMpan() { return mpan != null; }
+    /** Whether the premises has an MPRN. */
+    public boolean isHasMprn() { return mprn != null; }
+    /** Whether the SMI gave the premises' registration data (an MPAN or an MPRN): false for a device or hub it does not hold. */
+    public boolean isPremisesKnown() { return mpan != null || exportMpan != null || mprn != null; }
+    /** Registered Import Supplier party of the premises (for its Import MPAN), or null. */
     public String getImportSupplier() { return importSupplier; }
     public void setImportSupplier(String v) { importSupplier = v; }
-    /** Registered Gas Supplier party of the premises, or null. */
+    /** Registered Export Supplier party of the premises (for its Export MPAN), or null. */
+    public String getExportSupplier() { return exportSupplier; }
+    public void setExportSupplier(String v) { exportSupplier = v; }
+    /** Registered Gas Supplier party of the premises (for its MPRN), or null. */
     public String getGasSupplier() { return gasSupplier; }
     public void setGasSupplier(String v) { gasSupplier = v; }
+    /** The day the request is decided (Europe/London): appointments and consents are in force on days. */
+    public java.time.LocalDate getRequestDate() { return requestDate; }
+    public void setRequestDate(java.time.LocalDate v) { requestDate = v; }
     /** Whether a firmware update (SRV 11.4) for the device is in progress. */
     public boolean isUpdateInProgress() {
         if (updateInProgressLookup != null) {

@@ -34,9 +34,11 @@ final class ServiceRequestFacts {
             f.setAltHanDevice(d.altHanDeviceVariant() != null);
             f.setAltHanVariant(d.altHanDeviceVariant() == null ? null : d.altHanDeviceVariant().name());
             f.setTcsoReclassified(d.tcsoReclassified());
-            f.setHasMpan(d.mpan() != null);
-            f.setHasMprn(d.mprn() != null);
+            f.setMpan(d.mpan());
+            f.setExportMpan(d.exportMpan());
+            f.setMprn(d.mprn());
             f.setImportSupplier(d.importSupplier());
+            f.setExportSupplier(d.exportSupplier());
             f.setGasSupplier(d.gasSupplier());
             f.setCommsHubId(d.commsHubId());
             f.setUpdateInProgressLookup(() -> ServiceRequestStore.firmwareUpdateInProgress(h, d.deviceId()));
@@ -64,14 +66,16 @@ final class ServiceRequestFacts {
             f.setCommsHubId(p.commsHubId());
             f.setAddsType1Device(type != null && type.isType1());
             h.createQuery("""
-                            SELECT p.mpan, p.mprn, p.import_supplier, p.gas_supplier FROM comms_hub c
-                              JOIN premises p ON p.premises_id = c.premises_id WHERE c.device_id = :hub""")
+                            SELECT p.mpan, p.mprn, p.import_supplier, p.gas_supplier, p.export_mpan, p.export_supplier
+                              FROM comms_hub c JOIN premises p ON p.premises_id = c.premises_id WHERE c.device_id = :hub""")
                     .bind("hub", normalise(p.commsHubId()))
                     .map((rs, ctx) -> {
-                        f.setHasMpan(rs.getString(1) != null);
-                        f.setHasMprn(rs.getString(2) != null);
+                        f.setMpan(rs.getString(1));
+                        f.setMprn(rs.getString(2));
                         f.setImportSupplier(rs.getString(3));
                         f.setGasSupplier(rs.getString(4));
+                        f.setExportMpan(rs.getString(5));
+                        f.setExportSupplier(rs.getString(6));
                         return true;
                     }).findOne();
             String hub = normalise(p.commsHubId());

@@ -42,13 +42,17 @@ import org.secflow.store.GroupCommit;
  * device emulator through the CSP of the hub's region, DOMAIN.md section 3).
  *
  * <p>One rule-set version decides a whole request. A request is all or nothing: if the rules reject it for any of
- * its devices nothing is sent. A rejection that involves access (ACCESS-* rules) carries only that rule's message,
+ * its devices nothing is sent. A User holding several DCC User Roles that names none is judged in the role that fits
+ * the devices ({@link RoleChoice}); a rejection that involves access (ACCESS-* rules: the User may not act on a
+ * device, or it is not in the SMI) carries only that rule's finding, the same for a missing and a foreign device,
  * so that nothing about the device is disclosed.
  */
 public final class ServiceRequestService {
     /** Most devices in one request. */
     public static final int MAX_DEVICES = 1000;
     private static final Set<String> SMI_SRVS = Set.of("8.2", "8.4", "12.2");
+    /** Appointments and consents are in force on days of Great Britain. */
+    private static final java.time.ZoneId GB = java.time.ZoneId.of("Europe/London");
     /**
      * Request ids are time-ordered UUIDs (version 7, RFC 9562): each new request's keys go at the end of the
      * {@code service_request} and {@code service_request_device} primary-key indexes instead of at a random place,
@@ -102,25 +106,16 @@ public final class ServiceRequestService {
         List<String> roles = roles(user, s.userRole());
         LoadedRules version = rules.current();
         Instant now = clock.instant();
-        List<RuleFinding> violations = new ArrayList<>();
+        java.time.LocalDate day = java.time.LocalDate.ofInstant(now, GB);
         Map<String, Optional<Device>> devices = new java.util.HashMap<>();
         if (parsed.preNotification() == null) {
             parsed.deviceIds().forEach(d -> devices.put(d, smi.find(d)));
         }
-        String acceptedRole = jdbi.withHandle(h -> {
-            for (String role : roles) {
-                List<RuleFinding> forRole = new ArrayList<>();
-                for (ServiceRequestFact fact : facts(h, srv, role, user, parsed, devices)) {
-                    forRole.addAll(undisclosed(RuleEvaluator.evaluate(version, fact).getViolations()));
-                }
-                if (forRole.isEmpty()) {
-                    return role;
-                }
-                forRole.stream().filter(v -> !violations.contains(v)).forEach(violations::add);
-            }
-            return null;
-        });
+        RoleChoice.Verdict verdict = jdbi.withHandle(h -> RoleChoice.judge(version, roles,
+                role -> facts(h, srv, role, user, day, parsed, devices)));
+        String acceptedRole = verdict.acceptedRole();
         if (acceptedRole == null) {
+            List<RuleFinding> violations = verdict.violations();
             store.auditAlone(new AuditEntry(now, user.userId(), user.party(), roles.size() == 1 ? roles.get(0) : null, srv,
                     parsed.deviceIds(), "REJECTED", toJson(violations), version.version(), null));
             throw new ServiceRequestRejectedException(srv, violations, version.version());
@@ -180,21 +175,20 @@ public final class ServiceRequestService {
         };
     }
 
-    private static List<ServiceRequestFact> facts(org.jdbi.v3.core.Handle h, String srv, String role, User user, Parsed p,
-                                                  Map<String, Optional<Device>> devices) {
+    private static List<ServiceRequestFact> facts(org.jdbi.v3.core.Handle h, String srv, String role, User user,
+                                                  java.time.LocalDate day, Parsed p, Map<String, Optional<Device>> devices) {
         if (p.preNotification() != null) {
-            return List.of(ServiceRequestFacts.forPreNotification(h, role, user, p.preNotification()));
+            ServiceRequestFact f = ServiceRequestFacts.forPreNotification(h, role, user, p.preNotification());
+            f.setRequestDate(day);
+            return List.of(f);
         }
         List<ServiceRequestFact> out = new ArrayList<>(p.deviceIds().size());
         for (String d : p.deviceIds()) {
-            out.add(ServiceRequestFacts.forDevice(h, srv, role, user, d, devices.get(d), p.image(), p.imageGiven()));
+            ServiceRequestFact f = ServiceRequestFacts.forDevice(h, srv, role, user, d, devices.get(d), p.image(), p.imageGiven());
+            f.setRequestDate(day);
+            out.add(f);
         }
         return out;
-    }
-
-    /** Where access is refused, only that is said. */
-    private static List<RuleFinding> undisclosed(List<RuleFinding> vs) {
-        return vs.stream().filter(v -> v.ruleId().startsWith("ACCESS-")).findFirst().map(List::of).orElse(vs);
     }
 
     private record Parsed(List<String> deviceIds, DevicePreNotification preNotification, DeviceUpdate update,

@@ -25,7 +25,7 @@ class EstateLoaderTest {
     static void loadTwoPremises(Database db) {
         var north = new EmulatedPremises("1200000000001", "1234567", Region.NORTH, "SUPPLIER-A", "SUPPLIER-B",
                 new EmulatedCommsHub(device(0x100, DeviceType.CHF), device(0x101, DeviceType.GPF), "1.0", "2.0"),
-                List.of(device(0x102, DeviceType.ESME), device(0x103, DeviceType.GSME)));
+                List.of(device(0x102, DeviceType.ESME), device(0x103, DeviceType.GSME)), "1200000000010", "SUPPLIER-E");
         var south = new EmulatedPremises("2200000000001", null, Region.SOUTH, "SUPPLIER-B", null,
                 new EmulatedCommsHub(device(0x200, DeviceType.CHF), null, "1.1", "3.2"),
                 List.of(new EmulatedDevice(DeviceId.of(0x201), DeviceType.PPMID, AltHanDeviceVariant.B1, "A", "B1", "1", true, false),
@@ -49,6 +49,11 @@ class EstateLoaderTest {
             assertThat(bridge.commsHubId()).isEqualTo(DeviceId.of(0x200).value());
             assertThat(bridge.region()).isEqualTo(Region.SOUTH);
             assertThat(bridge.mpan()).isEqualTo("2200000000001");
+            assertThat(bridge.exportMpan()).isNull();
+            Device esme = smi.find(DeviceId.of(0x102).value()).orElseThrow();
+            assertThat(esme.exportMpan()).isEqualTo("1200000000010");
+            assertThat(esme.exportSupplier()).isEqualTo("SUPPLIER-E");
+            assertThat(esme.importSupplier()).isEqualTo("SUPPLIER-A");
             assertThat(new SmiInventoryLookup(db.jdbi()).route(DeviceId.of(0x103)))
                     .hasValueSatisfying(r -> assertThat(r.region()).isEqualTo(Region.NORTH));
         }

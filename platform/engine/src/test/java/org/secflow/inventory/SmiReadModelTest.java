@@ -29,7 +29,7 @@ class SmiReadModelTest {
     private static Device device(String id, String firmware) {
         Instant at = Instant.parse("2026-11-22T00:00:00Z");
         return new Device(id, DeviceType.PPMID, null, "M", "P1", firmware, false, false, SmiStatus.COMMISSIONED,
-                null, Region.NORTH, "1234567890123", null, "SUPPLIER-A", null, at, at);
+                null, Region.NORTH, "1234567890123", null, "SUPPLIER-A", null, null, null, at, at);
     }
 
     @Test

@@ -70,7 +70,7 @@ class PluginHostTest {
         try (PluginHost host = PluginHost.start(plugins, emulatorOnly("isolated-emulator"), services)) {
             assertThat(host.statuses()).filteredOn(s -> s.id().equals("csp-future")).singleElement().satisfies(s -> {
                 assertThat(s.state()).isEqualTo(PluginStatus.State.REFUSED);
-                assertThat(s.reason()).contains("incompatible SPI version").contains("2.0").contains("1.0");
+                assertThat(s.reason()).contains("incompatible SPI version").contains("2.0").contains(org.secflow.spi.SpiVersion.CURRENT);
             });
             assertThat(host.statuses()).filteredOn(s -> s.id().equals("isolated-library"))
                     .extracting(PluginStatus::state).containsExactly(PluginStatus.State.LOADED);

@@ -33,7 +33,8 @@ class RuleLoaderTest {
         assertThat(files.get("srv-applicability.drl.csv").kind()).isEqualTo("DECISION_TABLE");
         assertThat(files.get("srv-applicability.drl").ruleCount()).isEqualTo(5); // four checks and the lookup
         assertThat(files.get("alt-han.drl").ruleCount()).isEqualTo(8);
-        assertThat(files.get("registered-supplier.drl").ruleCount()).isEqualTo(2);
+        assertThat(files.get("registered-supplier.drl").ruleCount()).isEqualTo(16); // 11 grants and 5 access checks
+        assertThat(files.get("electricity-distributors.csv").kind()).isEqualTo("DATA_TABLE");
         assertThat(rules.version()).hasSize(16);
     }
 
@@ -129,6 +130,27 @@ class RuleLoaderTest {
                 java.nio.file.StandardOpenOption.APPEND);
 
         assertThat(loader.load(dir).version()).isNotEqualTo(before);
+    }
+
+    @Test
+    void refusesABadRegistrationTableRowWithFileAndLineAndCountsTheTablesInTheVersion(@TempDir Path dir) throws IOException {
+        copyRules(dir);
+        String before = loader.load(dir).version();
+        Path table = dir.resolve("gas-networks.csv");
+        String text = Files.readString(table);
+        Files.writeString(table, text.replace("SOUTHERN,GDN-SOUTH,", "SOUTHERN,GDN-SOUTH-EAST,"));
+        LoadedRules edited = loader.load(dir);
+        assertThat(edited.version()).isNotEqualTo(before);
+        assertThat(edited.registration().gtPartyOf("8123456789")).contains("GDN-SOUTH-EAST");
+
+        String row = text.lines().filter(l -> l.startsWith("SCOTLAND,")).findFirst().orElseThrow();
+        Files.writeString(table, text.replace(row, row.replace(",1000000000,", ",one,")));
+        assertThatThrownBy(() -> loader.load(dir))
+                .isInstanceOfSatisfying(RuleLoadException.class, e -> assertThat(e.errors()).singleElement().satisfies(err -> {
+                    assertThat(err.file()).isEqualTo("gas-networks.csv");
+                    assertThat(err.line()).isEqualTo(text.lines().toList().indexOf(row) + 1);
+                    assertThat(err.message()).contains("mprn_from", "one");
+                }));
     }
 
     private static void copyRules(Path to) throws IOException {

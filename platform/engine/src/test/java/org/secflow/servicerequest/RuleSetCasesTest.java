@@ -65,7 +65,7 @@ class RuleSetCasesTest {
         Set<String> expected = ScenarioTables.readAll(rulesDir).stream()
                 .map(ScenarioCase::expectedRuleId).filter(id -> id != null).collect(Collectors.toSet());
 
-        assertThat(ruleIds).hasSize(14);
+        assertThat(ruleIds).hasSize(17);
         assertThat(expected).containsAll(ruleIds);
     }
 
@@ -99,5 +99,38 @@ class RuleSetCasesTest {
         assertThat(summary.total()).isEqualTo(all.size());
         assertThat(summary.failures()).as(summary.toString()).isEmpty();
         assertThat(summary.rulesVersion()).isEqualTo(rules.version());
+    }
+
+    @Test
+    void aMissingAndAForeignDeviceGetTheSameSingleFindingInEveryRole() {
+        for (String role : List.of("IS", "ES", "GS", "ED", "GT", "RSA", "OU")) {
+            for (String srv : List.of("8.2", "1.1.1", "99.9")) { // open to every role, open to few, no SRV at all
+                ServiceRequestFact missing = fact(srv, role);
+                ServiceRequestFact foreign = fact(srv, role);
+                foreign.setDeviceKnown(true);
+                foreign.setDeviceType("ESME");
+                foreign.setMpan("1200000000011");
+                foreign.setExportMpan("1200000000020");
+                foreign.setMprn("8123456789");
+                foreign.setImportSupplier("SUPPLIER-C");
+                foreign.setExportSupplier("SUPPLIER-C");
+                foreign.setGasSupplier("SUPPLIER-D");
+                var a = RoleChoice.judge(rules, List.of(role), r -> List.of(missing));
+                var b = RoleChoice.judge(rules, List.of(role), r -> List.of(foreign));
+                assertThat(a.violations()).as(role + " " + srv).hasSize(1).isEqualTo(b.violations());
+                assertThat(a.violations().get(0).ruleId()).startsWith("ACCESS-");
+            }
+        }
+    }
+
+    private static ServiceRequestFact fact(String srv, String role) {
+        ServiceRequestFact f = new ServiceRequestFact();
+        f.setSrv(srv);
+        f.setRole(role);
+        f.setUserParty("PARTY-OF-" + role);
+        f.setDeviceId("00-DB-00-00-00-00-00-01");
+        f.setCommsHubId("00-DB-00-00-00-01-00-00");
+        f.setRequestDate(java.time.LocalDate.of(2025, 6, 2));
+        return f;
     }
 }

@@ -18,7 +18,7 @@ class ScenarioTablesTest {
         Path f = write(dir, "x.cases.csv", HEADER,
                 "# a comment line",
                 "",
-                "firmware ok,11.4,IS,SUP-A,P-1,true,PPMID,,,,true,,SUP-A,,,true,true,true,CH-1,,,ACCEPTED,");
+                "firmware ok,11.4,IS,SUP-A,P-1,true,PPMID,,,,1500000000015,,,SUP-A,,,,,true,true,true,CH-1,,,ACCEPTED,,");
 
         List<ScenarioCase> cases = ScenarioTables.read(f);
 
@@ -38,10 +38,10 @@ class ScenarioTablesTest {
     @Test
     void refusesABadFlagWithFileLineAndColumn(@TempDir Path dir) throws IOException {
         Path f = write(dir, "bad.cases.csv", HEADER,
-                "a,1.1.1,IS,SUP-A,E-1,true,ESME,,,,true,,SUP-A,,,,,,,,,ACCEPTED,",
+                "a,1.1.1,IS,SUP-A,E-1,true,ESME,,,,1500000000015,,,SUP-A,,,,,,,,,,,ACCEPTED,,",
                 "",
                 "# b: a device the SMI does not know",
-                "b,1.1.1,IS,SUP-A,E-1,maybe,ESME,,,,true,,SUP-A,,,,,,,,,ACCEPTED,");
+                "b,1.1.1,IS,SUP-A,E-1,maybe,ESME,,,,1500000000015,,,SUP-A,,,,,,,,,,,ACCEPTED,,");
 
         assertThatThrownBy(() -> ScenarioTables.read(f))
                 .isInstanceOfSatisfying(ScenarioTableException.class, e -> {
@@ -54,7 +54,7 @@ class ScenarioTablesTest {
     @Test
     void refusesARejectedCaseWithoutRuleId(@TempDir Path dir) throws IOException {
         Path f = write(dir, "bad.cases.csv", HEADER,
-                "a,1.1.1,IS,SUP-A,E-1,true,ESME,,,,true,,SUP-A,,,,,,,,,REJECTED,");
+                "a,1.1.1,IS,SUP-A,E-1,true,ESME,,,,1500000000015,,,SUP-A,,,,,,,,,,,REJECTED,,");
 
         assertThatThrownBy(() -> ScenarioTables.read(f))
                 .isInstanceOfSatisfying(ScenarioTableException.class, e -> {

@@ -1,11 +1,16 @@
 package org.secflow.server;
 
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.secflow.inventory.EstateLoader;
+import org.secflow.registration.RegistrationTables;
 import org.secflow.spi.DeviceEmulator;
 import org.secflow.spi.EstateRequest;
+import org.secflow.spi.Region;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,7 +22,8 @@ final class EstateCommand {
 
     @Command(name = "generate", mixinStandardHelpOptions = true,
             description = "Asks the configured device emulator for a deterministic estate and pre-notifies it into the "
-                    + "Smart Metering Inventory (premises registered to the configured Supplier parties).")
+                    + "Smart Metering Inventory (premises registered to the configured Supplier parties; MPANs and MPRNs of each "
+                    + "region follow the registration tables of the rules directory).")
     static final class Generate implements Callable<Integer> {
         @Option(names = "--premises", required = true, paramLabel = "N", description = "Number of premises, at least 1.")
         int premises;
@@ -56,7 +62,19 @@ final class EstateCommand {
         DeviceEmulator emulator = platform.plugins().deviceEmulator()
                 .orElseThrow(() -> new IllegalStateException("no device emulator is configured (plugins.deviceEmulator)"));
         var estate = platform.config().estate();
-        EstateRequest request = new EstateRequest(premises, seed, estate.importSuppliers(), estate.gasSuppliers());
+        // the estate follows the registration tables of the rules directory: MPANs of a region start with its
+        // distributor ids, MPRNs lie in the ranges of its gas networks (so the ED and GT rules find them)
+        RegistrationTables tables = platform.rules() != null ? platform.rules().current().registration()
+                : RegistrationTables.load(platform.paths().rules());
+        Map<Region, List<String>> distributorIds = new EnumMap<>(Region.class);
+        Map<Region, List<EstateRequest.MprnRange>> mprnRanges = new EnumMap<>(Region.class);
+        for (Region region : Region.values()) {
+            distributorIds.put(region, tables.distributorIdsIn(region));
+            mprnRanges.put(region, tables.gasNetworksIn(region).stream()
+                    .map(n -> new EstateRequest.MprnRange(n.mprnFrom(), n.mprnTo())).toList());
+        }
+        EstateRequest request = new EstateRequest(premises, seed, estate.importSuppliers(), estate.gasSuppliers(),
+                estate.exportSuppliers(), distributorIds, mprnRanges);
         long start = System.nanoTime();
         try (EstateLoader loader = new EstateLoader(platform.database().jdbi(), java.time.Clock.systemUTC());
              ProgressBar bar = progress ? new ProgressBarBuilder().setTaskName("Estate").setInitialMax(premises).setUnit(" premises", 1).build() : null) {

@@ -2,8 +2,6 @@ package org.secflow.server;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +37,7 @@ public final class Platform implements AutoCloseable {
     private final InventoryService inventory;
     private final SmiReadModel smiReadModel;
     private final FirmwareImageCatalogue firmwareImages;
-    private final Map<String, User> usersByToken = new HashMap<>();
+    private final org.secflow.server.identity.Identities identities;
     private final RuleBase rules;
     private final ServiceRequestService serviceRequests;
     private final org.secflow.store.GroupCommit writes;
@@ -54,6 +52,8 @@ public final class Platform implements AutoCloseable {
         this.config = config;
         this.paths = paths;
         Clock clock = Clock.systemUTC();
+        // first: a malformed users or oidc section stops start-up before anything is opened
+        this.identities = org.secflow.server.identity.Identities.from(config, clock);
         this.database = Database.open(databaseSettings(config, paths.data()));
         this.scheduler = Executors.newScheduledThreadPool(4, r -> {
             Thread t = new Thread(r, "secflow-plugins");
@@ -113,12 +113,6 @@ public final class Platform implements AutoCloseable {
             this.writes = null;
             this.maintenance = null;
             this.creditCover = null;
-        }
-        for (SecflowConfig.UserEntry u : config.users()) {
-            usersByToken.put(u.token(), new User(u.userId(), u.name(), u.party(),
-                    u.dccUserRoles() == null ? null : java.util.Set.copyOf(u.dccUserRoles()),
-                    u.platformRoles() == null ? null : java.util.Set.copyOf(u.platformRoles()),
-                    u.groups() == null ? null : java.util.Set.copyOf(u.groups())));
         }
     }
 
@@ -225,9 +219,16 @@ public final class Platform implements AutoCloseable {
         return modifications;
     }
 
-    /** The User a bearer token stands for, or null. */
+    /**
+     * The User a bearer token stands for (a static token of {@code users} or an OpenID Connect access token), or null
+     * for an unknown static token.
+     *
+     * @throws org.secflow.problem.UnauthenticatedException when an access token is refused, with the reason
+     * @throws org.secflow.server.identity.IdentityProviderUnavailableException when the identity provider's keys
+     *         cannot be fetched
+     */
     public User userForToken(String token) {
-        return token == null ? null : usersByToken.get(token);
+        return identities.userForToken(token);
     }
 
     @Override

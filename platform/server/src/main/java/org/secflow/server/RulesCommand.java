@@ -23,10 +23,11 @@ import picocli.CommandLine.Option;
 final class RulesCommand {
 
     @Command(name = "test", mixinStandardHelpOptions = true,
-            description = "Builds the rules of the directory as the server would and runs every scenario table "
+            description = "Builds the rules of the directory as the server would (with the registration tables "
+                    + "electricity-distributors.csv, gas-networks.csv, rsa-appointments.csv, ou-consents.csv) and runs every scenario table "
                     + "(*.cases.csv: Service Request tables, maintenance*.cases.csv Planned Maintenance tables, credit-cover*.cases.csv Credit Cover tables and "
                     + "release-targeting*.cases.csv SEC Release targeting tables, run with the calendar sec-releases.csv) against them; prints each failing "
-                    + "case and 'N passed, N failed'. Exit 1 when a case fails, 2 when the rules, a table or sec-releases.csv cannot be read "
+                    + "case and 'N passed, N failed'. Exit 1 when a case fails, 2 when the rules, a registration table, a scenario table or sec-releases.csv cannot be read "
                     + "(with file and line).")
     static final class Test implements Callable<Integer> {
         @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "Rules directory. Default: ${DEFAULT-VALUE}")

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "secflow", mixinStandardHelpOptions = true, versionProvider = SecflowCli.Version.class,
         description = "Rules-and-workflow platform for GB smart metering processes under the Smart Energy Code.",
         subcommands = {ServeCommand.class, EstateCommand.class, RulesCommand.class, BenchCommand.class,
-                ModificationsCommand.class, CampaignCommand.class})
+                ModificationsCommand.class, CampaignCommand.class, UsersCommand.class})
 public final class SecflowCli {
 
     public static void main(String[] args) {

@@ -104,7 +104,7 @@ class CampaignApiTest {
                  WHERE d.device_type = 'PPMID' AND p.import_supplier = 'SUPPLIER-A'
                  GROUP BY d.model ORDER BY COUNT(*) DESC, d.model""").mapTo(String.class).first());
         String sha = String.format("%064x", new java.math.BigInteger(1, (model + version).getBytes()));
-        var r = send("POST", "/api/firmware-images", "a", """
+        var r = send("POST", "/api/firmware-images", "admin", """
                 {"manufacturer": "M", "model": "%s", "version": "%s", "sha256": "%s", "applicableDeviceTypes": ["PPMID"]}"""
                 .formatted(model, version, sha));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
@@ -218,7 +218,7 @@ class CampaignApiTest {
         JsonNode devices = json(send("GET", "/api/campaigns/" + id + "/devices?state=CONFIRMED&size=5", "a", null));
         assertThat(devices.path("total").asLong()).isEqualTo(store.get("CONFIRMED"));
         assertThat(devices.path("items")).hasSize(5);
-        var report = send("GET", "/api/reports/firmware-versions?format=csv", "a", null);
+        var report = send("GET", "/api/reports/firmware-versions?format=csv", "admin", null);
         assertThat(report.body()).startsWith("alt_han_device_variant,manufacturer,model,firmware_version,devices");
     }
 

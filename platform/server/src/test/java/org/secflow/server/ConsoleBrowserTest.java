@@ -90,6 +90,7 @@ class ConsoleBrowserTest {
                         new SecflowConfig.UserEntry("secas", "secas-code-administrator", "SECAS", "SECAS", List.of(), List.of(),
                                 List.of("secas", "csc", "working-group")),
                         new SecflowConfig.UserEntry("panel", "sec-panel", "SEC Panel", "SEC-PANEL", List.of(), List.of(), List.of("panel")),
+                        new SecflowConfig.UserEntry("operator", "dcc-operations", "DCC operations", "DCC", List.of(), List.of(PlatformRole.OPERATOR)),
                         new SecflowConfig.UserEntry("admin", "admin", "Administrator", "DCC", List.of(), List.of(PlatformRole.ADMIN))));
         platform = Platform.forServing(config, new RuntimePaths(dir.resolve("data"), plugins, rules, bpmn));
         EstateCommand.generate(platform, 400, 21, false);
@@ -421,14 +422,14 @@ class ConsoleBrowserTest {
         return Json.MAPPER.readTree(r.body());
     }
 
-    /** Registers an image for the most common PPMID model (not an Alt HAN bridge) of Supplier A's premises; returns its SHA-256. */
+    /** DCC operations register an image (BR12) for the most common PPMID model (not an Alt HAN bridge) of Supplier A's premises; returns its SHA-256. */
     private String registerImage(String version) throws Exception {
         String model = platform.database().jdbi().withHandle(h -> h.createQuery("""
                 SELECT d.model FROM device d JOIN premises p ON p.premises_id = d.premises_id
                  WHERE d.device_type = 'PPMID' AND d.alt_han_variant IS NULL AND p.import_supplier = 'SUPPLIER-A'
                  GROUP BY d.model ORDER BY COUNT(*) DESC, d.model""").mapTo(String.class).first());
         String sha = String.format("%064x", new java.math.BigInteger(1, (model + version).getBytes()));
-        var r = send("POST", "/api/firmware-images", "a", """
+        var r = send("POST", "/api/firmware-images", "operator", """
                 {"manufacturer": "M", "model": "%s", "version": "%s", "sha256": "%s", "applicableDeviceTypes": ["PPMID"]}"""
                 .formatted(model, version, sha));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);

@@ -145,7 +145,8 @@ class CreditCoverApiTest {
         assertThat(send("GET", "/api/credit-cover/assessments?partyId=SUPPLIER-A", "supplier-b", null).statusCode()).isEqualTo(404);
         assertThat(send("GET", "/api/credit-cover/parties/SUPPLIER-A", "supplier-b", null).statusCode()).isEqualTo(404);
         assertThat(send("POST", "/api/credit-cover/assessments", "supplier-b",
-                "{\"partyId\": \"SUPPLIER-A\", \"asOf\": \"2025-06-03\"}").statusCode()).isEqualTo(404);
+                "{\"partyId\": \"SUPPLIER-A\", \"asOf\": \"2025-06-03\"}").statusCode())
+                .as("only DCC finance assesses: 403 for any party alike, so nothing is disclosed").isEqualTo(403);
         assertThat(send("GET", "/api/credit-cover/parties/SUPPLIER-A/status", "operator", null).statusCode()).isEqualTo(404);
         assertThat(send("GET", "/api/credit-cover/parties/SUPPLIER-A/status", "analyst", null).statusCode()).isEqualTo(404);
 

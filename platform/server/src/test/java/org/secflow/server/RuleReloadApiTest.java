@@ -47,7 +47,7 @@ class RuleReloadApiTest {
                         new SecflowConfig.UserEntry("analyst", "analyst", "Analyst", "SECAS", List.of(), List.of(PlatformRole.ANALYST))));
         platform = server.platform();
         try (EstateLoader loader = new EstateLoader(platform.database().jdbi(), Clock.systemUTC())) {
-            loader.accept(new EmulatedPremises("1200000000001", null, Region.NORTH, "SUPPLIER-A", null,
+            loader.accept(new EmulatedPremises("1500000000015", null, Region.NORTH, "SUPPLIER-A", null,
                     new EmulatedCommsHub(new EmulatedDevice(DeviceId.of(0x0A00000000000101L), DeviceType.CHF, null, "M", "CH", "1", false, false), null, "1.1", "2.0"),
                     List.of(new EmulatedDevice(new DeviceId(ESME), DeviceType.ESME, null, "M", "E1", "1.0", false, false))));
         }

@@ -134,4 +134,33 @@ class RulesCommandTest {
         assertThat(r.exit()).as(r.out()).isEqualTo(2);
         assertThat(r.out()).contains("release calendar refused: sec-releases.csv:" + (text.lines().toList().indexOf(row) + 1));
     }
+
+    @Test
+    void runsTheRegistrationCasesAgainstTheEditedDistributorTableAndFailsWithThem() throws IOException {
+        copyRules();
+        // distributor id 15 handed to another ED Party: DNO-NORTH's cases for id 15 no longer hold
+        Path table = dir.resolve("electricity-distributors.csv");
+        String text = Files.readString(table);
+        String row = text.lines().filter(l -> l.startsWith("15,DNO-NORTH,")).findFirst().orElseThrow();
+        Files.writeString(table, text.replace(row, row.replace("15,DNO-NORTH,", "15,DNO-OTHER,")));
+
+        Run r = run(dir);
+        assertThat(r.exit()).as(r.out()).isEqualTo(1);
+        assertThat(r.out()).contains("FAILED registered-supplier.cases.csv:")
+                .contains("ED reads an ESME in its distribution area (distributor id 15): expected ACCEPTED");
+    }
+
+    @Test
+    void aBadRegistrationTableRowStopsWithExit2NamingFileAndLine() throws IOException {
+        copyRules();
+        Path table = dir.resolve("rsa-appointments.csv");
+        String text = Files.readString(table);
+        String row = text.lines().filter(l -> l.startsWith("MOP-A,")).findFirst().orElseThrow();
+        Files.writeString(table, text.replace(row, row.replace(",ELECTRICITY,", ",WATER,")));
+
+        Run r = run(dir);
+        assertThat(r.exit()).as(r.out()).isEqualTo(2);
+        assertThat(r.out()).contains("rules refused:").contains("rsa-appointments.csv:" + (text.lines().toList().indexOf(row) + 1)
+                + ": column fuel is 'WATER', expected ELECTRICITY, GAS or ALL");
+    }
 }

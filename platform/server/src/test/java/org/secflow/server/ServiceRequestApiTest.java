@@ -69,6 +69,10 @@ class ServiceRequestApiTest {
                 null,
                 List.of(new SecflowConfig.UserEntry("a", "90-B3-D5-1F-30-01-00-0A", "Supplier A", "SUPPLIER-A", List.of(DccUserRole.IS), List.of()),
                         new SecflowConfig.UserEntry("b", "90-B3-D5-1F-30-01-00-0B", "Supplier B", "SUPPLIER-B", List.of(DccUserRole.IS), List.of()),
+                        new SecflowConfig.UserEntry("a-both", "90-B3-D5-1F-30-01-00-AB", "Supplier A, both fuels", "SUPPLIER-A",
+                                List.of(DccUserRole.IS, DccUserRole.GS), List.of()),
+                        new SecflowConfig.UserEntry("b-gas", "90-B3-D5-1F-30-01-00-BF", "Supplier B gas", "SUPPLIER-B", List.of(DccUserRole.GS), List.of()),
+                        new SecflowConfig.UserEntry("dno-north", "90-B3-D5-1F-30-01-00-D1", "DNO North", "DNO-NORTH", List.of(DccUserRole.ED), List.of()),
                         new SecflowConfig.UserEntry("admin", "admin", "Admin", "DCC", List.of(), List.of(PlatformRole.ADMIN))));
         platform = Platform.forServing(config, new RuntimePaths(dir.resolve("data"), plugins,
                 Path.of(System.getProperty("secflow.rules", "../../rules")), dir));
@@ -141,7 +145,7 @@ class ServiceRequestApiTest {
     void acceptsFirmwareForAPpmidFromItsRegisteredSupplierBlocksASecondAndRefusesAnotherSupplierWithoutDisclosure() throws Exception {
         var ppmid = device("d.device_type = 'PPMID' AND d.alt_han_variant IS NULL");
         String sha = String.format("%064x", new java.math.BigInteger(1, ppmid.get("device_id").toString().getBytes()));
-        var image = send("POST", "/api/firmware-images", tokenOf(ppmid), """
+        var image = send("POST", "/api/firmware-images", "admin", """
                 {"manufacturer": "M", "model": "%s", "version": "9.9.9", "sha256": "%s", "applicableDeviceTypes": ["PPMID"]}"""
                 .formatted(ppmid.get("model"), sha));
         assertThat(image.statusCode()).as(image.body()).isEqualTo(201);
@@ -165,6 +169,72 @@ class ServiceRequestApiTest {
 
         var audit = json(send("GET", "/api/service-requests?srv=11.4&outcome=REJECTED", "admin", null));
         assertThat(audit.size()).isGreaterThanOrEqualTo(2);
+    }
+
+    /** A device of the estate matching a SQL condition over d (device) and p (premises), with its premises. */
+    private Map<String, Object> anyDevice(String where) {
+        return platform.database().jdbi().withHandle(h -> h.createQuery("""
+                SELECT d.device_id, d.device_type, p.mpan, p.mprn, p.import_supplier, p.gas_supplier, p.region FROM device d
+                  JOIN premises p ON p.premises_id = d.premises_id WHERE""" + " " + where + " ORDER BY d.device_id")
+                .mapToMap().first());
+    }
+
+    @Test
+    void refusesAMissingAndAForeignDeviceAlikeWithTheAccessRefusalAlone() throws Exception {
+        var foreign = device("p.import_supplier = 'SUPPLIER-B' AND d.device_type = 'ESME'");
+        String missing = "0B-AD-00-00-00-00-00-01";
+        // 4.2 is not open to IS and 1.1.1 targets no PPMID: the refusal must not let either show
+        for (String srv : List.of("7.2", "4.2")) {
+            var r1 = send("POST", "/api/service-requests", "a", "{\"srv\": \"" + srv + "\", \"deviceId\": \"" + foreign.get("device_id") + "\"}");
+            var r2 = send("POST", "/api/service-requests", "a", "{\"srv\": \"" + srv + "\", \"deviceId\": \"" + missing + "\"}");
+            assertThat(r1.statusCode()).isEqualTo(422).isEqualTo(r2.statusCode());
+            assertThat(json(r1).path("violations")).hasSize(1);
+            assertThat(json(r1).path("violations").path(0).path("ruleId").asText()).isEqualTo("ACCESS-REGISTERED-SUPPLIER");
+            assertThat(json(r1).path("violations")).isEqualTo(json(r2).path("violations"));
+            assertThat(json(r1).path("detail")).isEqualTo(json(r2).path("detail"));
+            assertThat(json(r1).path("title")).isEqualTo(json(r2).path("title"));
+        }
+    }
+
+    @Test
+    void refusesAGasSupplierTheElectricityMeterAndAnImportSupplierTheGasMeterOfAnotherPartysPremises() throws Exception {
+        var gasOfA = anyDevice("d.device_type = 'GSME' AND p.import_supplier = 'SUPPLIER-B' AND p.gas_supplier = 'SUPPLIER-A'");
+        var r = send("POST", "/api/service-requests", "b", "{\"srv\": \"7.2\", \"deviceId\": \"" + gasOfA.get("device_id") + "\"}");
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(json(r).path("violations").findValuesAsText("ruleId")).containsExactly("ACCESS-REGISTERED-SUPPLIER");
+
+        var esmeOfA = anyDevice("d.device_type = 'ESME' AND p.import_supplier = 'SUPPLIER-A' AND p.gas_supplier = 'SUPPLIER-B'");
+        var g = send("POST", "/api/service-requests", "b-gas", "{\"srv\": \"1.1.1\", \"deviceId\": \"" + esmeOfA.get("device_id") + "\"}");
+        assertThat(g.statusCode()).isEqualTo(422);
+        assertThat(json(g).path("violations").findValuesAsText("ruleId")).containsExactly("ACCESS-REGISTERED-SUPPLIER");
+    }
+
+    @Test
+    void judgesAUserWithBothSupplierRolesByTheRoleThatFitsTheDevice() throws Exception {
+        var gsme = anyDevice("d.device_type = 'GSME' AND p.gas_supplier = 'SUPPLIER-A'");
+        var read = send("POST", "/api/service-requests", "a-both", "{\"srv\": \"8.2\", \"deviceId\": \"" + gsme.get("device_id") + "\"}");
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(202);
+        assertThat(json(read).path("userRole").asText()).isEqualTo("GS");
+
+        // its own ESME with a gas-only SRV: the real reason (role or target), no access refusal beside it
+        var esme = anyDevice("d.device_type = 'ESME' AND p.import_supplier = 'SUPPLIER-A'");
+        var wrong = send("POST", "/api/service-requests", "a-both", "{\"srv\": \"4.1.4\", \"deviceId\": \"" + esme.get("device_id") + "\"}");
+        assertThat(wrong.statusCode()).isEqualTo(422);
+        assertThat(json(wrong).path("violations").findValuesAsText("ruleId")).contains("SRV-ROLE")
+                .noneMatch(id -> id.startsWith("ACCESS-"));
+    }
+
+    @Test
+    void letsAnElectricityDistributorReadOnlyTheMetersOfItsDistributionArea() throws Exception {
+        var north = anyDevice("d.device_type = 'ESME' AND p.region = 'NORTH'");
+        var r = send("POST", "/api/service-requests", "dno-north", "{\"srv\": \"8.2\", \"deviceId\": \"" + north.get("device_id") + "\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        assertThat(platform.rules().current().registration().edPartyOf(north.get("mpan").toString())).contains("DNO-NORTH");
+
+        var south = anyDevice("d.device_type = 'ESME' AND p.region = 'SOUTH'");
+        var s = send("POST", "/api/service-requests", "dno-north", "{\"srv\": \"8.2\", \"deviceId\": \"" + south.get("device_id") + "\"}");
+        assertThat(s.statusCode()).isEqualTo(422);
+        assertThat(json(s).path("violations").findValuesAsText("ruleId")).containsExactly("ACCESS-DISTRIBUTION-AREA");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.secflow.server.config.OidcConfig;
 import org.secflow.server.config.SecflowConfig;
 import org.secflow.server.http.ApiServer;
 import org.secflow.store.DatabaseSettings;
@@ -43,9 +44,14 @@ final class TestServer implements AutoCloseable {
 
     /** Starts the platform and the API over {@code rules}, with {@code users}; data and plugins under {@code dir}. */
     static TestServer start(Path dir, Path rules, List<SecflowConfig.UserEntry> users) throws IOException {
+        return start(dir, rules, users, null);
+    }
+
+    /** As {@link #start(Path, Path, List)}, also taking OpenID Connect access tokens when {@code oidc} is not null. */
+    static TestServer start(Path dir, Path rules, List<SecflowConfig.UserEntry> users, OidcConfig oidc) throws IOException {
         var config = new SecflowConfig(
                 new SecflowConfig.Database("jdbc:hsqldb:mem:" + UUID.randomUUID() + DatabaseSettings.HSQLDB_OPTIONS, "SA", "", 8),
-                new SecflowConfig.Plugins(null, Map.of(), null, Map.of()), null, null, null, users);
+                new SecflowConfig.Plugins(null, Map.of(), null, Map.of()), null, null, null, users, null, oidc);
         Platform platform = Platform.forServing(config,
                 new RuntimePaths(dir.resolve("data"), Files.createDirectories(dir.resolve("plugins")), rules, dir));
         return new TestServer(platform, ApiServer.create(platform).start(0));

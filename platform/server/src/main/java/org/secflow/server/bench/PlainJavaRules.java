@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.secflow.registration.Fuel;
+import org.secflow.registration.RegistrationTables;
 import org.secflow.rules.RuleFinding;
 import org.secflow.servicerequest.ServiceRequestFact;
 import org.secflow.servicerequest.SrvApplicability;
@@ -25,10 +27,11 @@ final class PlainJavaRules {
     private static final String SEED_001 = "seed 001_4c50fbdf55f72712.txt";
     private static final String SEED_000 = "seed 000_efbde31704eb4246.txt";
     private static final String FIRMWARE_SECTION = SEED_001 + " section 4.1.1 (Firmware Distribution Management)";
-    private static final String UNDISCLOSED = "the device is not known or not accessible to this User";
     private final Map<String, SrvApplicability> matrix = new HashMap<>();
+    private final RegistrationTables registration;
 
     PlainJavaRules(Path rulesDir) throws IOException {
+        registration = RegistrationTables.load(rulesDir);
         try (Reader in = Files.newBufferedReader(rulesDir.resolve("srv-applicability.drl.csv"))) {
             boolean rows = false;
             for (CSVRecord r : CSVFormat.DEFAULT.parse(in)) {
@@ -117,18 +120,56 @@ final class PlainJavaRules {
                     + f.getType1DevicesOnHub() + " Type 1 devices; at most six Type 1 devices (PPMID, HCALCS, Alt HAN P2P"
                     + " Devices) per Communications Hub", SEED_001 + " section 4.1.1"));
         }
-        if (f.getDeviceId() != null) {
-            boolean applies = (!srv.equals("12.2") && f.isDeviceKnown()) || (srv.equals("12.2") && f.getCommsHubId() != null);
-            boolean refused = ("IS".equals(f.getRole()) && !(f.isHasMpan() && f.getUserParty() != null && f.getUserParty().equals(f.getImportSupplier())))
-                    || ("GS".equals(f.getRole()) && !(f.isHasMprn() && f.getUserParty() != null && f.getUserParty().equals(f.getGasSupplier())));
-            if (applies && refused) {
-                out.add(new RuleFinding("ACCESS-REGISTERED-SUPPLIER", UNDISCLOSED,
-                        "DOMAIN.md section 4.3 (Registered Supplier of the premises)"));
-            }
-            if (!srv.equals("12.2") && !f.isDeviceKnown()) {
-                out.add(new RuleFinding("ACCESS-UNKNOWN-DEVICE", UNDISCLOSED, "DOMAIN.md section 4.3"));
-            }
+        if (f.getDeviceId() != null && (!srv.equals("12.2") || f.getCommsHubId() != null) && !mayAct(f)) {
+            out.add(refusal(f.getRole()));
         }
         return out;
+    }
+
+    /** rules/registered-supplier.drl's grant rules. */
+    private boolean mayAct(ServiceRequestFact f) {
+        String type = f.getDeviceType();
+        boolean electricity = type == null || !("GSME".equals(type) || "GPF".equals(type));
+        boolean gas = type == null || !"ESME".equals(type);
+        String party = f.getUserParty();
+        java.time.LocalDate day = f.getRequestDate();
+        if (f.getRole() == null) {
+            return true;
+        }
+        return switch (f.getRole()) {
+            case "IS" -> electricity && party != null && f.getMpan() != null && party.equals(f.getImportSupplier());
+            case "ES" -> electricity && party != null && f.getExportMpan() != null && party.equals(f.getExportSupplier());
+            case "GS" -> gas && party != null && f.getMprn() != null && party.equals(f.getGasSupplier());
+            case "ED" -> electricity && (registration.distributes(party, f.getMpan()) || registration.distributes(party, f.getExportMpan()));
+            case "GT" -> gas && registration.transports(party, f.getMprn());
+            case "RSA" -> electricity && registration.appointed(party, f.getImportSupplier(), Fuel.ELECTRICITY, f.getMpan(), day)
+                    || electricity && registration.appointed(party, f.getExportSupplier(), Fuel.ELECTRICITY, f.getExportMpan(), day)
+                    || gas && registration.appointed(party, f.getGasSupplier(), Fuel.GAS, f.getMprn(), day);
+            case "OU" -> electricity && (registration.consented(party, f.getMpan(), day) || registration.consented(party, f.getExportMpan(), day))
+                    || gas && registration.consented(party, f.getMprn(), day);
+            default -> true;
+        };
+    }
+
+    /** rules/registered-supplier.drl's access checks: one finding per role, whatever the device. */
+    private static RuleFinding refusal(String role) {
+        return switch (role) {
+            case "ED" -> new RuleFinding("ACCESS-DISTRIBUTION-AREA", "the device is not known or not accessible to this User: an"
+                    + " Electricity Distributor acts only on the devices of the MPANs of its distribution areas", "SEC Section A"
+                    + " (Electricity Distributor); SEC Section E (Registration Data); MPAN distributor ids (rules/electricity-distributors.csv)");
+            case "GT" -> new RuleFinding("ACCESS-GAS-NETWORK", "the device is not known or not accessible to this User: a Gas"
+                    + " Transporter acts only on the devices of the MPRNs of its gas networks", "SEC Section A (Gas Transporter);"
+                    + " SEC Section E (Registration Data); gas networks (rules/gas-networks.csv)");
+            case "RSA" -> new RuleFinding("ACCESS-RSA-APPOINTMENT", "the device is not known or not accessible to this User: a"
+                    + " Registered Supplier Agent acts only under an appointment by the Supplier registered for the device's meter"
+                    + " point", "SEC Section A (Registered Supplier Agent); SEC Section E (Registration Data); appointments"
+                    + " (rules/rsa-appointments.csv)");
+            case "OU" -> new RuleFinding("ACCESS-OU-NO-CONSENT", "the device is not known or no consumer consent for its premises"
+                    + " is recorded for this Other User", "SEC Section I1 (Data Privacy: the Energy Consumer's consent); SEC Section A"
+                    + " (Other User); consents (rules/ou-consents.csv)");
+            default -> new RuleFinding("ACCESS-REGISTERED-SUPPLIER", "the device is not known or not accessible to this User: a"
+                    + " Supplier acts only on the devices of the meter points it is registered for, by fuel", "SEC Section A (Import"
+                    + " Supplier, Export Supplier, Gas Supplier); SEC Section E (Registration Data); DUIS (SEC Appendix AD), User Role checks");
+        };
     }
 }

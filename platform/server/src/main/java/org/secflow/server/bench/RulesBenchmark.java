@@ -24,6 +24,12 @@ public final class RulesBenchmark {
     private static final String[] ROLES = {"IS", "IS", "IS", "GS", "GS", "ED", "GT", "ES", "OU", "RSA"};
     private static final String[] TYPES = {"ESME", "GSME", "PPMID", "PPMID", "IHD", "HCALCS", "GPF", "CHF"};
     private static final String[] VARIANTS = {"B1", "B2", "B3", "B4"};
+    /** Parties per role: one that the registration tables know, one that they do not. */
+    private static final java.util.Map<String, String[]> PARTIES = java.util.Map.of(
+            "IS", new String[] {"SUPPLIER-A", "SUPPLIER-B"}, "GS", new String[] {"SUPPLIER-B", "SUPPLIER-A"},
+            "ES", new String[] {"SUPPLIER-E", "SUPPLIER-A"}, "ED", new String[] {"DNO-NORTH", "DNO-SOUTH"},
+            "GT", new String[] {"GDN-NORTH", "GDN-SOUTH"}, "OU", new String[] {"OU-ENERGY-APP", "OU-OTHER"},
+            "RSA", new String[] {"MOP-A", "MAM-B"});
     private static final String[] COMMON = {"11.4", "11.4", "11.2", "8.7.2", "8.2", "12.2", "4.1.1", "1.1.1"};
 
     /**
@@ -114,7 +120,7 @@ public final class RulesBenchmark {
             ServiceRequestFact f = new ServiceRequestFact();
             f.setSrv(r.nextInt(3) == 0 ? srvs.get(r.nextInt(srvs.size())) : COMMON[r.nextInt(COMMON.length)]);
             f.setRole(ROLES[r.nextInt(ROLES.length)]);
-            f.setUserParty(r.nextBoolean() ? "SUPPLIER-A" : "SUPPLIER-B");
+            f.setUserParty(PARTIES.get(f.getRole())[r.nextInt(2)]);
             f.setDeviceId(String.format("00-DB-00-00-00-00-%02X-%02X", i >> 8 & 0xFF, i & 0xFF));
             f.setDeviceKnown(r.nextInt(20) != 0);
             f.setDeviceType(TYPES[r.nextInt(TYPES.length)]);
@@ -123,10 +129,15 @@ public final class RulesBenchmark {
                 f.setAltHanVariant(VARIANTS[r.nextInt(4)]);
                 f.setTcsoReclassified(r.nextInt(30) == 0);
             }
-            f.setHasMpan(r.nextInt(10) != 0);
-            f.setHasMprn(r.nextInt(5) != 0);
+            boolean known = f.isDeviceKnown() || "12.2".equals(f.getSrv());
+            boolean north = r.nextBoolean();
+            f.setMpan(known && r.nextInt(10) != 0 ? (north ? "1500000000015" : "1200000000011") : null);
+            f.setExportMpan(f.getMpan() != null && r.nextInt(10) == 0 ? "1500000000033" : null);
+            f.setExportSupplier(f.getExportMpan() == null ? null : "SUPPLIER-E");
+            f.setMprn(known && r.nextInt(5) != 0 ? (north ? "1234567890" : "8123456789") : null);
             f.setImportSupplier(r.nextInt(3) == 0 ? "SUPPLIER-B" : "SUPPLIER-A");
             f.setGasSupplier(r.nextInt(3) == 0 ? "SUPPLIER-A" : "SUPPLIER-B");
+            f.setRequestDate(java.time.LocalDate.of(2025, 6, 2));
             f.setUpdateInProgress(r.nextInt(10) == 0);
             f.setFirmwareImageGiven(r.nextInt(10) != 0);
             f.setImageKnown(f.isFirmwareImageGiven() && r.nextInt(10) != 0);

@@ -24,25 +24,32 @@ import org.secflow.spi.Region;
  * @param rules rule loading: whether a file watcher reloads on change
  * @param estate parties an estate is registered to
  * @param demo size and seed of the {@code --demo} estate
- * @param users bearer tokens and the Users they stand for
+ * @param users static bearer tokens (hashed, or plain for demos) and the Users they stand for
  * @param modifications the SEC modification lifecycle: appeal window length
+ * @param oidc OpenID Connect access tokens from an identity provider, or null for static tokens only
  */
 public record SecflowConfig(Database database, Plugins plugins, Rules rules, Estate estate, Demo demo, List<UserEntry> users,
-                            Modifications modifications) {
+                            Modifications modifications, OidcConfig oidc) {
 
     public SecflowConfig {
         database = database == null ? new Database(null, null, null, 16) : database;
         plugins = plugins == null ? new Plugins(null, null, null, null) : plugins;
         rules = rules == null ? new Rules(false, 300) : rules;
-        estate = estate == null ? new Estate(List.of("SUPPLIER-A"), List.of("SUPPLIER-A")) : estate;
+        estate = estate == null ? new Estate(List.of("SUPPLIER-A"), List.of("SUPPLIER-A"), List.of()) : estate;
         demo = demo == null ? new Demo(2000, 42) : demo;
         users = users == null ? List.of() : List.copyOf(users);
         modifications = modifications == null ? new Modifications(Modifications.DEFAULT_APPEAL_WINDOW_WORKING_DAYS) : modifications;
     }
 
-    /** The configuration without a {@code modifications} section (its defaults apply). */
+    /** The configuration without an {@code oidc} section (static tokens only). */
+    public SecflowConfig(Database database, Plugins plugins, Rules rules, Estate estate, Demo demo, List<UserEntry> users,
+                         Modifications modifications) {
+        this(database, plugins, rules, estate, demo, users, modifications, null);
+    }
+
+    /** The configuration without {@code modifications} (its defaults apply) and {@code oidc} sections. */
     public SecflowConfig(Database database, Plugins plugins, Rules rules, Estate estate, Demo demo, List<UserEntry> users) {
-        this(database, plugins, rules, estate, demo, users, null);
+        this(database, plugins, rules, estate, demo, users, null, null);
     }
 
     /**
@@ -108,8 +115,23 @@ public record SecflowConfig(Database database, Plugins plugins, Rules rules, Est
     public record Rules(boolean watch, long watchDebounceMs) {
     }
 
-    /** @param importSuppliers Import Supplier parties; @param gasSuppliers Gas Supplier parties */
-    public record Estate(List<String> importSuppliers, List<String> gasSuppliers) {
+    /**
+     * Parties an estate's premises are registered to (round the estate, deterministically for a seed).
+     *
+     * @param importSuppliers Import Supplier parties (for the Import MPAN)
+     * @param gasSuppliers Gas Supplier parties (for the MPRN)
+     * @param exportSuppliers Export Supplier parties (for the Export MPAN of the premises that export); absent or
+     *     empty = no Export Supplier is registered
+     */
+    public record Estate(List<String> importSuppliers, List<String> gasSuppliers, List<String> exportSuppliers) {
+        public Estate {
+            exportSuppliers = exportSuppliers == null ? List.of() : List.copyOf(exportSuppliers);
+        }
+
+        /** Without Export Suppliers. */
+        public Estate(List<String> importSuppliers, List<String> gasSuppliers) {
+            this(importSuppliers, gasSuppliers, List.of());
+        }
     }
 
     /** @param premises premises of the demo estate; @param seed its seed */
@@ -117,16 +139,27 @@ public record SecflowConfig(Database database, Plugins plugins, Rules rules, Est
     }
 
     /**
-     * @param token bearer token
+     * A User of a static bearer token. Exactly one of {@code tokenHash} and {@code token} is given (checked at
+     * start-up by {@code org.secflow.server.identity.StaticTokens}).
+     *
+     * @param token the bearer token in plain text: for demos and tests only, since anyone who reads the file can use it
      * @param userId DCC User ID
      * @param name display name
      * @param party SEC Party
      * @param dccUserRoles DCC User Roles
      * @param platformRoles secflow roles
      * @param groups process groups (BPMN candidate groups, bpmn/README.md) whose user tasks the User may complete
+     * @param tokenHash the salted hash of the bearer token, {@code sha256$<token id>$<salt>$<hash>}, as
+     *        {@code secflow users token} prints it ({@code org.secflow.server.identity.TokenHash})
      */
     public record UserEntry(String token, String userId, String name, String party, List<DccUserRole> dccUserRoles,
-                            List<PlatformRole> platformRoles, List<String> groups) {
+                            List<PlatformRole> platformRoles, List<String> groups, String tokenHash) {
+
+        /** A User of a plain-text token. */
+        public UserEntry(String token, String userId, String name, String party, List<DccUserRole> dccUserRoles,
+                         List<PlatformRole> platformRoles, List<String> groups) {
+            this(token, userId, name, party, dccUserRoles, platformRoles, groups, null);
+        }
 
         /** A User in no process group. */
         public UserEntry(String token, String userId, String name, String party, List<DccUserRole> dccUserRoles,
@@ -147,6 +180,11 @@ public record SecflowConfig(Database database, Plugins plugins, Rules rules, Est
     public static SecflowConfig read(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             return yaml().readValue(in, SecflowConfig.class);
+        } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
+            // a value a section refuses (its compact constructor names the key and the rule): say that, not Jackson's text
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            throw new IllegalArgumentException("cannot read configuration " + file + ": " + cause.getMessage() + where, e);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read configuration " + file + ": " + e.getMessage(), e);
         }

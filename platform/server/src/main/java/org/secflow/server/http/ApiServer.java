@@ -1,13 +1,19 @@
 package org.secflow.server.http;
 
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
+import java.util.List;
+import org.secflow.access.AccessPolicy;
+import org.secflow.access.User;
+import org.secflow.problem.ForbiddenException;
 import org.secflow.problem.BadRequestException;
 import org.secflow.server.Platform;
 
 /**
- * The REST API in front of a {@link Platform}: every {@code /api/*} request is authenticated; JSON in and out;
- * errors as problem+json. The web console's static files are served at {@code /} without authentication (they
+ * The REST API in front of a {@link Platform}: every {@code /api} route declares an {@link AccessPolicy} (checked in
+ * {@link #authorize}, the one place access is decided; the app refuses to build when a route declares none); JSON in
+ * and out; errors as problem+json. The web console's static files are served at {@code /} without authentication (they
  * hold no data; every page calls {@code /api/*} with the User's bearer token).
  */
 public final class ApiServer {
@@ -33,7 +39,6 @@ public final class ApiServer {
         });
         Problems.install(app);
         app.before("/api/*", ctx -> {
-            Authentication.authenticate(ctx, platform::userForToken);
             String type = ctx.contentType();
             boolean hasBody = ctx.method().name().equals("POST") || ctx.method().name().equals("PATCH") || ctx.method().name().equals("PUT");
             if (hasBody && type != null && !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")
@@ -41,8 +46,15 @@ public final class ApiServer {
                 throw new BadRequestException("Content-Type", "request bodies are application/json", "unsupported Content-Type " + type);
             }
         });
+        app.beforeMatched(ctx -> {
+            if (!ctx.path().startsWith("/api")) {
+                return;
+            }
+            authorize(ctx, platform);
+        });
         SystemRoutes.install(app, platform);
-        DeviceRoutes.install(app, platform.inventory());
+        DeviceRoutes.install(app, platform.inventory(), () -> platform.rules() == null
+                ? org.secflow.access.NetworkAreas.NONE : platform.rules().current().registration());
         FirmwareImageRoutes.install(app, platform.firmwareImages());
         RuleRoutes.install(app, platform.rules());
         ServiceRequestRoutes.install(app, platform.serviceRequests());
@@ -53,6 +65,40 @@ public final class ApiServer {
         TaskRoutes.install(app, platform.modifications());
         CampaignRoutes.install(app, platform.campaigns(), new org.secflow.campaign.FirmwareReports(platform.database().jdbi()));
         ConsoleSupportRoutes.install(app, platform);
+        requireDeclaredPolicies(app);
         return app;
+    }
+
+    /**
+     * Refuses an app in which an {@code /api} route declares no {@link AccessPolicy}.
+     *
+     * @throws IllegalStateException naming every such route
+     */
+    public static void requireDeclaredPolicies(Javalin app) {
+        List<String> undeclared = RoutePolicy.undeclared(app);
+        if (!undeclared.isEmpty()) {
+            throw new IllegalStateException("every API route declares an access policy; these declare none: " + undeclared);
+        }
+    }
+
+    /**
+     * The one access check: the route's declared {@link AccessPolicy} against the bearer token's User. A route with no
+     * policy is refused (fail closed); so is a User the policy does not admit (403: the refusal depends only on who
+     * calls, never on which thing is named).
+     */
+    static void authorize(Context ctx, Platform platform) {
+        AccessPolicy policy = RoutePolicy.declaredBy(ctx.routeRoles());
+        if (policy == null) {
+            throw new ForbiddenException("every API route declares an access policy", "this route is closed");
+        }
+        if (policy.anonymous() && ctx.header("Authorization") == null) {
+            return;
+        }
+        Authentication.authenticate(ctx, platform::userForToken);
+        User user = Authentication.user(ctx);
+        if (!policy.admits(user)) {
+            throw new ForbiddenException("allowed for " + policy.who(), "user " + user.userId() + " may not call "
+                    + ctx.method() + " " + ctx.endpointHandlerPath());
+        }
     }
 }

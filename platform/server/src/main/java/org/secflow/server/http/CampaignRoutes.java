@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.secflow.access.AccessPolicy;
 import org.secflow.campaign.CampaignDefinition;
 import org.secflow.campaign.DeviceState;
 import org.secflow.campaign.FirmwareCampaignService;
@@ -13,11 +14,12 @@ import org.secflow.campaign.FirmwareReports;
 import org.secflow.problem.BadRequestException;
 
 /**
- * Firmware campaigns (issue 4): {@code POST /api/campaigns} (a Supplier User; body {@link CampaignDefinition}),
+ * Firmware campaigns (MP170 Modification Report): {@code POST /api/campaigns} (a Supplier User; body {@link CampaignDefinition}),
  * {@code GET /api/campaigns}, {@code GET /api/campaigns/{id}} (counts per state, per wave, per variant and region,
  * the current gate, open tasks), {@code POST /api/campaigns/{id}/approve|pause|resume|cancel},
  * {@code GET /api/campaigns/{id}/devices?state=&page=&size=} (paged), {@code GET /api/campaigns/{id}/althanco-notification}
- * (BR3), {@code GET /api/reports/firmware-versions} (BR4, the AltHANCo report; {@code ?format=csv} for CSV) and
+ * (BR3), each seen only by the creating Supplier's Users, DCC operators and admins (another Party's campaign answers
+ * exactly like a missing one; the list leaves it out), {@code GET /api/reports/firmware-versions} (BR4, the AltHANCo report; {@code ?format=csv} for CSV) and
  * {@code GET /api/reports/firmware-performance?month=yyyy-MM} (SEC H13 delivery and activation success).
  */
 final class CampaignRoutes {
@@ -25,26 +27,28 @@ final class CampaignRoutes {
     }
 
     static void install(Javalin app, FirmwareCampaignService campaigns, FirmwareReports reports) {
+        RoutePolicy campaign = RoutePolicy.of(AccessPolicy.CAMPAIGN);
         app.post("/api/campaigns", ctx -> {
             CampaignDefinition def = Json.read(ctx.body(), CampaignDefinition.class);
             ctx.status(201).json(campaigns.create(Authentication.user(ctx), def));
-        });
-        app.get("/api/campaigns", ctx -> ctx.json(campaigns.list()));
-        app.get("/api/campaigns/{id}", ctx -> ctx.json(campaigns.view(ctx.pathParam("id"))));
-        app.post("/api/campaigns/{id}/approve", ctx -> ctx.json(campaigns.approve(Authentication.user(ctx), ctx.pathParam("id"))));
-        app.post("/api/campaigns/{id}/pause", ctx -> ctx.json(campaigns.pause(Authentication.user(ctx), ctx.pathParam("id"))));
-        app.post("/api/campaigns/{id}/resume", ctx -> ctx.json(campaigns.resume(Authentication.user(ctx), ctx.pathParam("id"))));
-        app.post("/api/campaigns/{id}/cancel", ctx -> ctx.json(campaigns.cancel(Authentication.user(ctx), ctx.pathParam("id"))));
+        }, RoutePolicy.of(AccessPolicy.CAMPAIGN_CREATE));
+        app.get("/api/campaigns", ctx -> ctx.json(campaigns.list(Authentication.user(ctx))), campaign);
+        app.get("/api/campaigns/{id}", ctx -> ctx.json(campaigns.view(Authentication.user(ctx), ctx.pathParam("id"))), campaign);
+        app.post("/api/campaigns/{id}/approve", ctx -> ctx.json(campaigns.approve(Authentication.user(ctx), ctx.pathParam("id"))), campaign);
+        app.post("/api/campaigns/{id}/pause", ctx -> ctx.json(campaigns.pause(Authentication.user(ctx), ctx.pathParam("id"))), campaign);
+        app.post("/api/campaigns/{id}/resume", ctx -> ctx.json(campaigns.resume(Authentication.user(ctx), ctx.pathParam("id"))), campaign);
+        app.post("/api/campaigns/{id}/cancel", ctx -> ctx.json(campaigns.cancel(Authentication.user(ctx), ctx.pathParam("id"))), campaign);
         app.get("/api/campaigns/{id}/devices", ctx -> {
+            campaigns.requireVisible(Authentication.user(ctx), ctx.pathParam("id"));
             DeviceState state = QueryParams.enumParam(ctx, "state", DeviceState.class);
             int page = Math.max(0, QueryParams.intParam(ctx, "page", 0));
             int size = Math.min(1000, Math.max(1, QueryParams.intParam(ctx, "size", 100)));
-            ctx.json(campaigns.devices(ctx.pathParam("id"), state, page, size));
-        });
+            ctx.json(campaigns.devices(Authentication.user(ctx), ctx.pathParam("id"), state, page, size));
+        }, campaign);
         app.get("/api/campaigns/{id}/althanco-notification", ctx -> {
-            campaigns.view(ctx.pathParam("id"));
+            campaigns.requireVisible(Authentication.user(ctx), ctx.pathParam("id"));
             ctx.json(reports.altHanCoNotification(ctx.pathParam("id")));
-        });
+        }, campaign);
         app.get("/api/reports/firmware-versions", ctx -> {
             List<Map<String, Object>> rows = reports.deployedVersions();
             String accept = ctx.header("Accept");
@@ -53,7 +57,7 @@ final class CampaignRoutes {
             } else {
                 ctx.json(rows);
             }
-        });
+        }, RoutePolicy.of(AccessPolicy.FIRMWARE_REPORTS));
         app.get("/api/reports/firmware-performance", ctx -> {
             String m = ctx.queryParam("month");
             YearMonth month;
@@ -63,7 +67,7 @@ final class CampaignRoutes {
                 throw new BadRequestException("month", "a month is written yyyy-MM", "'" + m + "' is not a month");
             }
             ctx.json(reports.performance(month));
-        });
+        }, RoutePolicy.of(AccessPolicy.FIRMWARE_REPORTS));
     }
 
     private static String csv(List<Map<String, Object>> rows) {

@@ -18,7 +18,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.management.ActivityStatistics;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinitionQuery;
-import org.secflow.access.PlatformRole;
+import org.secflow.access.AccessPolicy;
 import org.secflow.access.User;
 import org.secflow.campaign.CampaignConfirmations;
 import org.secflow.campaign.FirmwareCampaignService;
@@ -27,7 +27,6 @@ import org.secflow.maintenance.MaintenanceScenarios;
 import org.secflow.modification.ReleaseCalendarException;
 import org.secflow.modification.ReleaseTargetingScenarios;
 import org.secflow.problem.BadRequestException;
-import org.secflow.problem.ForbiddenException;
 import org.secflow.problem.InvalidFieldException;
 import org.secflow.problem.NotFoundException;
 import org.secflow.rules.LoadedRules;
@@ -54,8 +53,8 @@ import org.secflow.workflow.DeploymentReport;
  *       unchanged, refused}}; 422 with {@code errors: [{file, element, line, column, message}]} when the parser refuses
  *       it (nothing written, the previous version keeps running); 422 for a file name that is not
  *       {@code <letters, digits, . _ ->.bpmn} or an empty {@code xml}</li>
- *   <li>{@code GET /api/campaigns/{id}/process} (as {@code GET /api/campaigns/{id}}: the campaign's Party's Users,
- *       operators and admins; another Party's campaign answers 404 like a missing one): {@code {processDefinitionKey,
+ *   <li>{@code GET /api/campaigns/{id}/process} (as {@code GET /api/campaigns/{id}}: the creating Supplier's Users,
+ *       DCC operators and admins; another Party's campaign answers 404 like a missing one): {@code {processDefinitionKey,
  *       processDefinitionVersion, processInstanceId, ended, active: [activityId], passed: [{activityId, name, type,
  *       startedAt, endedAt}]}}: the path the campaign's process instance took, oldest first (Camunda history)</li>
  *   <li>{@code GET /api/campaigns/{id}/confirmed-over-time} (same access): {@code {campaignId, points: [{at,
@@ -96,32 +95,29 @@ final class ConsoleSupportRoutes {
             me.put("platformRoles", u.platformRoles().stream().map(Enum::name).sorted().toList());
             me.put("groups", u.groups().stream().sorted().toList());
             ctx.json(me);
-        });
+        }, RoutePolicy.of(AccessPolicy.IDENTITY));
         if (engine != null) {
-            app.get("/api/processes/{key}/diagram", ctx -> ctx.json(diagram(engine, ctx)));
-            app.post("/api/processes/deploy", ctx -> deploy(platform, ctx));
+            app.get("/api/processes/{key}/diagram", ctx -> ctx.json(diagram(engine, ctx)), RoutePolicy.of(AccessPolicy.PROCESS_READ));
+            app.post("/api/processes/deploy", ctx -> deploy(platform, ctx), RoutePolicy.of(AccessPolicy.PROCESS_DEPLOY));
+            RoutePolicy campaign = RoutePolicy.of(AccessPolicy.CAMPAIGN);
             app.get("/api/campaigns/{id}/process", ctx -> {
-                visibleCampaign(platform.campaigns(), ctx);
+                platform.campaigns().requireVisible(Authentication.user(ctx), ctx.pathParam("id"));
                 ctx.json(path(engine, FirmwareCampaignService.PROCESS_KEY, ctx.pathParam("id")));
-            });
+            }, campaign);
             app.get("/api/campaigns/{id}/confirmed-over-time", ctx -> {
-                String id = visibleCampaign(platform.campaigns(), ctx);
+                String id = ctx.pathParam("id");
+                platform.campaigns().requireVisible(Authentication.user(ctx), id);
                 ctx.json(Map.of("campaignId", id,
                         "points", new CampaignConfirmations(platform.database().jdbi()).overTime(id)));
-            });
+            }, campaign);
             app.get("/api/modifications/{reference}/process", ctx -> {
                 String reference = platform.modifications().view(ctx.pathParam("reference")).reference();
                 ctx.json(path(engine, MODIFICATION_PROCESS, reference));
-            });
+            }, RoutePolicy.of(AccessPolicy.MODIFICATION_READ));
         }
-        app.get("/api/rules/files/{file}", ctx -> ctx.json(ruleFile(platform.rules().directory(), ctx.pathParam("file"))));
-        app.post("/api/rules/scenarios/run", ctx -> {
-            if (!Authentication.user(ctx).hasPlatformRole(PlatformRole.ANALYST)) {
-                throw new ForbiddenException("running the scenario tables needs the analyst or admin role",
-                        "user " + Authentication.user(ctx).userId() + " may not run the scenario tables");
-            }
-            runScenarios(platform, ctx);
-        });
+        app.get("/api/rules/files/{file}", ctx -> ctx.json(ruleFile(platform.rules().directory(), ctx.pathParam("file"))),
+                RoutePolicy.of(AccessPolicy.RULES_READ));
+        app.post("/api/rules/scenarios/run", ctx -> runScenarios(platform, ctx), RoutePolicy.of(AccessPolicy.RULES_CHANGE));
     }
 
     private static Map<String, Object> diagram(ProcessEngine engine, Context ctx) throws IOException {
@@ -167,11 +163,6 @@ final class ConsoleSupportRoutes {
     }
 
     private static void deploy(Platform platform, Context ctx) {
-        User u = Authentication.user(ctx);
-        if (!u.hasPlatformRole(PlatformRole.DESIGNER)) {
-            throw new ForbiddenException("deploying processes needs the designer or admin role",
-                    "user " + u.userId() + " may not deploy processes");
-        }
         Upload upload = Json.read(ctx.body(), Upload.class);
         if (upload.file() == null || !upload.file().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,100}\\.bpmn")) {
             throw new InvalidFieldException("file", "a BPMN file name is <name>.bpmn of letters, digits, '.', '_' and '-'",
@@ -190,20 +181,6 @@ final class ConsoleSupportRoutes {
             return;
         }
         ctx.json(report);
-    }
-
-    /**
-     * The campaign id when the caller may see the campaign: its Party's Users, operators and admins (the same
-     * answer as {@code GET /api/campaigns/{id}}: 404 for a missing campaign and for another Party's).
-     */
-    private static String visibleCampaign(FirmwareCampaignService campaigns, Context ctx) {
-        String id = ctx.pathParam("id");
-        Map<String, Object> view = campaigns.view(id);
-        User u = Authentication.user(ctx);
-        if (!u.hasPlatformRole(PlatformRole.OPERATOR) && !u.party().equals(view.get("party"))) {
-            throw new NotFoundException("id", "no campaign " + id);
-        }
-        return id;
     }
 
     private static Map<String, Object> path(ProcessEngine engine, String key, String businessKey) {

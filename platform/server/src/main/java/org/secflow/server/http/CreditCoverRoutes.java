@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.secflow.access.AccessPolicy;
 import org.secflow.access.PlatformRole;
 import org.secflow.access.User;
 import org.secflow.creditcover.ChargeEstimate;
@@ -13,7 +14,6 @@ import org.secflow.creditcover.CreditCoverAssessment;
 import org.secflow.creditcover.CreditCoverService;
 import org.secflow.creditcover.CreditInvoice;
 import org.secflow.creditcover.CreditParty;
-import org.secflow.problem.ForbiddenException;
 import org.secflow.problem.InvalidFieldException;
 import org.secflow.problem.NotFoundException;
 
@@ -31,7 +31,7 @@ import org.secflow.problem.NotFoundException;
  * </ul>
  * Access: users with the platform role FINANCE (DCC finance) or ADMIN see and change every party; a Party's users
  * (User.party() = the party id) see only their own party and its assessments; any other party answers 404, as if it
- * did not exist. Only FINANCE/ADMIN write (403 otherwise). Unreadable input → 400, invalid values → 422 naming the field.
+ * did not exist. Only FINANCE/ADMIN write (403 otherwise, for every party alike). Unreadable input → 400, invalid values → 422 naming the field.
  */
 final class CreditCoverRoutes {
     private static final ZoneId UK = ZoneId.of("Europe/London");
@@ -47,26 +47,17 @@ final class CreditCoverRoutes {
         if (service == null) {
             return;
         }
-        app.post("/api/credit-cover/parties", ctx -> {
-            User u = requireFinance(ctx, "register a Credit Cover party");
-            ctx.status(201).json(service.putParty(u.userId(), Json.read(ctx.body(), CreditParty.class)));
-        });
-        app.get("/api/credit-cover/parties/{id}", ctx -> ctx.json(service.party(visibleParty(ctx, ctx.pathParam("id")))));
-        app.post("/api/credit-cover/parties/{id}/invoices", ctx -> {
-            String id = visibleParty(ctx, ctx.pathParam("id"));
-            requireFinance(ctx, "record invoices");
-            ctx.status(201).json(service.putInvoice(id, Json.read(ctx.body(), CreditInvoice.class)));
-        });
-        app.post("/api/credit-cover/parties/{id}/credit-support", ctx -> {
-            String id = visibleParty(ctx, ctx.pathParam("id"));
-            requireFinance(ctx, "record credit support");
-            ctx.status(201).json(service.putSupport(id, Json.read(ctx.body(), CreditCoverService.SupportRequest.class)));
-        });
-        app.post("/api/credit-cover/parties/{id}/estimates", ctx -> {
-            String id = visibleParty(ctx, ctx.pathParam("id"));
-            requireFinance(ctx, "record charge estimates");
-            ctx.status(201).json(service.putEstimate(id, Json.read(ctx.body(), ChargeEstimate.class)));
-        });
+        RoutePolicy read = RoutePolicy.of(AccessPolicy.CREDIT_COVER_READ);
+        RoutePolicy write = RoutePolicy.of(AccessPolicy.CREDIT_COVER_WRITE);
+        app.post("/api/credit-cover/parties", ctx -> ctx.status(201).json(
+                service.putParty(Authentication.user(ctx).userId(), Json.read(ctx.body(), CreditParty.class))), write);
+        app.get("/api/credit-cover/parties/{id}", ctx -> ctx.json(service.party(visibleParty(ctx, ctx.pathParam("id")))), read);
+        app.post("/api/credit-cover/parties/{id}/invoices", ctx -> ctx.status(201).json(
+                service.putInvoice(visibleParty(ctx, ctx.pathParam("id")), Json.read(ctx.body(), CreditInvoice.class))), write);
+        app.post("/api/credit-cover/parties/{id}/credit-support", ctx -> ctx.status(201).json(service.putSupport(
+                visibleParty(ctx, ctx.pathParam("id")), Json.read(ctx.body(), CreditCoverService.SupportRequest.class))), write);
+        app.post("/api/credit-cover/parties/{id}/estimates", ctx -> ctx.status(201).json(
+                service.putEstimate(visibleParty(ctx, ctx.pathParam("id")), Json.read(ctx.body(), ChargeEstimate.class))), write);
         app.get("/api/credit-cover/parties/{id}/status", ctx -> {
             String id = visibleParty(ctx, ctx.pathParam("id"));
             CreditCoverAssessment a = service.latest(id);
@@ -86,16 +77,15 @@ final class CreditCoverRoutes {
                 status.put("ruleSetVersion", a.ruleSetVersion());
             }
             ctx.json(status);
-        });
+        }, read);
         app.post("/api/credit-cover/assessments", ctx -> {
             AssessmentRequest r = Json.read(ctx.body(), AssessmentRequest.class);
             if (r.partyId() == null || r.partyId().isBlank()) {
                 throw new InvalidFieldException("partyId", "an assessment is of a Party", "partyId is missing");
             }
             String id = visibleParty(ctx, r.partyId());
-            User u = requireFinance(ctx, "assess Credit Cover");
-            ctx.status(201).json(service.assess(u.userId(), id, r.asOf() == null ? LocalDate.now(UK) : r.asOf()));
-        });
+            ctx.status(201).json(service.assess(Authentication.user(ctx).userId(), id, r.asOf() == null ? LocalDate.now(UK) : r.asOf()));
+        }, write);
         app.get("/api/credit-cover/assessments", ctx -> {
             String partyId = QueryParams.stringParam(ctx, "partyId");
             User u = Authentication.user(ctx);
@@ -104,7 +94,7 @@ final class CreditCoverRoutes {
             } else {
                 ctx.json(service.assessments(seesAll(u) ? null : u.party()));
             }
-        });
+        }, read);
     }
 
     private static boolean seesAll(User u) {
@@ -117,15 +107,6 @@ final class CreditCoverRoutes {
         if (seesAll(u) || u.party().equals(partyId)) {
             return partyId;
         }
-        throw new NotFoundException("partyId", "no Credit Cover party " + partyId);
-    }
-
-    private static User requireFinance(Context ctx, String action) {
-        User u = Authentication.user(ctx);
-        if (!seesAll(u)) {
-            throw new ForbiddenException(action + " needs the finance or admin role",
-                    "user " + u.userId() + " may not " + action);
-        }
-        return u;
+        throw new NotFoundException("partyId", "no such Credit Cover party for this User");
     }
 }

@@ -2,18 +2,21 @@ package org.secflow.server.http;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import org.secflow.access.PlatformRole;
+import org.secflow.access.AccessPolicy;
+import org.secflow.access.NetworkAreas;
 import org.secflow.inventory.DevicePreNotification;
 import org.secflow.inventory.DeviceQuery;
 import org.secflow.inventory.DeviceUpdate;
 import org.secflow.inventory.InventoryService;
+import org.secflow.inventory.SmiScope;
 import org.secflow.problem.NotFoundException;
 import org.secflow.spi.AltHanDeviceVariant;
 import org.secflow.spi.DeviceType;
 import org.secflow.spi.Region;
 
 /**
- * Smart Metering Inventory endpoints in the spirit of DUIS (seed 001 section 4.1.1):
+ * Smart Metering Inventory endpoints in the spirit of DUIS, each scoped by {@link SmiScope} (a device outside the
+ * User's scope answers exactly like a missing one; lists leave such devices out):
  * <ul>
  *   <li>{@code POST /api/devices} pre-notification like SRV 12.2 → 201 with the device</li>
  *   <li>{@code GET /api/devices/{deviceId}} read like SRV 8.2</li>
@@ -25,21 +28,27 @@ final class DeviceRoutes {
     private DeviceRoutes() {
     }
 
-    static void install(Javalin app, InventoryService smi) {
+    /**
+     * @param areas the network operators' areas in service (read with the rules, so a reload of the registration
+     *        tables applies at once)
+     */
+    static void install(Javalin app, InventoryService smi, java.util.function.Supplier<NetworkAreas> areas) {
         app.post("/api/devices", ctx -> {
-            Authentication.requireDccUserOr(ctx, "pre-notify a device", PlatformRole.OPERATOR);
-            var device = smi.preNotify(Json.read(ctx.body(), DevicePreNotification.class));
+            var device = smi.preNotify(scope(ctx, areas), Json.read(ctx.body(), DevicePreNotification.class));
             ctx.status(201).header("Location", "/api/devices/" + device.deviceId()).json(device);
-        });
+        }, RoutePolicy.of(AccessPolicy.SMI_WRITE));
         app.get("/api/devices/{deviceId}", ctx -> {
             String id = ctx.pathParam("deviceId");
-            ctx.json(smi.find(id).orElseThrow(() -> new NotFoundException("deviceId", "no device " + id + " in the SMI")));
-        });
-        app.patch("/api/devices/{deviceId}", ctx -> {
-            Authentication.requireDccUserOr(ctx, "update a device", PlatformRole.OPERATOR);
-            ctx.json(smi.update(ctx.pathParam("deviceId"), Json.read(ctx.body(), DeviceUpdate.class)));
-        });
-        app.get("/api/devices", ctx -> ctx.json(smi.list(query(ctx))));
+            ctx.json(smi.find(scope(ctx, areas), id)
+                    .orElseThrow(() -> new NotFoundException("deviceId", "no such device in the SMI for this User")));
+        }, RoutePolicy.of(AccessPolicy.SMI_READ));
+        app.patch("/api/devices/{deviceId}", ctx -> ctx.json(smi.update(scope(ctx, areas), ctx.pathParam("deviceId"),
+                Json.read(ctx.body(), DeviceUpdate.class))), RoutePolicy.of(AccessPolicy.SMI_WRITE));
+        app.get("/api/devices", ctx -> ctx.json(smi.list(scope(ctx, areas), query(ctx))), RoutePolicy.of(AccessPolicy.SMI_READ));
+    }
+
+    private static SmiScope scope(Context ctx, java.util.function.Supplier<NetworkAreas> areas) {
+        return SmiScope.of(Authentication.user(ctx), areas.get());
     }
 
     private static DeviceQuery query(Context ctx) {

@@ -5,12 +5,11 @@ import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
-import org.secflow.access.PlatformRole;
+import org.secflow.access.AccessPolicy;
 import org.secflow.maintenance.MaintenanceService;
 import org.secflow.maintenance.ProposedSchedule;
 import org.secflow.maintenance.ScheduleParser;
 import org.secflow.problem.BadRequestException;
-import org.secflow.problem.ForbiddenException;
 
 /**
  * Planned Maintenance (SEC H8 as changed by MP092; rules/maintenance.drl):
@@ -33,16 +32,13 @@ final class MaintenanceRoutes {
 
     static void install(Javalin app, MaintenanceService service) {
         app.post("/api/maintenance/schedules/validate",
-                ctx -> ctx.json(service.validate(Json.read(ctx.body(), ProposedSchedule.class))));
+                ctx -> ctx.json(service.validate(Json.read(ctx.body(), ProposedSchedule.class))), RoutePolicy.of(AccessPolicy.MAINTENANCE_READ));
         app.post("/api/maintenance/schedules", ctx -> {
-            if (!Authentication.user(ctx).hasPlatformRole(PlatformRole.OPERATOR)) {
-                throw new ForbiddenException("publishing a Planned Maintenance schedule needs the operator or admin role",
-                        "user " + Authentication.user(ctx).userId() + " may not publish Planned Maintenance schedules");
-            }
             var stored = service.publish(Authentication.user(ctx).userId(), Json.read(ctx.body(), ProposedSchedule.class));
             ctx.status(201).json(stored);
-        });
-        app.get("/api/maintenance/windows", ctx -> ctx.json(service.windows(bound(ctx, "from"), bound(ctx, "to"))));
+        }, RoutePolicy.of(AccessPolicy.MAINTENANCE_PUBLISH));
+        app.get("/api/maintenance/windows", ctx -> ctx.json(service.windows(bound(ctx, "from"), bound(ctx, "to"))),
+                RoutePolicy.of(AccessPolicy.MAINTENANCE_READ));
     }
 
     private static LocalDateTime bound(Context ctx, String name) {

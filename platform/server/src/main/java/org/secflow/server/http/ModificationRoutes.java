@@ -1,13 +1,14 @@
 package org.secflow.server.http;
 
 import io.javalin.Javalin;
+import org.secflow.access.AccessPolicy;
 import org.secflow.modification.ModificationEvent;
 import org.secflow.modification.ModificationService;
 import org.secflow.modification.ModificationStage;
 import org.secflow.modification.NewModification;
 
 /**
- * SEC modifications (issue 5, Events API; the lifecycle is bpmn/modification-lifecycle.bpmn):
+ * SEC modifications (Events API; the lifecycle is bpmn/modification-lifecycle.bpmn):
  * <ul>
  *   <li>{@code POST /api/modifications} {@code {reference, title, proposer, raisedOn, scope?}} → 201 with the
  *       modification (stage DRAFT_PROPOSAL, history DRAFT_PROPOSAL_RAISED); 409 when the reference is known.
@@ -26,20 +27,23 @@ import org.secflow.modification.NewModification;
  *       targetRelease, implementationDate}}: the SEC Release an approval on that date would target for the
  *       modification's scope (release rules; nothing stored); the last two null when no release fits</li>
  * </ul>
- * Any authenticated User may read and post events (the Events API is the contract other tools use); user tasks are
- * restricted to their candidate groups ({@link TaskRoutes}).
+ * Any authenticated User reads the register and raises a Draft Proposal (SEC Section D); user tasks are restricted
+ * to their candidate groups ({@link TaskRoutes}).
  */
 final class ModificationRoutes {
     private ModificationRoutes() {
     }
 
     static void install(Javalin app, ModificationService service) {
+        RoutePolicy read = RoutePolicy.of(AccessPolicy.MODIFICATION_READ);
         app.post("/api/modifications", ctx -> ctx.status(201).json(
-                service.create(Json.read(ctx.body(), NewModification.class), Authentication.user(ctx).userId())));
+                service.create(Json.read(ctx.body(), NewModification.class), Authentication.user(ctx).userId())),
+                RoutePolicy.of(AccessPolicy.MODIFICATION_RAISE));
         app.post("/api/modifications/{reference}/events", ctx -> ctx.json(service.postEvent(ctx.pathParam("reference"),
-                Json.read(ctx.body(), ModificationEvent.class), Authentication.user(ctx).userId())));
-        app.get("/api/modifications/{reference}", ctx -> ctx.json(service.view(ctx.pathParam("reference"))));
-        app.get("/api/modifications", ctx -> ctx.json(service.list(QueryParams.enumParam(ctx, "stage", ModificationStage.class))));
+                Json.read(ctx.body(), ModificationEvent.class), Authentication.user(ctx).userId())),
+                RoutePolicy.of(AccessPolicy.MODIFICATION_EVENT));
+        app.get("/api/modifications/{reference}", ctx -> ctx.json(service.view(ctx.pathParam("reference"))), read);
+        app.get("/api/modifications", ctx -> ctx.json(service.list(QueryParams.enumParam(ctx, "stage", ModificationStage.class))), read);
         app.get("/api/modifications/{reference}/target-release", ctx -> {
             java.time.LocalDate decided = decisionDate(QueryParams.stringParam(ctx, "decisionDate"));
             java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
@@ -51,7 +55,7 @@ final class ModificationRoutes {
             body.put("targetRelease", target.map(org.secflow.modification.TargetRelease::release).orElse(null));
             body.put("implementationDate", target.map(org.secflow.modification.TargetRelease::implementationDate).orElse(null));
             ctx.json(body);
-        });
+        }, read);
     }
 
     private static java.time.LocalDate decisionDate(String v) {

@@ -55,6 +55,17 @@ final class Problems {
         });
     }
 
+    /** Longest detail (characters) a problem carries: input echoed inside it is cut there. */
+    static final int MAX_DETAIL = 300;
+
+    /** {@code text} cut to {@code max} characters, marked with an ellipsis when cut; null stays null. */
+    static String truncate(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        return text.substring(0, max) + "…";
+    }
+
     static void write(Context ctx, int status, String title, String detail, String field, String rule) {
         write(ctx, status, title, detail, field, rule, Map.of());
     }
@@ -64,10 +75,10 @@ final class Problems {
         body.put("type", "about:blank");
         body.put("title", title);
         body.put("status", status);
-        body.put("detail", detail);
-        body.put("instance", ctx.path());
+        body.put("detail", truncate(detail, MAX_DETAIL));
+        body.put("instance", truncate(ctx.path(), MAX_DETAIL));
         if (field != null) {
-            body.put("field", field);
+            body.put("field", truncate(field, 100));
         }
         if (rule != null) {
             body.put("rule", rule);

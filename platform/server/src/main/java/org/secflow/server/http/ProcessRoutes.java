@@ -4,12 +4,12 @@ import io.javalin.Javalin;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.secflow.access.PlatformRole;
-import org.secflow.problem.ForbiddenException;
+import org.secflow.access.AccessPolicy;
 import org.secflow.workflow.DeploymentReport;
 import org.secflow.workflow.ProcessDeployer;
 
 /**
- * {@code GET /api/processes}: every deployed process definition (key, name, version, file, deployment time,
+ * {@code GET /api/processes} (any User; the BPMN folder for designers, operators and admins): every deployed process definition (key, name, version, file, deployment time,
  * whether new instances start on it) and the last refused deployment; {@code POST /api/processes/reload}
  * (designer or admin): deploys the changed {@code .bpmn} files of the BPMN directory without a restart. A file
  * Camunda's parser refuses gives {@code 422} problem+json with {@code errors: [{file, element, line, column,
@@ -23,16 +23,14 @@ final class ProcessRoutes {
     static void install(Javalin app, ProcessDeployer processes) {
         app.get("/api/processes", ctx -> {
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("directory", processes.directory().toString());
+            if (Authentication.user(ctx).hasPlatformRole(PlatformRole.DESIGNER, PlatformRole.OPERATOR)) {
+                body.put("directory", processes.directory().toString());
+            }
             body.put("definitions", processes.definitions());
             body.put("lastRefused", processes.lastRefused().orElse(null));
             ctx.json(body);
-        });
+        }, RoutePolicy.of(AccessPolicy.PROCESS_READ));
         app.post("/api/processes/reload", ctx -> {
-            if (!Authentication.user(ctx).hasPlatformRole(PlatformRole.DESIGNER)) {
-                throw new ForbiddenException("deploying processes needs the designer or admin role",
-                        "user " + Authentication.user(ctx).userId() + " may not deploy processes");
-            }
             DeploymentReport report = processes.deployAll();
             if (!report.ok()) {
                 Problems.write(ctx, 422, "Process refused",
@@ -42,6 +40,6 @@ final class ProcessRoutes {
                 return;
             }
             ctx.json(report);
-        });
+        }, RoutePolicy.of(AccessPolicy.PROCESS_DEPLOY));
     }
 }

@@ -19,7 +19,7 @@ final class QueryParams {
             return Enum.valueOf(type, v.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(name, "one of " + Arrays.toString(type.getEnumConstants()),
-                    "'" + v + "' is not a valid " + type.getSimpleName());
+                    "'" + Problems.truncate(v, 64) + "' is not " + Json.expected(type));
         }
     }
 
@@ -31,7 +31,7 @@ final class QueryParams {
         try {
             return Integer.parseInt(v.trim());
         } catch (NumberFormatException e) {
-            throw new BadRequestException(name, name + " is an integer", "'" + v + "' is not an integer");
+            throw new BadRequestException(name, name + " is an integer", "'" + Problems.truncate(v, 64) + "' is not an integer");
         }
     }
 

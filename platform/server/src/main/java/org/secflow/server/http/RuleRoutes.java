@@ -5,13 +5,14 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.secflow.access.PlatformRole;
-import org.secflow.problem.ForbiddenException;
+import org.secflow.access.AccessPolicy;
 import org.secflow.rules.LoadedRules;
 import org.secflow.rules.RuleBase;
 
 /**
  * {@code GET /api/rules}: the rules in service (version hash, loaded-at, files with rule counts and hashes) and
- * the last refused reload with its errors; {@code POST /api/rules/reload} (analyst or admin): rebuilds from the
+ * the last refused reload with its errors (any User; the rules folder for analysts, operators and admins);
+ * {@code POST /api/rules/reload} (analysts and admins): rebuilds from the
  * rules directory and swaps, or answers 422 with file, line and message while the old rules keep serving.
  */
 final class RuleRoutes {
@@ -19,26 +20,18 @@ final class RuleRoutes {
     }
 
     static void install(Javalin app, RuleBase rules) {
-        app.get("/api/rules", ctx -> ctx.json(describe(rules, rules.current())));
-        app.post("/api/rules/reload", ctx -> {
-            requireAnalyst(ctx);
-            ctx.json(describe(rules, rules.reload()));
-        });
+        app.get("/api/rules", ctx -> ctx.json(describe(ctx, rules, rules.current())), RoutePolicy.of(AccessPolicy.RULES_READ));
+        app.post("/api/rules/reload", ctx -> ctx.json(describe(ctx, rules, rules.reload())), RoutePolicy.of(AccessPolicy.RULES_CHANGE));
     }
 
-    private static void requireAnalyst(Context ctx) {
-        if (!Authentication.user(ctx).hasPlatformRole(PlatformRole.ANALYST)) {
-            throw new ForbiddenException("reloading rules needs the analyst or admin role",
-                    "user " + Authentication.user(ctx).userId() + " may not reload rules");
-        }
-    }
-
-    private static Map<String, Object> describe(RuleBase base, LoadedRules r) {
+    private static Map<String, Object> describe(Context ctx, RuleBase base, LoadedRules r) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("version", r.version());
         body.put("loadedAt", r.loadedAt());
         body.put("ruleCount", r.ruleCount());
-        body.put("directory", base.directory().toString());
+        if (Authentication.user(ctx).hasPlatformRole(PlatformRole.ANALYST, PlatformRole.OPERATOR)) {
+            body.put("directory", base.directory().toString());
+        }
         body.put("files", r.files());
         body.put("lastRefused", base.lastRefused().orElse(null));
         return body;

@@ -1,6 +1,7 @@
 package org.secflow.server.http;
 
 import io.javalin.Javalin;
+import org.secflow.access.AccessPolicy;
 import org.secflow.access.PlatformRole;
 import org.secflow.access.User;
 import org.secflow.problem.NotFoundException;
@@ -25,15 +26,15 @@ final class ServiceRequestRoutes {
         app.post("/api/service-requests", ctx -> {
             var view = service.submit(Authentication.user(ctx), Json.read(ctx.body(), ServiceRequestSubmission.class));
             ctx.status(202).header("Location", "/api/service-requests/" + view.requestId()).json(view);
-        });
+        }, RoutePolicy.of(AccessPolicy.SERVICE_REQUEST_SUBMIT));
         app.get("/api/service-requests/{id}", ctx -> {
             User user = Authentication.user(ctx);
             String id = ctx.pathParam("id");
             var view = service.find(id)
                     .filter(v -> v.userId().equals(user.userId()) || user.hasPlatformRole(PlatformRole.ADMIN))
-                    .orElseThrow(() -> new NotFoundException("id", "no Service Request " + id + " visible to this User"));
+                    .orElseThrow(() -> new NotFoundException("id", "no such Service Request for this User"));
             ctx.json(view);
-        });
+        }, RoutePolicy.of(AccessPolicy.SERVICE_REQUEST_READ));
         app.get("/api/service-requests", ctx -> {
             User user = Authentication.user(ctx);
             String userId = QueryParams.stringParam(ctx, "userId");
@@ -46,6 +47,6 @@ final class ServiceRequestRoutes {
             }
             int limit = Math.min(1000, Math.max(1, QueryParams.intParam(ctx, "limit", 100)));
             ctx.json(service.decisions(userId, QueryParams.stringParam(ctx, "srv"), outcome, limit));
-        });
+        }, RoutePolicy.of(AccessPolicy.SERVICE_REQUEST_READ));
     }
 }

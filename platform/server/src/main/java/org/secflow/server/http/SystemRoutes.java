@@ -3,12 +3,14 @@ package org.secflow.server.http;
 import io.javalin.Javalin;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.secflow.access.AccessPolicy;
 import org.secflow.plugin.PluginStatus;
 import org.secflow.server.Platform;
 import org.secflow.spi.SpiVersion;
 
 /**
- * {@code GET /api/health}: status, versions, database, counts, plugins; {@code GET /api/plugins}: every plugin
+ * {@code GET /api/health}: status for anyone (also without a token); versions, database, counts, plugins and folders
+ * for DCC operators and admins; {@code GET /api/plugins} (operators, designers, admins): every plugin
  * folder with id, version, providers (kind, regions, what they serve), loaded or refused and why.
  */
 final class SystemRoutes {
@@ -17,6 +19,10 @@ final class SystemRoutes {
 
     static void install(Javalin app, Platform platform) {
         app.get("/api/health", ctx -> {
+            if (!AccessPolicy.seesPlatformDetails(Authentication.user(ctx))) {
+                ctx.json(Map.of("status", "UP"));
+                return;
+            }
             Map<String, Object> versions = new LinkedHashMap<>();
             versions.put("secflow", version());
             versions.put("spi", SpiVersion.CURRENT);
@@ -43,8 +49,8 @@ final class SystemRoutes {
             body.put("folders", Map.of("rules", platform.paths().rules().toString(), "bpmn", platform.paths().bpmn().toString(),
                     "plugins", platform.paths().plugins().toString()));
             ctx.json(body);
-        });
-        app.get("/api/plugins", ctx -> ctx.json(platform.plugins().statuses()));
+        }, RoutePolicy.of(AccessPolicy.HEALTH));
+        app.get("/api/plugins", ctx -> ctx.json(platform.plugins().statuses()), RoutePolicy.of(AccessPolicy.PLUGINS));
     }
 
     static String version() {

@@ -41,7 +41,8 @@ class DeviceApiTest {
                 new SecflowConfig.Plugins(null, Map.of(), null, Map.of()), null, null, null,
                 List.of(new SecflowConfig.UserEntry("supplier", "90-B3-D5-1F-30-01-00-0A", "Supplier A", "SUPPLIER-A",
                                 List.of(DccUserRole.IS, DccUserRole.GS), List.of()),
-                        new SecflowConfig.UserEntry("analyst", "analyst", "Analyst", "SECAS", List.of(), List.of(PlatformRole.ANALYST))));
+                        new SecflowConfig.UserEntry("analyst", "analyst", "Analyst", "SECAS", List.of(), List.of(PlatformRole.ANALYST)),
+                        new SecflowConfig.UserEntry("operator", "dcc-operations", "DCC operations", "DCC", List.of(), List.of(PlatformRole.OPERATOR))));
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
         platform = Platform.forServing(config, new RuntimePaths(dir.resolve("data"), plugins,
                 Path.of(System.getProperty("secflow.rules", "../../rules")), dir));
@@ -85,21 +86,32 @@ class DeviceApiTest {
 
     @Test
     void preNotifiesReadsAndUpdatesAB3Bridge() throws Exception {
-        var created = send("POST", "/api/devices", "supplier", B3_BRIDGE);
+        var created = send("POST", "/api/devices", "operator", B3_BRIDGE);
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(created.headers().firstValue("Location")).contains("/api/devices/00-DB-12-34-56-78-90-B3");
         assertThat(json(created).path("deviceType").asText()).isEqualTo("PPMID");
         assertThat(json(created).path("altHanDeviceVariant").asText()).isEqualTo("B3");
         assertThat(json(created).path("status").asText()).isEqualTo("PENDING");
 
-        var read = send("GET", "/api/devices/00-DB-12-34-56-78-90-B3", "supplier", null);
+        var read = send("GET", "/api/devices/00-DB-12-34-56-78-90-B3", "operator", null);
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(json(read).path("model").asText()).isEqualTo("P2P-B3");
 
-        var updated = send("PATCH", "/api/devices/00-DB-12-34-56-78-90-B3", "supplier", "{\"firmwareVersion\": \"1.1.0\"}");
+        var updated = send("PATCH", "/api/devices/00-DB-12-34-56-78-90-B3", "operator", "{\"firmwareVersion\": \"1.1.0\"}");
         assertThat(updated.statusCode()).isEqualTo(200);
         assertThat(json(updated).path("firmwareVersion").asText()).isEqualTo("1.1.0");
-        assertThat(json(send("GET", "/api/devices?variant=B3", "supplier", null)).path("total").asLong()).isEqualTo(1);
+        assertThat(json(send("GET", "/api/devices?variant=B3", "operator", null)).path("total").asLong()).isEqualTo(1);
+        assertThat(json(send("GET", "/api/devices?variant=B3", "supplier", null)).path("total").asLong())
+                .as("a device on no premises is no Supplier's").isZero();
+        assertProblem(send("GET", "/api/devices/00-DB-12-34-56-78-90-B3", "supplier", null), 404, "deviceId");
+    }
+
+    @Test
+    void aSupplierPreNotifiesOnlyIntoACommunicationsHub() throws Exception {
+        assertProblem(send("POST", "/api/devices", "supplier", B3_BRIDGE), 422, "commsHubId");
+        assertProblem(send("POST", "/api/devices", "supplier", B3_BRIDGE.replace("\"batteryPowered\": false",
+                "\"batteryPowered\": false, \"commsHubId\": \"00-DB-12-34-56-78-90-C0\"")), 422, "commsHubId");
+        assertThat(json(send("GET", "/api/devices", "operator", null)).path("total").asLong()).isZero();
     }
 
     @Test
@@ -117,6 +129,7 @@ class DeviceApiTest {
         assertProblem(none, 401, "Authorization");
         assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
         assertProblem(send("GET", "/api/health", "not-a-token", null), 401, "Authorization");
+        assertProblem(send("GET", "/api/devices", "not-a-token", null), 401, "Authorization");
     }
 
     @Test
@@ -146,22 +159,26 @@ class DeviceApiTest {
         String image = """
                 {"manufacturer": "Bridges Ltd", "model": "P2P-B3", "version": "1.2.0",
                  "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "applicableDeviceTypes": ["PPMID"]}""";
-        var created = send("POST", "/api/firmware-images", "supplier", image);
+        assertProblem(send("POST", "/api/firmware-images", "supplier", image), 403, null);
+        var created = send("POST", "/api/firmware-images", "operator", image);
         assertThat(created.statusCode()).isEqualTo(201);
-        assertThat(json(created).path("registeredBy").asText()).isEqualTo("90-B3-D5-1F-30-01-00-0A");
-        assertProblem(send("POST", "/api/firmware-images", "supplier", image), 409, "sha256");
-        assertProblem(send("POST", "/api/firmware-images", "supplier", image.replace("9f86", "zz86")), 422, "sha256");
+        assertThat(json(created).path("registeredBy").asText()).isEqualTo("dcc-operations");
+        assertProblem(send("POST", "/api/firmware-images", "operator", image), 409, "sha256");
+        assertProblem(send("POST", "/api/firmware-images", "operator", image.replace("9f86", "zz86")), 422, "sha256");
         assertThat(json(send("GET", "/api/firmware-images", "supplier", null))).hasSize(1);
     }
 
     @Test
     void reportsHealthAndPlugins() throws Exception {
-        var health = json(send("GET", "/api/health", "analyst", null));
+        assertThat(json(send("GET", "/api/health", "analyst", null)).toString()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(json(send("GET", "/api/health", null, null)).toString()).isEqualTo("{\"status\":\"UP\"}");
+        var health = json(send("GET", "/api/health", "operator", null));
         assertThat(health.path("status").asText()).isEqualTo("UP");
         assertThat(health.path("database").asText()).startsWith("HSQL Database Engine");
-        assertThat(health.path("versions").path("spi").asText()).isEqualTo("1.0");
+        assertThat(health.path("versions").path("spi").asText()).isEqualTo("1.1");
         assertThat(health.path("rules").path("version").asText()).isEqualTo(platform.rules().current().version());
-        assertThat(send("GET", "/api/plugins", "analyst", null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/plugins", "operator", null).statusCode()).isEqualTo(200);
+        assertProblem(send("GET", "/api/plugins", "analyst", null), 403, null);
         assertProblem(send("GET", "/api/nothing-here", "analyst", null), 404, null);
     }
 }

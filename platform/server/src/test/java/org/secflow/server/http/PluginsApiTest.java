@@ -47,7 +47,7 @@ class PluginsApiTest {
                 assertThat(plugin.path("id").asText()).isEqualTo("csp-future");
                 assertThat(plugin.path("state").asText()).isEqualTo("REFUSED");
                 assertThat(plugin.path("spiVersion").asText()).isEqualTo("2.0");
-                assertThat(plugin.path("reason").asText()).contains("incompatible SPI version").contains("2.0").contains("1.0");
+                assertThat(plugin.path("reason").asText()).contains("incompatible SPI version").contains("2.0").contains(org.secflow.spi.SpiVersion.CURRENT);
             } finally {
                 app.stop();
             }

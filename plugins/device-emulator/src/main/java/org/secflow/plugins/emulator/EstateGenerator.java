@@ -34,17 +34,28 @@ import org.secflow.spi.Region;
  *
  * <p>Identifiers: Device IDs are the product's 24-bit prefix and a 40-bit counter that starts at a
  * seed-derived offset, so they are unique in an estate and, with overwhelming likelihood, between estates of
- * different seeds. MPAN cores are a region's distributor id, ten digits and the check digit; the ten digits and the
- * MPRNs step by a stride coprime to their range, so they are unique in an estate without a set.
+ * different seeds. MPAN cores are a region's distributor id, ten digits and the check digit: Import MPANs take ten
+ * digits below 5,000,000,000 and Export MPANs the same digits plus 5,000,000,000, so the two never meet. The ten
+ * digits and the MPRNs (within each gas network's range) step by a stride coprime to their range, so they are unique
+ * in an estate without a set. The distributor ids and MPRN ranges of a region are the host's (from its registration
+ * tables, {@link EstateRequest#distributorIds()}, {@link EstateRequest#mprnRanges()}); for a region the request leaves
+ * out, the catalogue's distributor ids and ten-digit MPRNs from 1,000,000,000.
+ *
+ * <p>Meter points and their parties are drawn from streams split off at the start, so the devices depend on the
+ * seed alone, not on the party lists or the host's tables. A share {@value #EXPORT_SHARE} of electricity premises
+ * export (solar generation; the emulator's assumption, not from a source) and get an Export MPAN, and an Export
+ * Supplier when the request names any.
  */
 final class EstateGenerator {
     /** At most six Type 1 devices (PPMID, HCALCS, Alt HAN bridges) per Communications Hub (seed 001 section 4.1.1). */
     static final int MAX_TYPE1_PER_HUB = 6;
     /** Share of out-of-range GSMEs with an electricity source nearby (the emulator's assumption). */
     static final double GSME_MAINS_NEARBY_SHARE = 0.5;
+    /** Share of electricity premises that export (the emulator's assumption of rooftop solar with export). */
+    static final double EXPORT_SHARE = 0.08;
 
     private static final long STRIDE = 7_919_000_003L;
-    private static final long TEN_DIGITS = 10_000_000_000L;
+    private static final long IMPORT_CORES = 5_000_000_000L;
     private static final long MPRN_LOW = 1_000_000_000L;
     private static final long MPRN_RANGE = 9_000_000_000L;
 
@@ -73,7 +84,10 @@ final class EstateGenerator {
         private final HanSegment.Builder han;
         private final SplittableRandom random;
         private final SplittableRandom parties;
+        private final SplittableRandom meterPoints;
         private final long counterBase;
+        private final long mprnOffset;
+        private final java.util.Map<EstateRequest.MprnRange, long[]> mprnCursors = new java.util.HashMap<>();
         private long mpanCursor;
         private long mprnCursor;
         private long devices;
@@ -83,14 +97,16 @@ final class EstateGenerator {
             this.han = han;
             this.random = new SplittableRandom(request.seed());
             this.parties = random.split();
+            this.meterPoints = random.split();
             this.counterBase = random.nextLong();
-            this.mpanCursor = Math.floorMod(random.nextLong(), TEN_DIGITS);
-            this.mprnCursor = Math.floorMod(random.nextLong(), MPRN_RANGE);
+            this.mpanCursor = Math.floorMod(random.nextLong(), IMPORT_CORES);
+            this.mprnOffset = random.nextLong();
+            this.mprnCursor = Math.floorMod(mprnOffset, MPRN_RANGE);
         }
 
         void generate(Consumer<EmulatedPremises> sink) {
             for (int i = 0; i < request.premises(); i++) {
-                mpanCursor = (mpanCursor + STRIDE) % TEN_DIGITS;
+                mpanCursor = (mpanCursor + STRIDE) % IMPORT_CORES;
                 mprnCursor = (mprnCursor + STRIDE) % MPRN_RANGE;
                 sink.accept(premises());
             }
@@ -113,16 +129,25 @@ final class EstateGenerator {
             List<EmulatedDevice> devices = new ArrayList<>(8);
             String mpan = null;
             String importSupplier = null;
+            String exportMpan = null;
+            String exportSupplier = null;
             if (electricity) {
                 devices.add(standalone(DeviceType.ESME, hubId));
-                mpan = mpan(region);
+                String distributor = distributorId(region);
+                mpan = mpan(distributor, mpanCursor);
                 importSupplier = request.importSuppliers().get(parties.nextInt(request.importSuppliers().size()));
+                if (meterPoints.nextDouble() < EXPORT_SHARE) {
+                    exportMpan = mpan(distributor, mpanCursor + IMPORT_CORES);
+                    if (!request.exportSuppliers().isEmpty()) {
+                        exportSupplier = request.exportSuppliers().get(parties.nextInt(request.exportSuppliers().size()));
+                    }
+                }
             }
             String mprn = null;
             String gasSupplier = null;
             if (gas) {
                 devices.add(standalone(DeviceType.GSME, hubId));
-                mprn = Long.toString(MPRN_LOW + mprnCursor);
+                mprn = mprn(region);
                 gasSupplier = request.gasSuppliers().get(parties.nextInt(request.gasSuppliers().size()));
             }
             int type1 = 0;
@@ -158,7 +183,7 @@ final class EstateGenerator {
             if (random.nextDouble() < settings.cadShare()) {
                 devices.add(standalone(DeviceType.CAD, hubId));
             }
-            return new EmulatedPremises(mpan, mprn, region, importSupplier, gasSupplier, hub, devices);
+            return new EmulatedPremises(mpan, mprn, region, importSupplier, gasSupplier, hub, devices, exportMpan, exportSupplier);
         }
 
         private EmulatedDevice standalone(DeviceType type, long hubId) {
@@ -182,12 +207,46 @@ final class EstateGenerator {
                     product.model(), firmware, identity.batteryPowered(product), identity.tcsoReclassified(id, product));
         }
 
-        private String mpan(Region region) {
+        /** A distributor id of the region: the host's when the request gives the region's, else the catalogue's. */
+        private String distributorId(Region region) {
+            List<String> ids = request.distributorIds().get(region);
+            if (ids != null) {
+                return ids.get(meterPoints.nextInt(ids.size()));
+            }
+            return String.format("%02d", catalogue.pickDistributorId(region, meterPoints));
+        }
+
+        /** An MPRN of the region: in one of the host's ranges for it, else ten digits from 1,000,000,000. */
+        private String mprn(Region region) {
+            List<EstateRequest.MprnRange> ranges = request.mprnRanges().get(region);
+            if (ranges == null) {
+                return Long.toString(MPRN_LOW + mprnCursor);
+            }
+            EstateRequest.MprnRange range = ranges.get(meterPoints.nextInt(ranges.size()));
+            long size = range.last() - range.first() + 1;
+            long[] cursor = mprnCursors.computeIfAbsent(range, r -> new long[] {Math.floorMod(mprnOffset, size), stride(size)});
+            cursor[0] = (cursor[0] + cursor[1]) % size;
+            return Long.toString(range.first() + cursor[0]);
+        }
+
+        /** A step coprime to {@code size}, so that stepping visits every value of the range once. */
+        private static long stride(long size) {
+            long s = Math.max(1, STRIDE % size);
+            while (gcd(s, size) != 1) {
+                s++;
+            }
+            return s;
+        }
+
+        private static long gcd(long a, long b) {
+            return b == 0 ? a : gcd(b, a % b);
+        }
+
+        private String mpan(String distributor, long tenDigits) {
             char[] digits = new char[13];
-            int distributor = catalogue.pickDistributorId(region, random);
-            digits[0] = (char) ('0' + distributor / 10);
-            digits[1] = (char) ('0' + distributor % 10);
-            long core = mpanCursor;
+            digits[0] = distributor.charAt(0);
+            digits[1] = distributor.charAt(1);
+            long core = tenDigits;
             for (int k = 11; k >= 2; k--) {
                 digits[k] = (char) ('0' + (int) (core % 10));
                 core /= 10;

@@ -16,6 +16,8 @@ import org.secflow.spi.DeviceType;
 import org.secflow.spi.EmulatedDevice;
 import org.secflow.spi.EmulatedPremises;
 import org.secflow.spi.EstateRequest;
+import org.secflow.spi.MeterPoints;
+import org.secflow.spi.Region;
 import org.secflow.testkit.FakeProviderContext;
 
 /** Estate details specific to this emulator: configured shares, battery variant, party independence, HAN memory. */
@@ -70,6 +72,53 @@ class EstateGeneratorTest {
                         .contains(distributor);
             }
         }
+    }
+
+    @Test
+    void followsTheHostsDistributorIdsAndMprnRangesPerRegion() {
+        EstateRequest request = new EstateRequest(2_000, 7, List.of("S"), List.of("G"), List.of("X"),
+                Map.of(Region.NORTH, List.of("17"), Region.CENTRAL, List.of("11", "14"), Region.SOUTH, List.of("22")),
+                Map.of(Region.NORTH, List.of(new EstateRequest.MprnRange(1_000_000_000L, 1_000_000_999L)),
+                        Region.CENTRAL, List.of(new EstateRequest.MprnRange(4_000_000_000L, 4_999_999_999L),
+                                new EstateRequest.MprnRange(5_000_000_000L, 5_000_000_006L)),
+                        Region.SOUTH, List.of(new EstateRequest.MprnRange(8_000_000_000L, 8_999_999_999L))));
+        List<EmulatedPremises> estate = generate(emulator(Map.of()), request);
+        for (EmulatedPremises p : estate) {
+            if (p.mpan() != null) {
+                assertThat(request.distributorIds().get(p.region())).as("MPAN %s in %s", p.mpan(), p.region())
+                        .contains(p.mpan().substring(0, 2));
+                assertThat(MeterPoints.isValidMpan(p.mpan())).isTrue();
+            }
+            if (p.mprn() != null) {
+                long mprn = Long.parseLong(p.mprn());
+                assertThat(request.mprnRanges().get(p.region())).as("MPRN %s in %s", p.mprn(), p.region())
+                        .anySatisfy(r -> assertThat(mprn).isBetween(r.first(), r.last()));
+            }
+        }
+        // unique as long as a range has room (the 7-MPRN range fills up after seven premises: then it wraps round)
+        List<String> mprns = estate.stream().map(EmulatedPremises::mprn).filter(m -> m != null && !m.startsWith("50000000")).toList();
+        assertThat(mprns).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void givesAShareOfElectricityPremisesAnExportMpanAndExportSupplier() {
+        EstateRequest request = new EstateRequest(5_000, 8, List.of("S"), List.of("G"), List.of("EXPORT-1", "EXPORT-2"),
+                Map.of(), Map.of());
+        List<EmulatedPremises> estate = generate(emulator(Map.of()), request);
+        List<EmulatedPremises> exporting = estate.stream().filter(p -> p.exportMpan() != null).toList();
+        long electricity = estate.stream().filter(p -> p.mpan() != null).count();
+        assertThat(exporting.size() / (double) electricity).isBetween(EstateGenerator.EXPORT_SHARE - 0.02, EstateGenerator.EXPORT_SHARE + 0.02);
+        assertThat(exporting).allSatisfy(p -> {
+            assertThat(MeterPoints.isValidMpan(p.exportMpan())).as(p.exportMpan()).isTrue();
+            assertThat(p.exportMpan()).isNotEqualTo(p.mpan()).startsWith(p.mpan().substring(0, 2));
+            assertThat(p.exportSupplier()).isIn("EXPORT-1", "EXPORT-2");
+        });
+        List<String> all = new java.util.ArrayList<>(estate.stream().map(EmulatedPremises::mpan).filter(m -> m != null).toList());
+        exporting.forEach(p -> all.add(p.exportMpan()));
+        assertThat(all).doesNotHaveDuplicates();
+        assertThat(generate(emulator(Map.of()), new EstateRequest(500, 8, List.of("S"), List.of("G"))))
+                .filteredOn(p -> p.exportMpan() != null).isNotEmpty()
+                .allSatisfy(p -> assertThat(p.exportSupplier()).as("no Export Supplier configured").isNull());
     }
 
     @Test
