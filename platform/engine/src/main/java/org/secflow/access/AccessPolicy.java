@@ -78,7 +78,9 @@ public enum AccessPolicy {
     MODIFICATION_EVENT("any authenticated User", "each event only by the Code Administrator or the body whose step it is, "
             + "as the lifecycle BPMN declares", u -> true, false),
     /** User tasks of the modification lifecycle. */
-    TASKS("any authenticated User", "tasks of the User's process groups; admins all", u -> true, false);
+    TASKS("any authenticated User", "tasks of the User's process groups; admins all", u -> true, false),
+    /** The caller's own identity ({@code GET /api/me}, the web console's sign-in). */
+    IDENTITY("any authenticated User", "the caller only", u -> true, false);
 
     private final String who;
     private final String scope;

@@ -60,28 +60,9 @@ public final class ProcessDeployer {
         for (Path file : bpmnFiles()) {
             String name = file.getFileName().toString();
             try (InputStream in = Files.newInputStream(file)) {
-                DeploymentWithDefinitions d = engine.getRepositoryService().createDeployment()
-                        .name(name).source("secflow:" + directory)
-                        .addInputStream(name, in)
-                        .enableDuplicateFiltering(true)
-                        .deployWithResult();
-                if (d.getDeployedProcessDefinitions() == null || d.getDeployedProcessDefinitions().isEmpty()) {
-                    unchanged.add(name);
-                } else {
-                    deployed.add(name);
-                    LOG.info("deployed {} as {}", name, d.getDeployedProcessDefinitions().stream()
-                            .map(p -> p.getKey() + " v" + p.getVersion()).toList());
-                }
-            } catch (ParseException e) {
-                List<BpmnProblem> problems = located(file, problems(name, e));
-                refused.addAll(problems);
-                problems.forEach(p -> LOG.warn("refused {} (element {}, line {}): {}", name, p.element(), p.line(), p.message()));
+                deployOne(name, file, in, deployed, unchanged, refused);
             } catch (IOException e) {
                 refused.add(new BpmnProblem(name, "cannot read: " + e.getMessage(), null, null, null));
-            } catch (RuntimeException e) {
-                // Camunda reports a file that is not well-formed as a bare engine exception, without line or column
-                refused.addAll(located(file, List.of(new BpmnProblem(name, String.valueOf(e.getMessage()), null, null, null))));
-                LOG.warn("refused {}: {}", name, e.getMessage());
             }
         }
         DeploymentReport report = new DeploymentReport(clock.instant(), deployed, unchanged, refused);
@@ -89,6 +70,77 @@ public final class ProcessDeployer {
             lastRefused = report;
         }
         return report;
+    }
+
+    /**
+     * Deploys one uploaded file (e.g. saved by Camunda Modeler) exactly as {@link #deployAll} deploys a file of the
+     * directory, and on success writes it into the directory under {@code fileName}, replacing the file of that name,
+     * so the directory stays the source of what runs. A refused file is not written; its errors (file, element, line,
+     * column) are in the report and kept as {@link #lastRefused()}, and the previous version keeps running.
+     *
+     * @param fileName {@code <name>.bpmn}: letters, digits, {@code . _ -}, no folder
+     * @param content the file's bytes (UTF-8 XML)
+     * @return what was deployed, unchanged (identical to the deployed version) or refused
+     * @throws IllegalArgumentException for a file name outside that pattern
+     * @throws java.io.UncheckedIOException when the directory cannot be written
+     */
+    public synchronized DeploymentReport deployUpload(String fileName, byte[] content) {
+        if (fileName == null || !fileName.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,100}\\.bpmn")) {
+            throw new IllegalArgumentException("a BPMN file name is <name>.bpmn of letters, digits, '.', '_' and '-'");
+        }
+        List<String> deployed = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        List<BpmnProblem> refused = new ArrayList<>();
+        try {
+            Files.createDirectories(directory);
+            // written beside the target first (a name deployAll ignores), moved over it only once deployed
+            Path staged = Files.createTempFile(directory, ".upload-", ".part");
+            try {
+                Files.write(staged, content);
+                try (InputStream in = Files.newInputStream(staged)) {
+                    deployOne(fileName, staged, in, deployed, unchanged, refused);
+                }
+                if (refused.isEmpty()) {
+                    Files.move(staged, directory.resolve(fileName), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                }
+            } finally {
+                Files.deleteIfExists(staged);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + fileName + " into the BPMN directory", e);
+        }
+        DeploymentReport report = new DeploymentReport(clock.instant(), deployed, unchanged, refused);
+        if (!report.ok()) {
+            lastRefused = report;
+        }
+        return report;
+    }
+
+    private void deployOne(String name, Path file, InputStream in, List<String> deployed, List<String> unchanged,
+                           List<BpmnProblem> refused) {
+        try {
+            DeploymentWithDefinitions d = engine.getRepositoryService().createDeployment()
+                    .name(name).source("secflow:" + directory)
+                    .addInputStream(name, in)
+                    .enableDuplicateFiltering(true)
+                    .deployWithResult();
+            if (d.getDeployedProcessDefinitions() == null || d.getDeployedProcessDefinitions().isEmpty()) {
+                unchanged.add(name);
+            } else {
+                deployed.add(name);
+                LOG.info("deployed {} as {}", name, d.getDeployedProcessDefinitions().stream()
+                        .map(p -> p.getKey() + " v" + p.getVersion()).toList());
+            }
+        } catch (ParseException e) {
+            List<BpmnProblem> problems = located(file, name, problems(name, e));
+            refused.addAll(problems);
+            problems.forEach(p -> LOG.warn("refused {} (element {}, line {}): {}", name, p.element(), p.line(), p.message()));
+        } catch (RuntimeException e) {
+            // Camunda reports a file that is not well-formed as a bare engine exception, without line or column
+            refused.addAll(located(file, name, List.of(new BpmnProblem(name, String.valueOf(e.getMessage()), null, null, null))));
+            LOG.warn("refused {}: {}", name, e.getMessage());
+        }
     }
 
     /** The last deployment that refused a file, if any. */
@@ -130,7 +182,7 @@ public final class ProcessDeployer {
      * The problems with a line wherever the file can give one: Camunda says nothing of where a file that is not
      * well-formed breaks (the XML parser does), and names some elements without a line.
      */
-    private static List<BpmnProblem> located(Path file, List<BpmnProblem> problems) {
+    private static List<BpmnProblem> located(Path file, String name, List<BpmnProblem> problems) {
         if (problems.stream().allMatch(p -> p.line() != null)) {
             return problems;
         }
@@ -140,7 +192,7 @@ public final class ProcessDeployer {
         } catch (IOException e) {
             return problems;
         }
-        BpmnProblem broken = BpmnLocator.notWellFormed(file.getFileName().toString(), xml);
+        BpmnProblem broken = BpmnLocator.notWellFormed(name, xml);
         if (broken != null) {
             return List.of(broken);
         }

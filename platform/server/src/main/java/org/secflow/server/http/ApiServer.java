@@ -13,7 +13,8 @@ import org.secflow.server.Platform;
 /**
  * The REST API in front of a {@link Platform}: every {@code /api} route declares an {@link AccessPolicy} (checked in
  * {@link #authorize}, the one place access is decided; the app refuses to build when a route declares none); JSON in
- * and out; errors as problem+json.
+ * and out; errors as problem+json. The web console's static files are served at {@code /} without authentication (they
+ * hold no data; every page calls {@code /api/*} with the User's bearer token).
  */
 public final class ApiServer {
     private ApiServer() {
@@ -27,6 +28,16 @@ public final class ApiServer {
             config.http.defaultContentType = "application/json";
             config.http.prefer405over404 = true; // a known path with another method is 405, not 404
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
+            // the web console (module platform/console): static files from console/ on the classpath at /, outside
+            // /api/*, so they need no token; its pages route by URL fragment (/#/campaigns/...), so / is the only
+            // page address and no fallback can shadow an API path
+            if (ApiServer.class.getResource("/console/index.html") != null) {
+                config.staticFiles.add(files -> {
+                    files.hostedPath = "/";
+                    files.directory = "/console";
+                    files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+                });
+            }
         });
         Problems.install(app);
         app.before("/api/*", ctx -> {
@@ -59,6 +70,7 @@ public final class ApiServer {
         TaskRoutes.install(app, platform.modifications());
         CampaignRoutes.install(app, platform.campaigns(), new org.secflow.campaign.FirmwareReports(platform.database().jdbi()));
         ReportRoutes.install(app, new org.secflow.tsat.TsatReports(platform.database().jdbi(), platform.rules()));
+        ConsoleSupportRoutes.install(app, platform);
         requireDeclaredPolicies(app);
         return app;
     }
