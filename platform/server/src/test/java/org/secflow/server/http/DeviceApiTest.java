@@ -13,17 +13,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.secflow.server.TestDatabases;
+import org.secflow.testkit.TestDatabase;
 import org.secflow.access.DccUserRole;
 import org.secflow.access.PlatformRole;
 import org.secflow.server.Platform;
 import org.secflow.server.RuntimePaths;
 import org.secflow.server.config.SecflowConfig;
-import org.secflow.store.DatabaseSettings;
 
 /** Real HTTP against a started server on a random port, a real in-memory HSQLDB. Acceptance 3 of issue 2. */
 class DeviceApiTest {
@@ -31,13 +31,14 @@ class DeviceApiTest {
     Path dir;
 
     private Platform platform;
+    private TestDatabase testDatabase;
     private Javalin app;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void start() throws IOException {
         var config = new SecflowConfig(
-                new SecflowConfig.Database("jdbc:hsqldb:mem:" + UUID.randomUUID() + DatabaseSettings.HSQLDB_OPTIONS, "SA", "", 2),
+                TestDatabases.config(testDatabase = TestDatabases.fresh(), 2),
                 new SecflowConfig.Plugins(null, Map.of(), null, Map.of()), null, null, null,
                 List.of(new SecflowConfig.UserEntry("supplier", "90-B3-D5-1F-30-01-00-0A", "Supplier A", "SUPPLIER-A",
                                 List.of(DccUserRole.IS, DccUserRole.GS), List.of()),
@@ -52,6 +53,7 @@ class DeviceApiTest {
     void stop() {
         app.stop();
         platform.close();
+        testDatabase.close();
     }
 
     private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
