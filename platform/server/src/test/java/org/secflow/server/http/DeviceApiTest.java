@@ -25,7 +25,7 @@ import org.secflow.server.Platform;
 import org.secflow.server.RuntimePaths;
 import org.secflow.server.config.SecflowConfig;
 
-/** Real HTTP against a started server on a random port, a real in-memory HSQLDB. Acceptance 3 of issue 2. */
+/** Real HTTP against a started server on a random port, a real in-memory HSQLDB (or PostgreSQL). */
 class DeviceApiTest {
     @TempDir
     Path dir;
@@ -160,7 +160,7 @@ class DeviceApiTest {
     void reportsHealthAndPlugins() throws Exception {
         var health = json(send("GET", "/api/health", "analyst", null));
         assertThat(health.path("status").asText()).isEqualTo("UP");
-        assertThat(health.path("database").asText()).startsWith("HSQL Database Engine");
+        assertThat(health.path("database").asText()).startsWith(testDatabase.isPostgresql() ? "PostgreSQL" : "HSQL Database Engine");
         assertThat(health.path("versions").path("spi").asText()).isEqualTo("1.0");
         assertThat(health.path("rules").path("version").asText()).isEqualTo(platform.rules().current().version());
         assertThat(send("GET", "/api/plugins", "analyst", null).statusCode()).isEqualTo(200);
