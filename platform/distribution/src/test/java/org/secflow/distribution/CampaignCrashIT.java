@@ -22,11 +22,12 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.secflow.testkit.TestDatabase;
 
 /**
  * Issue 4 acceptance 3: the real server process ({@code bin/secflow serve}) is killed with SIGKILL mid-campaign and
  * started again on the same data folder; the campaign finishes with every device in exactly one final state and no
- * device sent again after its delivery (0x8F8A) was recorded.
+ * device sent again after its delivery (0x8F8A) was recorded. On the embedded HSQLDB and on PostgreSQL.
  */
 class CampaignCrashIT {
     private static final Path DIST = Path.of(System.getProperty("secflow.dist", "../../target/secflow"));
@@ -75,12 +76,33 @@ class CampaignCrashIT {
 
     @Test
     void aCampaignSurvivesAKill9MidWaveWithNoDeviceLostOrSentAgainAfterItsDelivery() throws Exception {
+        survivesAKill9(Files.readString(DIST.resolve("conf/secflow.yaml")));
+    }
+
+    /** The same on PostgreSQL: a fresh database on 127.0.0.1:5432, dropped after. */
+    @Test
+    void onPostgresqlACampaignSurvivesAKill9MidWaveWithNoDeviceLostOrSentAgainAfterItsDelivery() throws Exception {
+        try (TestDatabase db = TestDatabase.postgresql()) {
+            survivesAKill9(onDatabase(Files.readString(DIST.resolve("conf/secflow.yaml")), db));
+        }
+    }
+
+    /** The distribution's configuration with {@code database} set to {@code db}. */
+    static String onDatabase(String yaml, TestDatabase db) {
+        String changed = yaml.replaceFirst("(?m)^  url: .*$", "  url: " + db.url())
+                .replaceFirst("(?m)^  username: .*$", "  username: " + db.username())
+                .replaceFirst("(?m)^  password: .*$", "  password: \"" + db.password() + "\"");
+        assertThat(changed).contains("url: " + db.url());
+        return changed;
+    }
+
+    private void survivesAKill9(String yaml) throws Exception {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         // slow hubs so that the kill lands mid-wave
         Path config = data.resolve("secflow.yaml");
-        Files.writeString(config, Files.readString(DIST.resolve("conf/secflow.yaml"))
+        Files.writeString(config, yaml
                 .replace("      altHanShare: \"0.03\"", "      altHanShare: \"0.2\"\n      latencyMs: \"700\"\n      transferFailureRate: \"0.1\""));
         Process first = serve(config, "first.log");
         String id;

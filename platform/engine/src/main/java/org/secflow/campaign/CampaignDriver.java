@@ -54,6 +54,8 @@ final class CampaignDriver implements Runnable {
     /** Changes written late, at most {@link #HOLD} after they happened, folded into the device's next change. */
     private static final Set<DeviceState> HOLDABLE = EnumSet.of(DeviceState.DELIVERED, DeviceState.ACTIVATED);
     private static final Duration HOLD = Duration.ofMillis(2000);
+    /** How long a device whose update or HAN another holder has waits before it is tried again. */
+    private static final Duration CLAIM_RETRY = Duration.ofMillis(500);
 
     /** How a wave ended. */
     enum WaveEnd { COMPLETE, PAUSED, CANCELLED, STOPPED }
@@ -326,6 +328,7 @@ final class CampaignDriver implements Runnable {
         }
         List<InFlight> updates = new ArrayList<>();
         List<InFlight> batteryChecks = new ArrayList<>();
+        List<CampaignDevice> picked = new ArrayList<>();
         while (room > 0 && !ready.isEmpty()) {
             CampaignDevice d = ready.poll();
             if (d.hubId() != null && !hans.tryLock(d.hubId())) {
@@ -333,6 +336,18 @@ final class CampaignDriver implements Runnable {
                 continue;
             }
             room--;
+            picked.add(d);
+        }
+        // the database's claims keep the same rules across processes (and against SRV 11.4 Service Requests): a
+        // device not taken waits and is tried again
+        boolean[] claimed = store.claim(campaignId, picked, now);
+        for (int i = 0; i < picked.size(); i++) {
+            CampaignDevice d = picked.get(i);
+            if (!claimed[i]) {
+                release(d);
+                retries.add(new Retry(now.plus(CLAIM_RETRY), d));
+                continue;
+            }
             if (d.batteryPowered()) {
                 batteryChecks.add(new InFlight(d, DeviceState.SCHEDULED, Step.BATTERY_CHECK, now));
             } else {
@@ -358,10 +373,12 @@ final class CampaignDriver implements Runnable {
         }
         boolean[] applied = store.apply(campaignId, sent, List.of(), null);
         Optional<Dsp> target = dsp.get();
+        List<String> notSent = new ArrayList<>();
         for (int i = 0; i < updates.size(); i++) {
             InFlight f = updates.get(i);
             if (!applied[i]) {
                 release(f.device);
+                notSent.add(f.device.deviceId());
                 continue;
             }
             f.state = DeviceState.SENT;
@@ -376,6 +393,7 @@ final class CampaignDriver implements Runnable {
                         null, Map.of("reason", "DSP_REJECTED: " + ack.reason()), now));
             }
         }
+        store.releaseClaims(campaignId, notSent);
     }
 
     private void submitRead(InFlight f) {

@@ -58,7 +58,8 @@ final class CampaignEligibility {
         Set<String> inProgress = store.jdbi().withHandle(h -> new HashSet<>(h.createQuery("""
                 SELECT device_id FROM service_request_device WHERE srv = '11.4' AND state IN ('ACCEPTED', 'SENT', 'DELIVERED_TO_HUB', 'DELIVERED')
                 UNION SELECT cd.device_id FROM firmware_campaign fc JOIN campaign_device cd ON cd.campaign_id = fc.campaign_id
-                 WHERE fc.state <> 'COMPLETED' AND fc.campaign_id <> :id AND cd.state IN ('SENT', 'DELIVERED', 'ACTIVATED')""")
+                 WHERE fc.state <> 'COMPLETED' AND fc.campaign_id <> :id AND cd.state IN ('SENT', 'DELIVERED', 'ACTIVATED')
+                UNION SELECT device_id FROM device_update_claim WHERE holder <> :id""")
                 .bind("id", c.campaignId()).mapTo(String.class).list()));
         List<String> eligible = new ArrayList<>();
         List<String[]> skips = new ArrayList<>();

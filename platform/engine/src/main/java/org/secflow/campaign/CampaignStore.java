@@ -18,6 +18,7 @@ import org.secflow.inventory.SmiReadModel;
 final class CampaignStore {
     private final Jdbi jdbi;
     private final SmiReadModel readModel;
+    private final org.secflow.updates.FirmwareUpdateClaims claims = new org.secflow.updates.FirmwareUpdateClaims();
 
     /** Without an SMI read model (tests that read no device through one). */
     CampaignStore(Jdbi jdbi) {
@@ -276,6 +277,10 @@ final class CampaignStore {
                     applied[e.getValue().get(k)] = counts[k] > 0;
                 }
             }
+            // a device final, or back to SCHEDULED (a retry, a resend after a restart), frees its device and HAN
+            List<String> done = transitions.stream()
+                    .filter(t -> t.to().isFinal() || t.to() == DeviceState.SCHEDULED).map(DeviceTransition::deviceId).toList();
+            claims.release(h, campaignId, done);
             if (!confirmed.isEmpty()) {
                 // the SMI learns the version in the same transaction as CONFIRMED (SRV 11.2; BR5-BR7)
                 PreparedBatch smi = h.prepareBatch("UPDATE device SET firmware_version = :v, updated_at = :at WHERE device_id = :d");
@@ -288,6 +293,29 @@ final class CampaignStore {
             return null;
         }));
         return applied;
+    }
+
+    /**
+     * Takes, in one transaction, the devices and their HANs for the campaign before they are sent (or their battery
+     * read): a device another campaign or an SRV 11.4 Service Request is updating, or whose HAN has a device updating,
+     * in this process or another sharing the database, is not taken.
+     *
+     * @return for each device whether it was taken
+     */
+    boolean[] claim(String campaignId, List<CampaignDevice> devices, Instant at) {
+        if (devices.isEmpty()) {
+            return new boolean[0];
+        }
+        List<org.secflow.updates.FirmwareUpdateClaims.Claim> list = devices.stream()
+                .map(d -> new org.secflow.updates.FirmwareUpdateClaims.Claim(d.deviceId(), d.hubId())).toList();
+        return jdbi.inTransaction(h -> claims.claim(h, campaignId, list, at));
+    }
+
+    /** Releases the campaign's claims of these devices (devices claimed but not sent after all). */
+    void releaseClaims(String campaignId, List<String> deviceIds) {
+        if (!deviceIds.isEmpty()) {
+            jdbi.useTransaction(h -> claims.release(h, campaignId, deviceIds));
+        }
     }
 
     static Timestamp ts(Instant i) {

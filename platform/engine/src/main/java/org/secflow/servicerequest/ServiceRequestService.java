@@ -71,6 +71,7 @@ public final class ServiceRequestService {
     private final ServiceRequestStore store;
     private final DspProgress progress;
     private final GroupCommit writes;
+    private final org.secflow.updates.FirmwareUpdateClaims claims = new org.secflow.updates.FirmwareUpdateClaims();
     private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .build();
@@ -138,7 +139,18 @@ public final class ServiceRequestService {
                     parsed.deviceIds().stream().map(d -> new ServiceRequestView.DeviceProgress(d, RequestState.COMPLETED.name(), null)).toList(),
                     List.of());
         } else {
-            record(requestId, srv, user, acceptedRole, parsed, RequestState.ACCEPTED, version, null, now);
+            try {
+                record(requestId, srv, user, acceptedRole, parsed, RequestState.ACCEPTED, version, null, now);
+            } catch (UpdateInProgress e) {
+                // another SRV 11.4 or a campaign (in this process or another sharing the database) took the device
+                // between the decision and the write: the rule's own rejection, audited
+                RuleFinding v = new RuleFinding("ALTHAN-11.4-IN-PROGRESS", "a firmware update is already in progress for device "
+                        + e.deviceId + "; this request is blocked",
+                        "DCC Preliminary Impact Assessment for SECMP0170, section 4.1.1 (Firmware Distribution Management)");
+                store.auditAlone(new AuditEntry(now, user.userId(), user.party(), acceptedRole, srv, parsed.deviceIds(),
+                        "REJECTED", toJson(List.of(v)), version.version(), null));
+                throw new ServiceRequestRejectedException(srv, List.of(v), version.version());
+            }
             progress.dispatch(dsp.get(), requestId, srv, user, acceptedRole, parsed.deviceIds(),
                     parsed.image().map(RegisteredFirmwareImage::toSpi).orElse(null));
         }
@@ -158,6 +170,14 @@ public final class ServiceRequestService {
     private void record(String id, String srv, User user, String role, Parsed p, RequestState state, LoadedRules version,
                         String response, Instant now) {
         writes.write(h -> {
+            if (srv.equals("11.4")) {
+                // one firmware update in progress per device, across processes: the claim is taken with the request
+                for (String d : p.deviceIds()) {
+                    if (!claims.claimDevice(h, id, d, now)) {
+                        throw new UpdateInProgress(d);
+                    }
+                }
+            }
             ServiceRequestStore.insertRequest(h, id, srv, user.userId(), user.party(), role, state.name(), version.version(), response, now);
             for (String d : p.deviceIds()) {
                 ServiceRequestStore.insertDevice(h, id, d, srv, state, now);
@@ -189,6 +209,16 @@ public final class ServiceRequestService {
             out.add(f);
         }
         return out;
+    }
+
+    /** A device of an SRV 11.4 found claimed by another update when the request was written. */
+    private static final class UpdateInProgress extends RuntimeException {
+        final String deviceId;
+
+        UpdateInProgress(String deviceId) {
+            super("a firmware update is already in progress for device " + deviceId, null, false, false);
+            this.deviceId = deviceId;
+        }
     }
 
     private record Parsed(List<String> deviceIds, DevicePreNotification preNotification, DeviceUpdate update,

@@ -69,6 +69,11 @@ final class ServiceRequestStore {
                         .bind("id", requestId).bind("device", deviceId).execute();
                 List<String> states = h.createQuery("SELECT state FROM service_request_device WHERE request_id = :id")
                         .bind("id", requestId).mapTo(String.class).list();
+                if (state.isTerminal()) {
+                    // an SRV 11.4 in a final state no longer holds its device (org.secflow.updates.FirmwareUpdateClaims)
+                    h.createUpdate("DELETE FROM device_update_claim WHERE device_id = :device AND holder = :id")
+                            .bind("device", deviceId).bind("id", requestId).execute();
+                }
                 String aggregate = aggregate(states);
                 h.createUpdate("UPDATE service_request SET state = :state, updated_at = :at WHERE request_id = :id")
                         .bind("state", aggregate).bind("at", at).bind("id", requestId).execute();
@@ -88,7 +93,8 @@ final class ServiceRequestStore {
 
     /** Whether an SRV 11.4 for the device is still in progress. */
     static boolean firmwareUpdateInProgress(Handle h, String deviceId) {
-        return h.createQuery("""
+        // a claim: an SRV 11.4 or a campaign, of this process or another sharing the database
+        return org.secflow.updates.FirmwareUpdateClaims.deviceClaimed(h, deviceId) || h.createQuery("""
                 SELECT COUNT(*) FROM service_request_device
                  WHERE device_id = :device AND srv = '11.4' AND state IN ('ACCEPTED', 'SENT', 'DELIVERED_TO_HUB', 'DELIVERED')""")
                 .bind("device", deviceId).mapTo(Integer.class).one() > 0;

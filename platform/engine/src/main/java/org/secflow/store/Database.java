@@ -12,18 +12,25 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
  * The one database of a secflow process: a HikariCP pool, the schema brought up to date by Flyway
- * ({@code db/migration}, plus {@code db/hsqldb} on the embedded HSQLDB), and one {@link Jdbi} over the pool (on HSQLDB
- * with {@link HsqldbStatementPins}, so that each connection keeps its statements compiled). The Camunda engine is
- * to use {@link #dataSource()} too, so that engine and domain writes can share a transaction.
+ * ({@code db/migration}, plus {@code db/hsqldb} on the embedded HSQLDB or {@code db/postgresql} on PostgreSQL), and
+ * one {@link Jdbi} over the pool (on HSQLDB with {@link HsqldbStatementPins}, so that each connection keeps its
+ * statements compiled; PostgreSQL's driver keeps server-side prepared statements itself). The Camunda engine uses
+ * {@link #dataSource()} too, so that engine and domain writes can share a transaction.
+ *
+ * <p>Several secflow processes may share one PostgreSQL database: the schema is migrated by whichever starts first
+ * (Flyway takes a PostgreSQL advisory lock while it migrates, so a second process waits and then finds nothing to
+ * do), and the rules that must hold across processes are kept by the database (see {@code db/migration/V17}).
  */
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final DatabaseSettings settings;
+    private final Runnable afterClose;
 
-    private Database(DatabaseSettings settings, HikariDataSource dataSource) {
+    private Database(DatabaseSettings settings, HikariDataSource dataSource, Runnable afterClose) {
         this.settings = settings;
         this.dataSource = dataSource;
+        this.afterClose = afterClose;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
         if (settings.isHsqldb()) {
             jdbi.setStatementBuilderFactory(new HsqldbStatementPins());
@@ -36,6 +43,16 @@ public final class Database implements AutoCloseable {
      * @throws org.flywaydb.core.api.FlywayException when a migration fails (nothing is served then)
      */
     public static Database open(DatabaseSettings settings) {
+        return open(settings, () -> { });
+    }
+
+    /**
+     * Opens the pool and migrates the schema; {@code afterClose} runs once the pool is closed (a benchmark or test
+     * drops its scratch database there).
+     *
+     * @throws org.flywaydb.core.api.FlywayException when a migration fails (nothing is served then)
+     */
+    public static Database open(DatabaseSettings settings, Runnable afterClose) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(settings.jdbcUrl());
         config.setUsername(settings.username());
@@ -44,22 +61,25 @@ public final class Database implements AutoCloseable {
         config.setPoolName("secflow");
         HikariDataSource ds = new HikariDataSource(config);
         try {
-            // db/hsqldb: tuning only the embedded database needs (its migrations say why); PostgreSQL runs
-            // db/migration alone
-            String[] locations = settings.isHsqldb()
-                    ? new String[] {"classpath:db/migration", "classpath:db/hsqldb"}
-                    : new String[] {"classpath:db/migration"};
+            // db/hsqldb and db/postgresql: what only one of the two databases needs (each migration says why);
+            // versions are shared with db/migration, so a version is used in one folder only
+            String[] locations = {"classpath:db/migration", "classpath:db/" + (settings.isHsqldb() ? "hsqldb" : "postgresql")};
             Flyway.configure().dataSource(ds).locations(locations).load().migrate();
         } catch (RuntimeException e) {
             ds.close();
             throw e;
         }
-        return new Database(settings, ds);
+        return new Database(settings, ds, afterClose);
     }
 
     /** Whether this is the embedded HSQLDB (else PostgreSQL). */
     public boolean isHsqldb() {
         return settings.isHsqldb();
+    }
+
+    /** Whether this is PostgreSQL, a database other secflow processes may share. */
+    public boolean isPostgresql() {
+        return !settings.isHsqldb();
     }
 
     public Jdbi jdbi() {
@@ -90,6 +110,10 @@ public final class Database implements AutoCloseable {
                 // already shut down
             }
         }
+        boolean wasOpen = !dataSource.isClosed();
         dataSource.close();
+        if (wasOpen) {
+            afterClose.run();
+        }
     }
 }

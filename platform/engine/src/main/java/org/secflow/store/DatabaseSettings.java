@@ -9,8 +9,9 @@ import java.util.UUID;
  *
  * <p>The default is one embedded HSQLDB file per data directory, run so that a commit is durable: write delay off,
  * cached tables (../shared/reference/stack-notes.md gotcha 4), MVCC and PostgreSQL syntax so that the Camunda
- * engine can share it later (stack-notes section 1, option (c)). PostgreSQL replaces it by giving a
- * {@code jdbc:postgresql:} URL; the migrations are written in SQL both accept.
+ * engine can share it (stack-notes section 1, option (c)). PostgreSQL (the production database) replaces it by
+ * giving a {@code jdbc:postgresql://host:5432/database} URL with its user and password; the migrations are written
+ * in SQL both accept, and what only one of them needs lives in {@code db/hsqldb} or {@code db/postgresql}.
  *
  * @param jdbcUrl JDBC URL
  * @param username user name
@@ -25,6 +26,10 @@ public record DatabaseSettings(String jdbcUrl, String username, String password,
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         username = username == null ? "SA" : username;
         password = password == null ? "" : password;
+        if (!jdbcUrl.startsWith("jdbc:hsqldb:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("database.url must be a jdbc:postgresql: or jdbc:hsqldb: URL, not '"
+                    + jdbcUrl.replaceAll("(?i)password=[^&;]*", "password=...") + "'");
+        }
         if (maxPoolSize < 1) {
             throw new IllegalArgumentException("maxPoolSize must be at least 1, got " + maxPoolSize);
         }

@@ -28,7 +28,7 @@ import org.secflow.spi.GbcsAlert;
 import org.secflow.spi.ServiceRequest;
 import org.secflow.spi.ServiceRequestAck;
 import org.secflow.store.Database;
-import org.secflow.store.DatabaseSettings;
+import org.secflow.store.FreshDatabase;
 
 /**
  * The sending loop of one wave against a real HSQLDB and a hand-written DSP that answers at once: one device per
@@ -90,7 +90,7 @@ class CampaignDriverTest {
 
     @BeforeEach
     void open() {
-        database = Database.open(DatabaseSettings.hsqldbMemory());
+        database = FreshDatabase.open();
         store = new CampaignStore(database.jdbi());
     }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.secflow.store.Database;
-import org.secflow.store.DatabaseSettings;
+import org.secflow.store.FreshDatabase;
 import org.secflow.workflow.ProcessDeployer;
 import org.secflow.workflow.WorkflowEngine;
 
@@ -67,8 +67,8 @@ class FirmwareCampaignProcessTest {
 
     @BeforeEach
     void start() {
-        database = Database.open(DatabaseSettings.hsqldbMemory());
-        workflow = WorkflowEngine.start(database.dataSource(), false, false);
+        database = FreshDatabase.open();
+        workflow = WorkflowEngine.start(database.dataSource(), database.isPostgresql(), false);
         campaigns = new ScriptedCampaigns();
         workflow.registerBean(FirmwareCampaignService.BEAN, campaigns);
         Path bpmn = Path.of(System.getProperty("secflow.bpmn", "../../bpmn"));

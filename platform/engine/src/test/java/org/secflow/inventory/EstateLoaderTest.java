@@ -13,7 +13,7 @@ import org.secflow.spi.EmulatedDevice;
 import org.secflow.spi.EmulatedPremises;
 import org.secflow.spi.Region;
 import org.secflow.store.Database;
-import org.secflow.store.DatabaseSettings;
+import org.secflow.store.FreshDatabase;
 
 class EstateLoaderTest {
 
@@ -38,7 +38,7 @@ class EstateLoaderTest {
 
     @Test
     void writesPremisesHubsAndDevicesAsCommissioned() {
-        try (Database db = Database.open(DatabaseSettings.hsqldbMemory())) {
+        try (Database db = FreshDatabase.open()) {
             loadTwoPremises(db);
             InventoryService smi = new InventoryService(db.jdbi(), Clock.systemUTC());
 
@@ -61,7 +61,7 @@ class EstateLoaderTest {
 
     @Test
     void continuesPremisesIdsAfterAnEarlierEstate() {
-        try (Database db = Database.open(DatabaseSettings.hsqldbMemory())) {
+        try (Database db = FreshDatabase.open()) {
             try (EstateLoader loader = new EstateLoader(db.jdbi(), Clock.systemUTC())) {
                 loader.accept(new EmulatedPremises("1200000000002", null, Region.CENTRAL, "SUPPLIER-A", null,
                         new EmulatedCommsHub(device(0x300, DeviceType.CHF), null, "1.0", "2.0"), List.of()));

@@ -13,11 +13,11 @@ import org.secflow.spi.AltHanDeviceVariant;
 import org.secflow.spi.DeviceType;
 import org.secflow.spi.Region;
 import org.secflow.store.Database;
-import org.secflow.store.DatabaseSettings;
+import org.secflow.store.FreshDatabase;
 
 /** The SMI against a real in-memory HSQLDB with the production migrations. Sources: seed 001 section 4.1.1. */
 class InventoryServiceTest {
-    private final Database db = Database.open(DatabaseSettings.hsqldbMemory());
+    private final Database db = FreshDatabase.open();
     private final InventoryService smi = new InventoryService(db.jdbi(), Clock.systemUTC());
 
     @AfterEach

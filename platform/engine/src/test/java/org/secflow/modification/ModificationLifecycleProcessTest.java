@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.secflow.maintenance.WorkingDays;
 import org.secflow.store.Database;
-import org.secflow.store.DatabaseSettings;
+import org.secflow.store.FreshDatabase;
 import org.secflow.workflow.ProcessDeployer;
 import org.secflow.workflow.WorkflowEngine;
 
@@ -38,8 +38,8 @@ class ModificationLifecycleProcessTest {
 
     @BeforeEach
     void start() {
-        database = Database.open(DatabaseSettings.hsqldbMemory());
-        workflow = WorkflowEngine.start(database.dataSource(), false, false);
+        database = FreshDatabase.open();
+        workflow = WorkflowEngine.start(database.dataSource(), database.isPostgresql(), false);
         workflow.registerBean(ModificationProcessBean.BEAN, new ModificationProcessBean(new WorkingDays(), 15));
         new ProcessDeployer(workflow.engine(), Path.of(System.getProperty("secflow.bpmn", "../../bpmn")), Clock.systemUTC()).deployAll();
         BpmnAwareTests.init(workflow.engine());

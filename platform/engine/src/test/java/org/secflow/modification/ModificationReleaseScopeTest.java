@@ -18,7 +18,7 @@ import org.secflow.problem.InvalidFieldException;
 import org.secflow.rules.LoadedRules;
 import org.secflow.rules.RealRules;
 import org.secflow.store.Database;
-import org.secflow.store.DatabaseSettings;
+import org.secflow.store.FreshDatabase;
 import org.secflow.workflow.ProcessDeployer;
 import org.secflow.workflow.WorkflowEngine;
 
@@ -40,8 +40,8 @@ class ModificationReleaseScopeTest {
 
     @BeforeEach
     void start() {
-        database = Database.open(DatabaseSettings.hsqldbMemory());
-        workflow = WorkflowEngine.start(database.dataSource(), false, false);
+        database = FreshDatabase.open();
+        workflow = WorkflowEngine.start(database.dataSource(), database.isPostgresql(), false);
         workflow.registerBean(ModificationProcessBean.BEAN, new ModificationProcessBean(new WorkingDays(), 10));
         new ProcessDeployer(workflow.engine(), RealRules.dir().toAbsolutePath().resolveSibling("bpmn"), Clock.systemUTC()).deployAll();
         LoadedRules rules = RealRules.load();

@@ -25,7 +25,7 @@ import org.secflow.problem.ForbiddenException;
 import org.secflow.problem.InvalidFieldException;
 import org.secflow.problem.ConflictException;
 import org.secflow.store.Database;
-import org.secflow.store.DatabaseSettings;
+import org.secflow.store.FreshDatabase;
 import org.secflow.workflow.ProcessDeployer;
 import org.secflow.workflow.WorkflowEngine;
 
@@ -45,8 +45,8 @@ class ModificationServiceTest {
 
     @BeforeEach
     void start() {
-        database = Database.open(DatabaseSettings.hsqldbMemory());
-        workflow = WorkflowEngine.start(database.dataSource(), false, false);
+        database = FreshDatabase.open();
+        workflow = WorkflowEngine.start(database.dataSource(), database.isPostgresql(), false);
         workflow.registerBean(ModificationProcessBean.BEAN, new ModificationProcessBean(new WorkingDays(), 15));
         new ProcessDeployer(workflow.engine(), Path.of(System.getProperty("secflow.bpmn", "../../bpmn")), Clock.systemUTC()).deployAll();
         DecisionReleaseTarget fake = (reference, decided, scope, recommendation) -> {

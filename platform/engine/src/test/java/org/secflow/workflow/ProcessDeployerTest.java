@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.secflow.store.Database;
-import org.secflow.store.DatabaseSettings;
+import org.secflow.store.FreshDatabase;
 
 /** The Camunda engine on the platform's HSQLDB (schema from Flyway V5) and deployment from a BPMN directory. */
 class ProcessDeployerTest {
@@ -24,8 +24,8 @@ class ProcessDeployerTest {
 
     @BeforeEach
     void start() {
-        database = Database.open(DatabaseSettings.hsqldbMemory());
-        workflow = WorkflowEngine.start(database.dataSource(), false, false);
+        database = FreshDatabase.open();
+        workflow = WorkflowEngine.start(database.dataSource(), database.isPostgresql(), false);
         deployer = new ProcessDeployer(workflow.engine(), bpmn, Clock.systemUTC());
     }
 

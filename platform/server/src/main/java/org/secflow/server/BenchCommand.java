@@ -36,8 +36,9 @@ final class BenchCommand {
 
     @Command(name = "campaign", mixinStandardHelpOptions = true,
             description = "A firmware campaign end to end (create to every device in a final state) over N emulated PPMIDs "
-                    + "on the embedded HSQLDB file with the real plugins at zero latency, beside the store-bound limit "
-                    + "(the same per-device transitions as plain batched JDBC). Uses a fresh data folder.")
+                    + "on the embedded HSQLDB file (or the PostgreSQL database of --database-url) with the real plugins at "
+                    + "zero latency, beside the store-bound limit (the same per-device transitions as plain batched JDBC on "
+                    + "the same database). Uses a fresh data folder, or an empty PostgreSQL database.")
     static final class Campaign implements Callable<Integer> {
         @Option(names = "--devices", paramLabel = "N", defaultValue = "10000", description = "Devices. Default: ${DEFAULT-VALUE}")
         int devices;
@@ -58,6 +59,16 @@ final class BenchCommand {
         @Option(names = "--bpmn", paramLabel = "DIR", defaultValue = "bpmn", description = "Process directory. Default: ${DEFAULT-VALUE}")
         java.nio.file.Path bpmn;
 
+        @Option(names = "--database-url", paramLabel = "URL",
+                description = "An empty PostgreSQL database to run on, e.g. jdbc:postgresql://127.0.0.1:5432/bench. Default: the embedded HSQLDB in --data")
+        String databaseUrl;
+
+        @Option(names = "--database-user", paramLabel = "NAME", defaultValue = "postgres", description = "Default: ${DEFAULT-VALUE}")
+        String databaseUser;
+
+        @Option(names = "--database-password", paramLabel = "PASSWORD", defaultValue = "", description = "Default: none")
+        String databasePassword;
+
         @Override
         public Integer call() throws Exception {
             java.nio.file.Path dataDir = data != null ? data : java.nio.file.Files.createTempDirectory("secflow-bench-");
@@ -65,7 +76,8 @@ final class BenchCommand {
             var zero = java.util.Map.of("latencyMs", "0");
             var zeroDevices = java.util.Map.of("latencyMs", "0", "transferTimeMs", "0", "activationTimeMs", "0");
             var config = new org.secflow.server.config.SecflowConfig(
-                    new org.secflow.server.config.SecflowConfig.Database(null, null, null, 16),
+                    databaseUrl == null ? new org.secflow.server.config.SecflowConfig.Database(null, null, null, 16)
+                            : new org.secflow.server.config.SecflowConfig.Database(databaseUrl, databaseUser, databasePassword, 16),
                     new org.secflow.server.config.SecflowConfig.Plugins("dsp-reference",
                             java.util.Map.of(org.secflow.spi.Region.NORTH, "csp-north", org.secflow.spi.Region.CENTRAL,
                                     "csp-central-south", org.secflow.spi.Region.SOUTH, "csp-central-south"),
@@ -75,7 +87,8 @@ final class BenchCommand {
                     pluginDir.toAbsolutePath(), rules.toAbsolutePath(), bpmn.toAbsolutePath()));
                  me.tongfei.progressbar.ProgressBar bar = new me.tongfei.progressbar.ProgressBarBuilder()
                          .setTaskName("Campaign").setInitialMax(devices).setUnit(" devices", 1).build()) {
-                System.out.printf("writing %,d premises with a hub and a PPMID each into %s%n", devices, dataDir);
+                System.out.printf("writing %,d premises with a hub and a PPMID each into %s (%s)%n", devices,
+                        databaseUrl == null ? dataDir : databaseUrl, platform.database().describe());
                 org.secflow.server.bench.CampaignBenchmark.Result r = org.secflow.server.bench.CampaignBenchmark.run(
                         platform.database().jdbi(), platform.campaigns(), platform.firmwareImages(), devices, warmup, bar::stepTo);
                 bar.close();

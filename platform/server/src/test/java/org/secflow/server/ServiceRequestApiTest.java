@@ -22,13 +22,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.secflow.testkit.TestDatabase;
 import org.secflow.access.DccUserRole;
 import org.secflow.access.PlatformRole;
 import org.secflow.server.config.SecflowConfig;
 import org.secflow.server.http.ApiServer;
 import org.secflow.server.http.Json;
 import org.secflow.spi.Region;
-import org.secflow.store.DatabaseSettings;
 
 /**
  * Issue 3 acceptance 3 over real HTTP: the real rules/ folder, the real plugin jars built by the plugin modules
@@ -40,6 +40,7 @@ class ServiceRequestApiTest {
     static Path dir;
 
     private Platform platform;
+    private TestDatabase testDatabase;
     private Javalin app;
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -58,7 +59,7 @@ class ServiceRequestApiTest {
             }
         }
         var config = new SecflowConfig(
-                new SecflowConfig.Database("jdbc:hsqldb:mem:" + UUID.randomUUID() + DatabaseSettings.HSQLDB_OPTIONS, "SA", "", 4),
+                TestDatabases.config(testDatabase = TestDatabases.fresh(), 4),
                 new SecflowConfig.Plugins("dsp-reference",
                         Map.of(Region.NORTH, "csp-north", Region.CENTRAL, "csp-central-south", Region.SOUTH, "csp-central-south"),
                         "device-emulator",
@@ -84,6 +85,7 @@ class ServiceRequestApiTest {
     void stop() {
         app.stop();
         platform.close();
+        testDatabase.close();
     }
 
     private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {

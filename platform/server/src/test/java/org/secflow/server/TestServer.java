@@ -10,12 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.secflow.server.config.OidcConfig;
 import org.secflow.server.config.SecflowConfig;
 import org.secflow.server.http.ApiServer;
-import org.secflow.store.DatabaseSettings;
+import org.secflow.testkit.TestDatabase;
 
 /**
  * A real server for HTTP tests: an in-memory HSQLDB, no plugins, the given rules folder and Users, on a random
@@ -24,10 +23,12 @@ import org.secflow.store.DatabaseSettings;
 final class TestServer implements AutoCloseable {
     private final Platform platform;
     private final Javalin app;
+    private final TestDatabase database;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private TestServer(Platform platform, Javalin app) {
+    private TestServer(Platform platform, Javalin app, TestDatabase database) {
         this.platform = platform;
+        this.database = database;
         this.app = app;
     }
 
@@ -49,12 +50,19 @@ final class TestServer implements AutoCloseable {
 
     /** As {@link #start(Path, Path, List)}, also taking OpenID Connect access tokens when {@code oidc} is not null. */
     static TestServer start(Path dir, Path rules, List<SecflowConfig.UserEntry> users, OidcConfig oidc) throws IOException {
+        TestDatabase testDatabase = TestDatabases.fresh();
         var config = new SecflowConfig(
-                new SecflowConfig.Database("jdbc:hsqldb:mem:" + UUID.randomUUID() + DatabaseSettings.HSQLDB_OPTIONS, "SA", "", 8),
+                TestDatabases.config(testDatabase, 8),
                 new SecflowConfig.Plugins(null, Map.of(), null, Map.of()), null, null, null, users, null, oidc);
-        Platform platform = Platform.forServing(config,
-                new RuntimePaths(dir.resolve("data"), Files.createDirectories(dir.resolve("plugins")), rules, dir));
-        return new TestServer(platform, ApiServer.create(platform).start(0));
+        Platform platform;
+        try {
+            platform = Platform.forServing(config,
+                    new RuntimePaths(dir.resolve("data"), Files.createDirectories(dir.resolve("plugins")), rules, dir));
+        } catch (RuntimeException e) {
+            testDatabase.close();
+            throw e;
+        }
+        return new TestServer(platform, ApiServer.create(platform).start(0), testDatabase);
     }
 
     Platform platform() {
@@ -83,5 +91,6 @@ final class TestServer implements AutoCloseable {
     public void close() {
         app.stop();
         platform.close();
+        database.close();
     }
 }

@@ -13,31 +13,32 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.secflow.server.TestDatabases;
+import org.secflow.testkit.TestDatabase;
 import org.secflow.access.DccUserRole;
 import org.secflow.access.PlatformRole;
 import org.secflow.server.Platform;
 import org.secflow.server.RuntimePaths;
 import org.secflow.server.config.SecflowConfig;
-import org.secflow.store.DatabaseSettings;
 
-/** Real HTTP against a started server on a random port, a real in-memory HSQLDB. Acceptance 3 of issue 2. */
+/** Real HTTP against a started server on a random port, a real in-memory HSQLDB (or PostgreSQL). */
 class DeviceApiTest {
     @TempDir
     Path dir;
 
     private Platform platform;
+    private TestDatabase testDatabase;
     private Javalin app;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void start() throws IOException {
         var config = new SecflowConfig(
-                new SecflowConfig.Database("jdbc:hsqldb:mem:" + UUID.randomUUID() + DatabaseSettings.HSQLDB_OPTIONS, "SA", "", 2),
+                TestDatabases.config(testDatabase = TestDatabases.fresh(), 2),
                 new SecflowConfig.Plugins(null, Map.of(), null, Map.of()), null, null, null,
                 List.of(new SecflowConfig.UserEntry("supplier", "90-B3-D5-1F-30-01-00-0A", "Supplier A", "SUPPLIER-A",
                                 List.of(DccUserRole.IS, DccUserRole.GS), List.of()),
@@ -53,6 +54,7 @@ class DeviceApiTest {
     void stop() {
         app.stop();
         platform.close();
+        testDatabase.close();
     }
 
     private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
@@ -174,7 +176,7 @@ class DeviceApiTest {
         assertThat(json(send("GET", "/api/health", null, null)).toString()).isEqualTo("{\"status\":\"UP\"}");
         var health = json(send("GET", "/api/health", "operator", null));
         assertThat(health.path("status").asText()).isEqualTo("UP");
-        assertThat(health.path("database").asText()).startsWith("HSQL Database Engine");
+        assertThat(health.path("database").asText()).startsWith(testDatabase.isPostgresql() ? "PostgreSQL" : "HSQL Database Engine");
         assertThat(health.path("versions").path("spi").asText()).isEqualTo("1.1");
         assertThat(health.path("rules").path("version").asText()).isEqualTo(platform.rules().current().version());
         assertThat(send("GET", "/api/plugins", "operator", null).statusCode()).isEqualTo(200);
