@@ -231,9 +231,19 @@ class ConsoleBrowserTest {
     void secasRecordsAnEventAndThePanelCompletesItsTaskAndThePageShowsTheNewStage() throws Exception {
         assertThat(send("POST", "/api/modifications", "secas",
                 "{\"reference\":\"DP901\",\"title\":\"Console test change\",\"proposer\":\"DCC\",\"raisedOn\":\"2021-06-16\"}").statusCode()).isEqualTo(201);
-        assertThat(send("POST", "/api/modifications/DP901/events", "secas",
-                "{\"type\":\"CONVERTED_TO_MODIFICATION_PROPOSAL\",\"date\":\"2021-07-27\",\"path\":\"SELF_GOVERNANCE\"}").statusCode()).isEqualTo(200);
+        // the Panel converts the Draft Proposal and sets its path (SEC D: the Panel's step) by completing its task
+        browser.signIn("panel");
+        browser.open("/modifications/DP901");
+        await(Duration.ofSeconds(30), d -> hasText(By.id("modification-stage"), "DRAFT_PROPOSAL"));
+        browser.until(d -> d.findElement(By.cssSelector("[data-task='draftProposal'] button"))).click();
+        WebElement converting = browser.until(d -> d.findElement(By.cssSelector("[data-task='draftProposal'] form")));
+        setValue(converting.findElement(By.name("date")), "2021-07-27");
+        new Select(converting.findElement(By.name("path"))).selectByValue("SELF_GOVERNANCE");
+        converting.findElement(By.cssSelector("button[type=submit]")).click();
+        await(Duration.ofSeconds(30), d -> hasText(By.id("modification-stage"), "REFINEMENT"));
+        assertThat(browser.text(By.id("modification-timeline"))).contains("CONVERTED_TO_MODIFICATION_PROPOSAL");
 
+        // SECAS records the Modification Report's approval with the event form
         browser.signIn("secas");
         browser.open("/modifications/DP901");
         await(Duration.ofSeconds(30), d -> hasText(By.id("modification-stage"), "REFINEMENT"));
@@ -244,8 +254,9 @@ class ConsoleBrowserTest {
         await(Duration.ofSeconds(30), d -> hasText(By.id("modification-stage"), "REPORT_PHASE"));
         assertThat(browser.text(By.id("modification-timeline"))).contains("MODIFICATION_REPORT_APPROVED");
 
-        browser.signIn("panel");
-        browser.open("/modifications/DP901");
+        // the Change Board's vote, recorded by SECAS for it (the Panel may not record a vote: 403 over the API)
+        assertThat(send("POST", "/api/modifications/DP901/events", "panel",
+                "{\"type\":\"CHANGE_BOARD_VOTE\",\"date\":\"2022-05-20\",\"outcome\":\"APPROVED\"}").statusCode()).isEqualTo(403);
         browser.until(d -> d.findElement(By.cssSelector("[data-task='reportPhase'] button"))).click();
         WebElement form = browser.until(d -> d.findElement(By.cssSelector("[data-task='reportPhase'] form")));
         setValue(form.findElement(By.name("date")), "2022-05-20");

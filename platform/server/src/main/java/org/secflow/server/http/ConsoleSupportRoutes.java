@@ -79,8 +79,14 @@ final class ConsoleSupportRoutes {
     private ConsoleSupportRoutes() {
     }
 
-    /** The body of {@code POST /api/processes/deploy}. */
-    record Upload(String file, String xml) {
+    /**
+     * The body of {@code POST /api/processes/deploy}: a file name and the file's XML. The XML is a whole BPMN file,
+     * longer than the API's other text fields, so it is read without their 10,000-character bound; the request body
+     * limit of the server still applies.
+     */
+    record Upload(String file,
+                  @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = com.fasterxml.jackson.databind.deser.std.StringDeserializer.class)
+                  String xml) {
     }
 
     static void install(Javalin app, Platform platform) {
