@@ -114,7 +114,7 @@ class TwoProcessesOnPostgresqlIT {
                     }
                 });
                 String sha = "facade".repeat(10) + "0b0e";
-                HttpResponse<String> image = call(portA, "POST", "/api/firmware-images", "demo-supplier-a", """
+                HttpResponse<String> image = call(portA, "POST", "/api/firmware-images", "demo-operator", """
                         {"manufacturer": "M", "model": "%s", "version": "9.9.9", "sha256": "%s", "applicableDeviceTypes": ["PPMID"]}"""
                         .formatted(model, sha));
                 assertThat(image.statusCode()).as(image.body()).isEqualTo(201);
