@@ -15,9 +15,9 @@ import org.secflow.problem.ConflictException;
 import org.secflow.problem.InvalidFieldException;
 import org.secflow.spi.DeviceType;
 
-/** The known firmware image list (MP170 BR12; seed 001_4c50fbdf55f72712.txt section 3). */
+/** The known firmware image list (MP170 BR12; DCC Preliminary Impact Assessment for SECMP0170 section 3). */
 public final class FirmwareImageCatalogue {
-    private static final String KNOWN_IMAGE_RULE = "only known firmware images may be sent (BR12, seed 001_4c50fbdf55f72712.txt section 3)";
+    private static final String KNOWN_IMAGE_RULE = "only known firmware images may be sent (BR12, DCC Preliminary Impact Assessment for SECMP0170 section 3)";
 
     private final Jdbi jdbi;
     private final Clock clock;

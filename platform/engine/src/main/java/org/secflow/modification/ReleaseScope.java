@@ -8,11 +8,11 @@ import org.secflow.problem.InvalidFieldException;
  * What a modification needs from the release that implements it (its recommended implementation approach).
  *
  * @param duisUplift the change needs a DUIS uplift (DUIS uplifts come in only some releases, one a year: MP170,
- *     seed 000_efbde31704eb4246.txt section 6 "only have one uplift per year")
+ *     MP170 draft Modification Report section 6 "only have one uplift per year")
  * @param dccSystemChanges the change needs DCC System changes (a "document only change" has none: MP092, MP138)
  * @param adHocWorkingDays when not null, the change is implemented ad hoc this many Working Days (at least 1) after
  *     the decision instead of in a scheduled release (MP139 "One Working Day after decision", seed
- *     004_4621c6eb08935939.txt MP139 section 6); the other flags are then ignored
+ *     SEC Panel paper, December 2020, MP139 section 6); the other flags are then ignored
  *
  * <p>As JSON (the {@code scope} of {@code POST /api/modifications} and of an {@code examples/modifications/*.json}
  * timetable): {@code {"duisUplift": true}}, {@code {"dccSystemChanges": true}}, {@code {"dccSystemChanges": false}}
@@ -72,7 +72,7 @@ public record ReleaseScope(boolean duisUplift, boolean dccSystemChanges, Integer
         boolean dcc = Boolean.TRUE.equals(dccSystemChanges);
         if (adHocWorkingDays != null && adHocWorkingDays < 1) {
             throw new InvalidFieldException("scope", "an ad-hoc implementation is at least 1 Working Day after the decision"
-                    + " (MP139: seed 004_4621c6eb08935939.txt MP139 section 6)", "adHocWorkingDays " + adHocWorkingDays + " is below 1");
+                    + " (MP139: SEC Panel paper, December 2020, MP139 section 6)", "adHocWorkingDays " + adHocWorkingDays + " is below 1");
         }
         if (adHocWorkingDays != null && (duis || dcc)) {
             throw new InvalidFieldException("scope", "an ad-hoc scope is adHocWorkingDays alone (release targeting ignores"

@@ -6,9 +6,9 @@ import java.util.Objects;
 /**
  * One row of the SEC Release calendar {@code rules/sec-releases.csv}: one decision cut-off of one SEC Release for one
  * scope of change. A release with DCC System changes or a DUIS uplift has an early cut-off for those (build lead
- * time, e.g. MP170: 2 November 2023 if approved on or before 2 May 2023; seed 000_efbde31704eb4246.txt section 6)
+ * time, e.g. MP170: 2 November 2023 if approved on or before 2 May 2023; MP170 draft Modification Report section 6)
  * and usually a later one for document-only changes (e.g. MP092: 25 February 2021 if approved on or before
- * 11 February 2021; seed 004_4621c6eb08935939.txt MP092 section 6).
+ * 11 February 2021; SEC Panel paper, December 2020, MP092 section 6).
  *
  * @param release the release's name, e.g. "November 2023 SEC Release"
  * @param implementationDate the release's go-live day

@@ -80,8 +80,8 @@ public record SecflowConfig(Database database, Plugins plugins, Rules rules, Est
      * The SEC modification lifecycle (bpmn/modification-lifecycle.bpmn).
      *
      * @param appealWindowWorkingDays Working Days after a Self-Governance decision during which it may be appealed to
-     *        the Authority; default 10: seed 004_4621c6eb08935939.txt MP139 section 6 'Implementation approach' (lines
-     *        5325-5328): "implemented one working day after the Change Board vote (if approved). This would be before
+     *        the Authority; default 10: SEC Panel paper, December 2020, MP139 section 6 'Implementation approach':
+     *        "implemented one working day after the Change Board vote (if approved). This would be before
      *        the 10 working day Self-Governance decision referral window closes"
      */
     public record Modifications(int appealWindowWorkingDays) {
