@@ -150,7 +150,8 @@ class ConsoleOidcSignInTest {
     }
 
     @Test
-    void aSupplierSignsInThroughTheProviderAndSeesItsCampaignWithNoTokenInTheAddress() {
+    void aSupplierSignsInThroughTheProviderOnALinkToItsCampaignAndLandsOnItWithNoTokenInTheAddress() {
+        browser.open("/campaigns/" + campaignOfA);
         signInThroughProvider("alice");
         assertThat(browser.text(By.id("who"))).isEqualTo("Alice, Supplier A release manager");
         assertThat(browser.driver().getCurrentUrl()).as("the address after the redirect back")
@@ -158,12 +159,12 @@ class ConsoleOidcSignInTest {
         String token = (String) js("return sessionStorage.getItem('secflow.token')");
         assertThat(token).as("the access token kept in the tab's session storage").matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
         assertThat(js("return localStorage.length")).as("nothing in local storage").isEqualTo(0L);
+        // back on the page the link named, as the signed-in User
+        browser.until(d -> d.findElement(By.id("campaign-state")).getText().trim().equals("AWAITING_APPROVAL"));
+        assertThat(browser.driver().getCurrentUrl()).isEqualTo(base + "/#/campaigns/" + campaignOfA);
 
         browser.open("/campaigns");
         browser.until(d -> d.findElement(By.cssSelector("#campaign-list [data-campaign='" + campaignOfA + "']")));
-        browser.open("/campaigns/" + campaignOfA);
-        browser.until(d -> d.findElement(By.id("campaign-state")).getText().trim().equals("AWAITING_APPROVAL"));
-        browser.docs("campaign-oidc");
     }
 
     @Test
