@@ -1,5 +1,5 @@
-// The secflow console: sign-in with a bearer token (kept in sessionStorage), then pages that call the public
-// REST API as that User. Pages are addressed by URL fragment (#/campaigns/...), so / is the only page the server
+// The secflow console: sign-in with a bearer token (kept in sessionStorage), pasted or, when the server names an
+// identity provider, obtained from it (oidc.js), then pages that call the public REST API as that User. Pages are addressed by URL fragment (#/campaigns/...), so / is the only page the server
 // serves and deep links survive a reload.
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
@@ -9,6 +9,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { get, onUnauthenticated, setToken, token } from './api.js';
 import { Field, ProblemBox, href, html } from './ui.js';
+import { completeSignIn, isCallback, signInSettings, signOut, startSignIn } from './oidc.js';
 import { CampaignCreate, CampaignList, CampaignPage } from './pages/campaigns.js';
 import { ProcessList, ProcessPage } from './pages/processes.js';
 import { ModificationList, ModificationPage, TaskList } from './pages/modifications.js';
@@ -57,10 +58,20 @@ function page(route, me) {
   }
 }
 
-function SignIn({ onSignedIn, expired }) {
+function SignIn({ onSignedIn, expired, settings, refused }) {
   const [value, setValue] = useState('');
   const [problem, setProblem] = useState(null);
   const [busy, setBusy] = useState(false);
+  const [redirecting, setRedirecting] = useState(false);
+  const throughProvider = async () => {
+    setRedirecting(true);
+    try {
+      await startSignIn(settings);
+    } catch (e) {
+      setProblem({ body: { title: 'Sign-in not started', detail: e.message } });
+      setRedirecting(false);
+    }
+  };
   const submit = async (e) => {
     e.preventDefault();
     setBusy(true);
@@ -75,8 +86,14 @@ function SignIn({ onSignedIn, expired }) {
   };
   return html`<main class="signin" id="main">
     <h1>secflow console</h1>
-    <p>Sign in with the bearer token your administrator gave you. It is kept in this browser tab only (session storage) and sent with every call to the API.</p>
+    ${refused ? html`<p class="problem" role="alert" id="signin-refused">${refused}</p>` : null}
     ${expired ? html`<p class="problem" role="alert">Your token was not accepted any more; sign in again.</p>` : null}
+    ${settings ? html`<section class="signin-idp" aria-labelledby="signin-idp-title">
+      <h2 id="signin-idp-title" class="sr-only">Through your organisation's sign-in</h2>
+      <button type="button" id="signin-oidc" onClick=${throughProvider} disabled=${redirecting}>Sign in with ${settings.providerName}</button>
+      <p class="muted">Your identity provider asks who you are and sends you back here; the token it gives is kept in this browser tab only.</p>
+    </section>` : null}
+    <p>${settings ? 'Or sign in' : 'Sign in'} with the bearer token your administrator gave you. It is kept in this browser tab only (session storage) and sent with every call to the API.</p>
     <form class="form" onSubmit=${submit} id="signin-form">
       <${Field} label="Bearer token" type="password" name="token" id="token" autocomplete="off" required value=${value} onInput=${(e) => setValue(e.target.value)} />
       <${ProblemBox} problem=${problem} />
@@ -87,8 +104,10 @@ function SignIn({ onSignedIn, expired }) {
 
 function App() {
   const [me, setMe] = useState(null);
-  const [checking, setChecking] = useState(!!token());
+  const [checking, setChecking] = useState(true);
   const [expired, setExpired] = useState(false);
+  const [settings, setSettings] = useState(null);
+  const [refused, setRefused] = useState(null);
   const [route, setRoute] = useState(currentRoute());
   useEffect(() => {
     const onHash = () => {
@@ -101,9 +120,29 @@ function App() {
       setMe(null);
       setExpired(true);
     });
-    if (token()) {
-      get('/me').then(setMe).catch(() => setToken(null)).finally(() => setChecking(false));
-    }
+    (async () => {
+      const s = await signInSettings().catch(() => null);
+      setSettings(s);
+      const callback = isCallback();
+      if (callback) {
+        try {
+          await completeSignIn(s);
+        } catch (e) {
+          setToken(null);
+          setRefused(e.message);
+        }
+        setRoute(currentRoute());
+      }
+      if (token()) {
+        try {
+          setMe(await get('/me'));
+        } catch (p) {
+          setToken(null);
+          if (callback) setRefused(`The API did not accept the identity provider's token: ${p.message}`);
+        }
+      }
+      setChecking(false);
+    })();
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
   useEffect(() => {
@@ -111,10 +150,13 @@ function App() {
     document.title = `${h ? `${h.textContent} – ` : ''}secflow console`;
   });
   if (checking) return html`<p class="muted" role="status">Checking your sign-in…</p>`;
-  if (!me) return html`<${SignIn} expired=${expired} onSignedIn=${(u) => { setExpired(false); setMe(u); }} />`;
-  const signOut = () => {
-    setToken(null);
+  if (!me) {
+    return html`<${SignIn} expired=${expired} settings=${settings} refused=${refused}
+      onSignedIn=${(u) => { setExpired(false); setRefused(null); setMe(u); }} />`;
+  }
+  const leave = async () => {
     setMe(null);
+    await signOut(settings);
   };
   return html`<div class="shell">
     <a class="skip" href="#main" onClick=${(e) => { e.preventDefault(); document.getElementById('main').focus(); }}>Skip to content</a>
@@ -122,7 +164,7 @@ function App() {
       <span class="brand">secflow</span>
       <nav aria-label="Console pages"><ul>${NAV.map(([p, label]) => html`<li><a href=${href(p)} aria-current=${route.path.startsWith(p) ? 'page' : undefined}>${label}</a></li>`)}</ul></nav>
       <div class="who"><span id="who">${me.name || me.userId}</span> <span class="muted">${me.party}</span>
-        <button class="link" onClick=${signOut} id="signout">Sign out</button></div>
+        <button class="link" onClick=${leave} id="signout">Sign out</button></div>
     </header>
     <main id="main" tabindex="-1">${page(route, me)}</main>
   </div>`;

@@ -80,7 +80,10 @@ public enum AccessPolicy {
     /** User tasks of the modification lifecycle. */
     TASKS("any authenticated User", "tasks of the User's process groups; admins all", u -> true, false),
     /** The caller's own identity ({@code GET /api/me}, the web console's sign-in). */
-    IDENTITY("any authenticated User", "the caller only", u -> true, false);
+    IDENTITY("any authenticated User", "the caller only", u -> true, false),
+    /** The web console's sign-in settings ({@code GET /api/console/config}): public by nature, read before signing in. */
+    CONSOLE_CONFIG("anyone, also without a token", "the identity provider's issuer, the console's client id and scopes; "
+            + "nothing secret", u -> true, true);
 
     private final String who;
     private final String scope;

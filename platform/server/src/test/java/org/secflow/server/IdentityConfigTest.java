@@ -86,6 +86,31 @@ class IdentityConfigTest {
     }
 
     @Test
+    void theConsoleSectionOfOidcIsReadWithDefaultsAndAWrongOneIsRefusedNamingTheKey() throws Exception {
+        String good = "oidc:\n  issuer: https://kc.example.org/realms/sec\n  audience: secflow\n"
+                + "  jwksUrl: https://kc.example.org/realms/sec/protocol/openid-connect/certs\n";
+        assertThat(SecflowConfig.read(file(good)).oidc().console()).as("no console section").isNull();
+        var console = SecflowConfig.read(file(good + "  console:\n    clientId: secflow-console\n")).oidc().console();
+        assertThat(console.clientId()).isEqualTo("secflow-console");
+        assertThat(console.providerName()).isEqualTo("identity provider");
+        assertThat(console.scopes()).containsExactly("openid", "profile");
+        assertThat(console.authorizationEndpoint()).isNull();
+
+        assertThatThrownBy(() -> SecflowConfig.read(file(good + "  console:\n    providerName: Keycloak\n")))
+                .hasMessageContaining("oidc.console.clientId is missing");
+        assertThatThrownBy(() -> SecflowConfig.read(file(good + "  console:\n    clientId: c\n    scopes: [profile]\n")))
+                .hasMessageContaining("oidc.console.scopes must contain openid");
+        assertThatThrownBy(() -> SecflowConfig.read(file(good + "  console:\n    clientId: c\n"
+                + "    authorizationEndpoint: https://kc.example.org/auth\n")))
+                .hasMessageContaining("oidc.console.authorizationEndpoint and oidc.console.tokenEndpoint are given together");
+        assertThatThrownBy(() -> SecflowConfig.read(file(good + "  console:\n    clientId: c\n"
+                + "    authorizationEndpoint: javascript:alert(1)\n    tokenEndpoint: https://kc.example.org/token\n")))
+                .hasMessageContaining("oidc.console.authorizationEndpoint must be an http or https URL");
+        assertThatThrownBy(() -> SecflowConfig.read(file(good + "  console:\n    clientId: c\n    clientSecret: s\n")))
+                .hasMessageContaining("clientSecret");
+    }
+
+    @Test
     void theBuiltInConfigurationKeepsItsReadableDemoTokensAndNoIdentityProvider() {
         SecflowConfig config = SecflowConfig.builtIn();
         assertThat(config.oidc()).isNull();

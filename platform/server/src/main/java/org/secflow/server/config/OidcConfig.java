@@ -27,9 +27,10 @@ import java.util.Set;
  *        limit), so that tokens with made-up key ids cannot hammer the provider; default 30, 0 for no limit, below
  *        {@code jwksCacheSeconds}
  * @param claims which claims carry the User's identity
+ * @param console the web console's sign-in through the provider, or null for sign-in by pasted token only
  */
 public record OidcConfig(String issuer, String audience, String jwksUrl, List<String> algorithms, Integer clockSkewSeconds,
-                         Integer jwksCacheSeconds, Integer jwksRefetchMinSeconds, Claims claims) {
+                         Integer jwksCacheSeconds, Integer jwksRefetchMinSeconds, Claims claims, ConsoleSignInConfig console) {
     /** Algorithms that may be named in {@code oidc.algorithms}: RSASSA-PKCS1-v1_5, RSASSA-PSS and ECDSA (RFC 7518 3.1). */
     public static final Set<String> ASYMMETRIC_ALGORITHMS = Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512",
             "ES256", "ES384", "ES512");
@@ -64,6 +65,12 @@ public record OidcConfig(String issuer, String audience, String jwksUrl, List<St
                     + jwksCacheSeconds + "): " + jwksRefetchMinSeconds);
         }
         claims = claims == null ? new Claims(null, null, null, null, null, null) : claims;
+    }
+
+    /** The configuration without a {@code console} section (the console signs in by pasted token only). */
+    public OidcConfig(String issuer, String audience, String jwksUrl, List<String> algorithms, Integer clockSkewSeconds,
+                      Integer jwksCacheSeconds, Integer jwksRefetchMinSeconds, Claims claims) {
+        this(issuer, audience, jwksUrl, algorithms, clockSkewSeconds, jwksCacheSeconds, jwksRefetchMinSeconds, claims, null);
     }
 
     private static void require(String key, String value, String what) {

@@ -42,6 +42,7 @@ import org.secflow.workflow.DeploymentReport;
  * <ul>
  *   <li>{@code GET /api/me} (any authenticated User): {@code {userId, name, party, dccUserRoles, platformRoles,
  *       groups}} of the caller, so a page can offer only the actions the API would allow</li>
+ *   <li>{@code GET /api/console/config} (anyone): how the console signs in ({@link ConsoleSignInRoute})</li>
  *   <li>{@code GET /api/processes/{key}/diagram?version=} (any authenticated User, as {@code GET /api/processes}):
  *       {@code {key, name, version, id, file, latest, xml, instances, activities: {activityId: {instances,
  *       incidents}}}}: the deployed BPMN XML of that version (default the latest) and the running instances (and
@@ -102,6 +103,7 @@ final class ConsoleSupportRoutes {
             me.put("groups", u.groups().stream().sorted().toList());
             ctx.json(me);
         }, RoutePolicy.of(AccessPolicy.IDENTITY));
+        ConsoleSignInRoute.install(app, platform.config().oidc());
         if (engine != null) {
             app.get("/api/processes/{key}/diagram", ctx -> ctx.json(diagram(engine, ctx)), RoutePolicy.of(AccessPolicy.PROCESS_READ));
             app.post("/api/processes/deploy", ctx -> deploy(platform, ctx), RoutePolicy.of(AccessPolicy.PROCESS_DEPLOY));
