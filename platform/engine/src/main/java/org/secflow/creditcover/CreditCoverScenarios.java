@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.secflow.maintenance.WorkingDays;
+import org.secflow.calendar.WorkingDays;
 import org.secflow.problem.DomainProblem;
 import org.secflow.rules.LoadedRules;
 import org.secflow.servicerequest.ScenarioCsv;

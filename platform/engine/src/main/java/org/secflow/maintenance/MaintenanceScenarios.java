@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
+import org.secflow.calendar.WorkingDays;
 import org.secflow.problem.BadRequestException;
 import org.secflow.rules.LoadedRules;
 import org.secflow.rules.RuleFinding;

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.secflow.calendar.WorkingDays;
 import org.secflow.rules.RuleBase;
 
 /**

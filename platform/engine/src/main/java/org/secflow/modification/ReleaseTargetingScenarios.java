@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import org.secflow.maintenance.WorkingDays;
+import org.secflow.calendar.WorkingDays;
 import org.secflow.rules.LoadedRules;
 import org.secflow.servicerequest.ScenarioCsv;
 import org.secflow.servicerequest.ScenarioTableException;

@@ -1,7 +1,7 @@
 package org.secflow.server;
 
 import java.util.Optional;
-import org.secflow.maintenance.WorkingDays;
+import org.secflow.calendar.WorkingDays;
 import org.secflow.modification.DecisionReleaseTarget;
 import org.secflow.modification.NoReleaseFitsException;
 import org.secflow.modification.ReleaseCalendarException;

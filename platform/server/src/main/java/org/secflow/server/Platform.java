@@ -12,7 +12,7 @@ import org.secflow.inventory.SmiReadModel;
 import org.secflow.inventory.SmiInventoryLookup;
 import org.secflow.creditcover.CreditCoverService;
 import org.secflow.maintenance.MaintenanceService;
-import org.secflow.maintenance.WorkingDays;
+import org.secflow.calendar.WorkingDays;
 import org.secflow.plugin.HostServices;
 import org.secflow.plugin.PluginHost;
 import org.secflow.rules.RuleBase;
