@@ -19,8 +19,8 @@ import org.apache.commons.csv.CSVRecord;
 import org.secflow.calendar.WorkingDays;
 import org.secflow.problem.DomainProblem;
 import org.secflow.rules.LoadedRules;
-import org.secflow.servicerequest.ScenarioCsv;
-import org.secflow.servicerequest.ScenarioTableException;
+import org.secflow.rules.scenario.ScenarioCsv;
+import org.secflow.rules.scenario.ScenarioTableException;
 
 /**
  * Credit Cover scenario tables: the files {@code credit-cover*.cases.csv} of a rules directory (skipped by

@@ -14,9 +14,9 @@ import org.secflow.calendar.WorkingDays;
 import org.secflow.problem.BadRequestException;
 import org.secflow.rules.LoadedRules;
 import org.secflow.rules.RuleFinding;
-import org.secflow.servicerequest.ScenarioCase.Outcome;
-import org.secflow.servicerequest.ScenarioCsv;
-import org.secflow.servicerequest.ScenarioTableException;
+import org.secflow.rules.scenario.Outcome;
+import org.secflow.rules.scenario.ScenarioCsv;
+import org.secflow.rules.scenario.ScenarioTableException;
 
 /**
  * Planned Maintenance scenario tables: the files {@code maintenance*.cases.csv} of a rules directory (every other

@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.Set;
 import org.secflow.calendar.WorkingDays;
 import org.secflow.rules.LoadedRules;
-import org.secflow.servicerequest.ScenarioCsv;
-import org.secflow.servicerequest.ScenarioTableException;
+import org.secflow.rules.scenario.ScenarioCsv;
+import org.secflow.rules.scenario.ScenarioTableException;
 
 /**
  * Release-targeting scenario tables: the files {@code release-targeting*.cases.csv} of a rules directory (every

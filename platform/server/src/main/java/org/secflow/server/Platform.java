@@ -142,7 +142,7 @@ public final class Platform implements AutoCloseable {
     }
 
     private static RuleBase startRules(SecflowConfig config, RuntimePaths paths, Clock clock) {
-        RuleBase rules = new RuleBase(paths.rules(), clock, config.rules().decisionLimits(), new RuleSetCases());
+        RuleBase rules = new RuleBase(paths.rules(), clock, config.rules().decisionLimits(), new RuleSetCases(org.secflow.rules.RuleFeature.installed()));
         if (config.rules().watch()) {
             try {
                 rules.watch(config.rules().watchDebounceMs());
