@@ -101,7 +101,7 @@ public final class Platform implements AutoCloseable {
                 workflow.registerBean(org.secflow.modification.ModificationProcessBean.BEAN, new org.secflow.modification.ModificationProcessBean(
                         workingDays, config.modifications().appealWindowWorkingDays()));
                 this.modifications = new org.secflow.modification.ModificationService(database.jdbi(), workflow.engine(),
-                        ModificationReleases.target(rules, workingDays), clock);
+                        org.secflow.modification.ModificationReleases.target(rules, workingDays), clock);
                 campaigns.bind(workflow.engine());
                 this.processes = new ProcessDeployer(workflow.engine(), paths.bpmn(), clock);
                 processes.deployAll();
