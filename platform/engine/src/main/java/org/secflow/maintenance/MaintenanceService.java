@@ -23,7 +23,7 @@ public final class MaintenanceService {
     public MaintenanceService(Jdbi jdbi, RuleBase rules, WorkingDays workingDays, Clock clock) {
         this.rules = rules;
         this.evaluator = new MaintenanceRules(workingDays);
-        this.store = new MaintenanceStore(jdbi);
+        this.store = jdbi.onDemand(MaintenanceStore.class);
         this.clock = clock;
     }
 
