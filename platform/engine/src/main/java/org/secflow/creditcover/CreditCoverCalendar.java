@@ -1,7 +1,7 @@
 package org.secflow.creditcover;
 
 import java.time.LocalDate;
-import org.secflow.maintenance.WorkingDays;
+import org.secflow.calendar.WorkingDays;
 
 /**
  * Working Days for the Credit Cover rules (England and Wales bank holidays, {@link WorkingDays}): the rules hold the

@@ -3,7 +3,7 @@ package org.secflow.creditcover;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.secflow.maintenance.WorkingDays;
+import org.secflow.calendar.WorkingDays;
 import org.secflow.problem.InvalidFieldException;
 import org.secflow.rules.LoadedRules;
 import org.secflow.rules.RuleSessions;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.secflow.maintenance.WorkingDays;
+import org.secflow.calendar.WorkingDays;
 import org.secflow.problem.InvalidFieldException;
 import org.secflow.problem.NotFoundException;
 import org.secflow.rules.RuleBase;

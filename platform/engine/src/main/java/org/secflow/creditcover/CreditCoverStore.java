@@ -2,9 +2,6 @@ package org.secflow.creditcover;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Instant;
@@ -12,11 +9,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.secflow.json.JsonMappers;
 
 /** SQL of Credit Cover parties, invoices, instruments, estimates and assessments (V4__credit_cover.sql; the Notification of Payment Failure V14_1__payment_failure_notification.sql). */
 final class CreditCoverStore {
-    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    private static final ObjectMapper JSON = JsonMappers.stored();
 
     private final Jdbi jdbi;
 

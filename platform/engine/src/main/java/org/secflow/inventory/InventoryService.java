@@ -205,6 +205,11 @@ public final class InventoryService {
         return new Page<>(page.items().stream().map(scope::present).toList(), page.page(), page.size(), page.total());
     }
 
+    /** Counts and summaries of the SMI. */
+    public <R> R counts(java.util.function.Function<SmiCounts, R> read) {
+        return jdbi.withExtension(SmiCounts.class, read::apply);
+    }
+
     /** Number of devices in the SMI. */
     public long deviceCount() {
         return jdbi.withHandle(h -> new DeviceDao(h).count());

@@ -2,7 +2,7 @@ package org.secflow.maintenance;
 
 import java.util.Map;
 import java.util.Objects;
-import org.secflow.servicerequest.ScenarioCase.Outcome;
+import org.secflow.rules.scenario.Outcome;
 
 /**
  * One case of a Planned Maintenance scenario table ({@code rules/maintenance*.cases.csv}): a schedule (one row

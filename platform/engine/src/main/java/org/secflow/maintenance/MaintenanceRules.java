@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.secflow.calendar.WorkingDays;
 import org.secflow.rules.LoadedRules;
 import org.secflow.rules.RuleSessions;
 

@@ -10,12 +10,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
+import org.secflow.calendar.WorkingDays;
 import org.secflow.problem.BadRequestException;
 import org.secflow.rules.LoadedRules;
 import org.secflow.rules.RuleFinding;
-import org.secflow.servicerequest.ScenarioCase.Outcome;
-import org.secflow.servicerequest.ScenarioCsv;
-import org.secflow.servicerequest.ScenarioTableException;
+import org.secflow.rules.scenario.Outcome;
+import org.secflow.rules.scenario.ScenarioCsv;
+import org.secflow.rules.scenario.ScenarioTableException;
 
 /**
  * Planned Maintenance scenario tables: the files {@code maintenance*.cases.csv} of a rules directory (every other

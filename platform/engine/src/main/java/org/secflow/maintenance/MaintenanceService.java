@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.secflow.calendar.WorkingDays;
 import org.secflow.rules.RuleBase;
 
 /**
@@ -22,7 +23,7 @@ public final class MaintenanceService {
     public MaintenanceService(Jdbi jdbi, RuleBase rules, WorkingDays workingDays, Clock clock) {
         this.rules = rules;
         this.evaluator = new MaintenanceRules(workingDays);
-        this.store = new MaintenanceStore(jdbi);
+        this.store = jdbi.onDemand(MaintenanceStore.class);
         this.clock = clock;
     }
 

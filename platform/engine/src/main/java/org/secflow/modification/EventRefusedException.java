@@ -21,6 +21,11 @@ public final class EventRefusedException extends DomainProblem {
     }
 
     @Override
+    public java.util.Map<String, Object> extensions() {
+        return java.util.Map.of("reference", reference, "stage", stage, "allowedEvents", allowedEvents);
+    }
+
+    @Override
     public int status() {
         return 409;
     }

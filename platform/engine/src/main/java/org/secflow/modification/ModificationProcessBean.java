@@ -2,7 +2,7 @@ package org.secflow.modification;
 
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.secflow.maintenance.WorkingDays;
+import org.secflow.calendar.WorkingDays;
 
 /**
  * What {@code bpmn/modification-lifecycle.bpmn} calls, as the bean {@value #BEAN} (registered with

@@ -1,13 +1,11 @@
 package org.secflow.modification;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import org.secflow.json.JsonMappers;
 
 /**
  * One modification's timetable as extracted from the seeds ({@code examples/modifications/*.json}, one file per
@@ -31,8 +29,7 @@ import java.util.List;
 public record ModificationTimetable(String reference, String title, String proposer, LocalDate raisedOn,
                                     ReleaseScope scope, String scopeSource, ReleaseRecommendation recommendation, String source,
                                     String expectedFinalStage, String expectedFinalStageSource, List<ModificationEvent> events) {
-    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private static final ObjectMapper JSON = JsonMappers.files();
 
     public ModificationTimetable {
         events = events == null ? List.of() : List.copyOf(events);

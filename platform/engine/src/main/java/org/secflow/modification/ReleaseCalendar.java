@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.secflow.servicerequest.ScenarioCsv;
+import org.secflow.rules.scenario.ScenarioCsv;
 
 /**
  * The SEC Release calendar: the rows of {@code rules/sec-releases.csv} (Commons CSV), which analysts edit beside the

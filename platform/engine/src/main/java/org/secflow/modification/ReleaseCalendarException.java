@@ -1,7 +1,9 @@
 package org.secflow.modification;
 
+import org.secflow.rules.scenario.DataTableRefusal;
+
 /** The SEC Release calendar {@code rules/sec-releases.csv} cannot be read: file, 1-based line (0: whole file), what. */
-public final class ReleaseCalendarException extends RuntimeException {
+public final class ReleaseCalendarException extends RuntimeException implements DataTableRefusal {
     private final String file;
     private final long line;
 
@@ -17,5 +19,10 @@ public final class ReleaseCalendarException extends RuntimeException {
 
     public long line() {
         return line;
+    }
+
+    @Override
+    public String table() {
+        return "release calendar";
     }
 }

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.secflow.maintenance.WorkingDays;
+import org.secflow.calendar.WorkingDays;
 import org.secflow.rules.LoadedRules;
 import org.secflow.rules.RuleBase;
 import org.secflow.rules.RuleSessions;

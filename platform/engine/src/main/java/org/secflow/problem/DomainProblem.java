@@ -40,4 +40,12 @@ public abstract class DomainProblem extends RuntimeException {
     public String rule() {
         return rule;
     }
+
+    /**
+     * Members the {@code application/problem+json} body carries beside {@code type, title, status, detail,
+     * instance, field, rule} (RFC 9457 extension members), e.g. every rule a request broke; none by default.
+     */
+    public java.util.Map<String, Object> extensions() {
+        return java.util.Map.of();
+    }
 }

@@ -13,21 +13,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.secflow.rules.scenario.ScenarioCsv;
 import org.secflow.spi.Region;
 
 /**
- * Reads one registration table (Commons CSV, the dialect of every table an analyst edits beside the rules: header
- * row with exactly the table's columns, {@code #} comments and blank lines skipped, spaces around values trimmed).
+ * Reads one registration table (Commons CSV, the dialect of every table an analyst edits beside the rules,
+ * {@link ScenarioCsv#FORMAT}: header row with exactly the table's columns, {@code #} comments and blank lines
+ * skipped, spaces around values trimmed; lines counted as {@link ScenarioCsv#lineOf}).
  * Every problem is a {@link RegistrationTableException} with file and line.
  */
 final class TableCsv {
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-            .setHeader().setSkipHeaderRecord(true).setCommentMarker('#')
-            .setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
-
     private TableCsv() {
     }
 
@@ -44,14 +41,14 @@ final class TableCsv {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), ScenarioCsv.FORMAT)) {
             List<String> header = parser.getHeaderNames();
             if (!header.containsAll(columns) || !columns.containsAll(header)) {
                 throw new RegistrationTableException(name, 1, "header must have exactly the columns " + columns + ", has " + header);
             }
             List<T> out = new ArrayList<>();
             for (CSVRecord rec : parser) {
-                Row r = new Row(name, lineOf(text, rec.getCharacterPosition()), rec);
+                Row r = new Row(name, ScenarioCsv.lineOf(text, rec.getCharacterPosition()), rec);
                 if (!rec.isConsistent()) {
                     throw r.bad("has " + rec.size() + " cells, the header " + columns.size());
                 }
@@ -65,26 +62,6 @@ final class TableCsv {
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             throw new RegistrationTableException(name, 0, "not a valid CSV file: " + e.getMessage());
         }
-    }
-
-    /** 1-based line of the record at {@code charPosition}, past any comment or blank lines before it. */
-    private static long lineOf(String text, long charPosition) {
-        int pos = (int) Math.min(charPosition, text.length());
-        while (pos < text.length()) {
-            int end = text.indexOf('\n', pos);
-            String l = (end < 0 ? text.substring(pos) : text.substring(pos, end)).strip();
-            if (!l.isEmpty() && !l.startsWith("#")) {
-                break;
-            }
-            pos = end < 0 ? text.length() : end + 1;
-        }
-        long line = 1;
-        for (int i = 0; i < pos; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 
     /** One row with typed cells. */

@@ -18,7 +18,7 @@ import org.secflow.registration.RegistrationTables;
  * @param loadedAt when it was built
  * @param files its files
  * @param globals names of the globals the rule files declare (e.g. {@code decision}, see
- *     {@link RuleLoader#GLOBAL_ONLY_TYPES}); a session accepts only these
+ *     {@link RuleFeature#globalOnlyTypes()}); a session accepts only these
  * @param registration the registration tables read with these rules (empty tables when the directory has none and
  *     no rule reads them); the rules see them as the global {@value RuleLoader#REGISTRATION_GLOBAL}, other code
  *     (SMI scoping of network operators) reads them here

@@ -52,20 +52,14 @@ import org.secflow.registration.RegistrationTables;
  * declare that global the tables must be there; otherwise missing tables are empty.
  */
 public final class RuleLoader {
-    /**
-     * Result collectors that reach the rules only as a global (class name to global name): the Service Request
-     * {@code Decision} is set as the global {@code decision} rather than inserted, so that no rule joins a
-     * second fact ({@code secflow bench rules}: 63-80k decisions/s with the join, 72.5-106k without). A rule that matches
-     * one as a fact is refused with its file and line.
-     */
-    public static final Map<String, String> GLOBAL_ONLY_TYPES = Map.of("org.secflow.servicerequest.Decision", "decision");
-
     /** The global through which the rules read the registration tables ({@link RegistrationTables}). */
     public static final String REGISTRATION_GLOBAL = "registration";
 
     private static final AtomicLong BUILDS = new AtomicLong();
     private final Clock clock;
     private final DecisionLimits limits;
+    /** Class name to global name, from every {@link RuleFeature#globalOnlyTypes()}. */
+    private final Map<String, String> globalOnlyTypes;
 
     /** A loader whose rule bases decide within {@link DecisionLimits#DEFAULTS}. */
     public RuleLoader(Clock clock) {
@@ -74,8 +68,19 @@ public final class RuleLoader {
 
     /** A loader whose rule bases decide within {@code limits}. */
     public RuleLoader(Clock clock, DecisionLimits limits) {
+        this(clock, limits, RuleFeature.installed());
+    }
+
+    /**
+     * A loader whose rule bases decide within {@code limits} and refuse a rule that matches a global-only type of
+     * {@code features} as a fact.
+     */
+    public RuleLoader(Clock clock, DecisionLimits limits, List<RuleFeature> features) {
         this.clock = clock;
         this.limits = java.util.Objects.requireNonNull(limits, "limits");
+        Map<String, String> types = new java.util.HashMap<>();
+        features.forEach(f -> types.putAll(f.globalOnlyTypes()));
+        this.globalOnlyTypes = Map.copyOf(types);
     }
 
     /**
@@ -223,10 +228,10 @@ public final class RuleLoader {
     }
 
     /**
-     * Rules that match a result collector ({@link #GLOBAL_ONLY_TYPES}) as a fact. The collector is handed to the
+     * Rules that match a result collector ({@link RuleFeature#globalOnlyTypes()}) as a fact. The collector is handed to the
      * session as a global and never inserted, so such a rule would compile and silently never fire.
      */
-    private static List<RuleError> collectorPatterns(KieBase base, Map<String, byte[]> files) {
+    private List<RuleError> collectorPatterns(KieBase base, Map<String, byte[]> files) {
         List<RuleError> errors = new ArrayList<>();
         for (KiePackage pkg : base.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
@@ -236,7 +241,7 @@ public final class RuleLoader {
                 String type = collectorType(impl.getLhs());
                 if (type != null) {
                     String file = impl.getResource() == null ? "?" : fileOf(impl.getResource().getSourcePath());
-                    String global = GLOBAL_ONLY_TYPES.get(type);
+                    String global = globalOnlyTypes.get(type);
                     String simple = type.substring(type.lastIndexOf('.') + 1);
                     errors.add(new RuleError(file, ruleLine(files.get(file), rule.getName()), "rule \"" + rule.getName()
                             + "\" matches " + simple + "() as a fact, but it is never inserted, so the rule would never "
@@ -247,8 +252,8 @@ public final class RuleLoader {
         return errors;
     }
 
-    private static String collectorType(RuleConditionElement element) {
-        if (element instanceof Pattern pattern && GLOBAL_ONLY_TYPES.containsKey(pattern.getObjectType().getClassName())) {
+    private String collectorType(RuleConditionElement element) {
+        if (element instanceof Pattern pattern && globalOnlyTypes.containsKey(pattern.getObjectType().getClassName())) {
             return pattern.getObjectType().getClassName();
         }
         for (RuleConditionElement nested : element.getNestedElements()) {

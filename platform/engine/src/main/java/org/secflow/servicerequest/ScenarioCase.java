@@ -1,6 +1,7 @@
 package org.secflow.servicerequest;
 
 import java.util.Objects;
+import org.secflow.rules.scenario.Outcome;
 
 /**
  * One row of a scenario table {@code rules/<set>.cases.csv}: a {@link ServiceRequestFact} and the outcome the whole
@@ -26,9 +27,6 @@ public record ScenarioCase(String file, long line, String name,
                            boolean updateInProgress, boolean firmwareImageGiven, boolean imageKnown,
                            boolean imageApplicable, String commsHubId, int type1DevicesOnHub, boolean addsType1Device,
                            Outcome expectedOutcome, String expectedRuleId, String expectedRole) {
-
-    /** What the rules decide for a request. */
-    public enum Outcome { ACCEPTED, REJECTED }
 
     public ScenarioCase {
         Objects.requireNonNull(file, "file");

@@ -3,6 +3,7 @@ package org.secflow.servicerequest;
 import java.util.List;
 import org.secflow.rules.LoadedRules;
 import org.secflow.rules.RuleFinding;
+import org.secflow.rules.scenario.Outcome;
 
 /**
  * Runs scenario cases ({@link ScenarioTables}) against a rule-base version as the service judges a request
@@ -23,7 +24,7 @@ public final class ScenarioRunner {
      * @param violations the rules that rejected it, in firing order
      * @param acceptedRole the role it was accepted in, null when rejected
      */
-    public record CaseResult(ScenarioCase scenario, boolean passed, ScenarioCase.Outcome actualOutcome,
+    public record CaseResult(ScenarioCase scenario, boolean passed, Outcome actualOutcome,
                              List<RuleFinding> violations, String acceptedRole) {
         public CaseResult {
             violations = List.copyOf(violations);
@@ -81,7 +82,7 @@ public final class ScenarioRunner {
     /** Runs one case. */
     public static CaseResult run(LoadedRules rules, ScenarioCase c) {
         RoleChoice.Verdict v = RoleChoice.judge(rules, c.roles(), role -> List.of(c.toFact(role)));
-        ScenarioCase.Outcome actual = v.accepted() ? ScenarioCase.Outcome.ACCEPTED : ScenarioCase.Outcome.REJECTED;
+        Outcome actual = v.accepted() ? Outcome.ACCEPTED : Outcome.REJECTED;
         String expectedId = c.expectedRuleId();
         boolean passed = actual == c.expectedOutcome()
                 && (expectedId == null || v.violations().stream().anyMatch(f -> f.ruleId().equals(expectedId)))

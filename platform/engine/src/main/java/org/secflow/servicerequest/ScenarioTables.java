@@ -6,6 +6,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.secflow.rules.scenario.Outcome;
+import org.secflow.rules.scenario.ScenarioCsv;
+import org.secflow.rules.scenario.ScenarioTableException;
 
 /**
  * Reads the scenario tables {@code *.cases.csv} of a rules directory: one header row with exactly
@@ -78,9 +81,9 @@ public final class ScenarioTables {
         long line = r.line();
         String caseName = r.required("case");
         String outcomeCell = r.required("expectedOutcome");
-        ScenarioCase.Outcome outcome;
+        Outcome outcome;
         try {
-            outcome = ScenarioCase.Outcome.valueOf(outcomeCell.toUpperCase(Locale.ROOT));
+            outcome = Outcome.valueOf(outcomeCell.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw r.bad("expectedOutcome", outcomeCell, "ACCEPTED or REJECTED");
         }

@@ -26,6 +26,11 @@ public final class ServiceRequestRejectedException extends DomainProblem {
     }
 
     @Override
+    public java.util.Map<String, Object> extensions() {
+        return java.util.Map.of("violations", violations, "ruleSetVersion", ruleSetVersion);
+    }
+
+    @Override
     public int status() {
         return 422;
     }

@@ -1,11 +1,7 @@
 package org.secflow.servicerequest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import java.time.Clock;
@@ -25,6 +21,7 @@ import org.secflow.inventory.DeviceUpdate;
 import org.secflow.inventory.FirmwareImageCatalogue;
 import org.secflow.inventory.InventoryService;
 import org.secflow.inventory.RegisteredFirmwareImage;
+import org.secflow.json.JsonMappers;
 import org.secflow.problem.DomainProblem;
 import org.secflow.problem.ForbiddenException;
 import org.secflow.problem.InvalidFieldException;
@@ -72,9 +69,7 @@ public final class ServiceRequestService {
     private final DspProgress progress;
     private final GroupCommit writes;
     private final org.secflow.updates.FirmwareUpdateClaims claims = new org.secflow.updates.FirmwareUpdateClaims();
-    private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .build();
+    private final ObjectMapper json = JsonMappers.payloads();
 
     /**
      * @param writes commits each decision's request, devices and audit rows together with other requests' (group

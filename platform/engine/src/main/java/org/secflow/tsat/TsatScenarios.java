@@ -8,8 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.secflow.rules.LoadedRules;
-import org.secflow.servicerequest.ScenarioCsv;
-import org.secflow.servicerequest.ScenarioTableException;
+import org.secflow.rules.scenario.ScenarioCsv;
+import org.secflow.rules.scenario.ScenarioTableException;
 
 /**
  * TSAT scenario tables: the files {@code tsat*.cases.csv} of a rules directory ({@link #COLUMNS}, any order), run

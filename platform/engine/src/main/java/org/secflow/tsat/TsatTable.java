@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.secflow.servicerequest.ScenarioCsv;
-import org.secflow.servicerequest.ScenarioTableException;
+import org.secflow.rules.scenario.ScenarioCsv;
+import org.secflow.rules.scenario.ScenarioTableException;
 
 /**
  * The TSAT table "CHTS and Relevant Versions of GBCS" (SEC Schedule 11) as analysts keep it in {@code rules/tsat.csv}:

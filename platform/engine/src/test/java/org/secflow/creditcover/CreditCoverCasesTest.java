@@ -31,18 +31,6 @@ class CreditCoverCasesTest {
         rules = RealRules.load();
     }
 
-    @TestFactory
-    Stream<DynamicContainer> everyCreditCoverCaseGivesItsExpectedOutcome() {
-        List<Path> tables = CreditCoverScenarios.files(rulesDir);
-        assertThat(tables).extracting(p -> p.getFileName().toString()).contains("credit-cover.cases.csv");
-        return tables.stream().map(table -> dynamicContainer(table.getFileName().toString(),
-                CreditCoverScenarios.read(table).stream().map(c -> dynamicTest(c.name() + " (" + c.location() + ")", () -> {
-                    CreditCoverScenarios.CaseResult result = CreditCoverScenarios.run(rules, c);
-                    assertThat(result.passed()).as(result.describe()).isTrue();
-                    assertThat(result.outcome().ruleSetVersion()).isEqualTo(rules.version());
-                }))));
-    }
-
     @Test
     void everyCreditCoverRuleIsExpectedByACase() {
         Set<String> ruleIds = rules.kieBase().getKiePackages().stream()
@@ -67,11 +55,5 @@ class CreditCoverCasesTest {
                 .anyMatch(id -> id.startsWith("CC-CPI 2014-10")).anyMatch(id -> id.startsWith("CC-CPI 2024-10"));
         assertThat(result.outcome().regulatoryYear()).isEqualTo("2025/26");
         assertThat(result.outcome().cpiMonth()).isEqualTo("2024-10");
-    }
-
-    @Test
-    void theServiceRequestRulesStillDecideAlone() {
-        assertThat(org.secflow.servicerequest.ScenarioRunner.runAll(rules,
-                org.secflow.servicerequest.ScenarioTables.readAll(rulesDir)).failed()).isZero();
     }
 }

@@ -13,10 +13,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.secflow.calendar.WorkingDays;
 import org.secflow.rules.LoadedRules;
 import org.secflow.rules.RealRules;
 import org.secflow.rules.RuleLoader;
-import org.secflow.servicerequest.ScenarioCase.Outcome;
+import org.secflow.rules.scenario.Outcome;
 
 /**
  * Every case of every {@code rules/maintenance*.cases.csv}, run against the WHOLE real rule base loaded through the
@@ -30,17 +31,6 @@ class MaintenanceCasesTest {
     static void loadRealRules() {
         rulesDir = RealRules.dir();
         rules = RealRules.load();
-    }
-
-    @TestFactory
-    Stream<DynamicContainer> everyMaintenanceCaseGivesItsExpectedOutcome() {
-        List<Path> tables = MaintenanceScenarios.files(rulesDir);
-        assertThat(tables).extracting(p -> p.getFileName().toString()).contains("maintenance.cases.csv");
-        return tables.stream().map(table -> dynamicContainer(table.getFileName().toString(),
-                MaintenanceScenarios.read(table).stream().map(c -> dynamicTest(c.name() + " (" + c.location() + ")", () -> {
-                    MaintenanceScenarios.CaseResult result = MaintenanceScenarios.run(rules, c);
-                    assertThat(result.passed()).as(result.describe() + " " + result.validation().violations()).isTrue();
-                }))));
     }
 
     @Test
@@ -84,12 +74,5 @@ class MaintenanceCasesTest {
                         org.assertj.core.groups.Tuple.tuple("L2", Impact.LOW, null));
         assertThat(v.valid()).isTrue();
         assertThat(v.ruleSetVersion()).isEqualTo(rules.version());
-    }
-
-    @Test
-    void theServiceRequestRulesStillDecideAlone() {
-        // the maintenance facts share the session with the Service Request rules; no rule of one reads the other's facts
-        assertThat(org.secflow.servicerequest.ScenarioRunner.runAll(rules,
-                org.secflow.servicerequest.ScenarioTables.readAll(rulesDir)).failed()).isZero();
     }
 }

@@ -18,7 +18,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.secflow.maintenance.WorkingDays;
+import org.secflow.calendar.WorkingDays;
 import org.secflow.store.Database;
 import org.secflow.store.FreshDatabase;
 import org.secflow.workflow.ProcessDeployer;

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.util.Set;
 import org.secflow.access.DccUserRole;
 import org.secflow.access.User;
-import org.secflow.maintenance.WorkingDays;
+import org.secflow.calendar.WorkingDays;
 import org.secflow.problem.ForbiddenException;
 import org.secflow.problem.InvalidFieldException;
 import org.secflow.problem.ConflictException;

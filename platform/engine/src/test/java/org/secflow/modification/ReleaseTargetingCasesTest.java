@@ -32,17 +32,6 @@ class ReleaseTargetingCasesTest {
         rules = RealRules.load();
     }
 
-    @TestFactory
-    Stream<DynamicContainer> everyReleaseTargetingCaseChoosesItsExpectedRelease() {
-        List<Path> tables = ReleaseTargetingScenarios.files(rulesDir);
-        assertThat(tables).extracting(p -> p.getFileName().toString()).contains("release-targeting.cases.csv");
-        return tables.stream().map(table -> dynamicContainer(table.getFileName().toString(),
-                ReleaseTargetingScenarios.read(table).stream().map(c -> dynamicTest(c.name() + " (" + c.location() + ")", () -> {
-                    ReleaseTargetingScenarios.CaseResult result = ReleaseTargetingScenarios.run(rules, rulesDir, c);
-                    assertThat(result.passed()).as(result.describe()).isTrue();
-                }))));
-    }
-
     @Test
     void everyReleaseTargetingRuleIsExpectedByACase() {
         Set<String> ruleIds = rules.kieBase().getKiePackages().stream()
@@ -60,11 +49,5 @@ class ReleaseTargetingCasesTest {
     void theServiceRequestTablesDoNotIncludeTheReleaseTargetingTable() {
         assertThat(ScenarioTables.files(rulesDir)).extracting(p -> p.getFileName().toString())
                 .noneMatch(ReleaseTargetingScenarios::isReleaseTargetingTable);
-    }
-
-    @Test
-    void theServiceRequestRulesStillDecideAlone() {
-        // the release facts share the session with the Service Request rules; no rule of one reads the other's facts
-        assertThat(ScenarioRunner.runAll(rules, ScenarioTables.readAll(rulesDir)).failed()).isZero();
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.secflow.rules.LoadedRules;
 import org.secflow.rules.RealRules;
 import org.secflow.rules.RuleLoader;
+import org.secflow.rules.scenario.Outcome;
 
 /**
  * Every case of every {@code rules/*.cases.csv}, run against the WHOLE real rule base loaded through the production
@@ -31,24 +32,12 @@ class RuleSetCasesTest {
         rules = RealRules.load();
     }
 
-    @TestFactory
-    Stream<DynamicContainer> everyScenarioCaseGivesItsExpectedOutcome() {
-        List<Path> tables = ScenarioTables.files(rulesDir);
-        assertThat(tables).extracting(p -> p.getFileName().toString())
-                .contains("srv-applicability.cases.csv", "alt-han.cases.csv", "registered-supplier.cases.csv");
-        return tables.stream().map(table -> dynamicContainer(table.getFileName().toString(),
-                ScenarioTables.read(table).stream().map(c -> dynamicTest(c.name() + " (" + c.location() + ")", () -> {
-                    ScenarioRunner.CaseResult result = ScenarioRunner.run(rules, c);
-                    assertThat(result.passed()).as(result.describe() + " " + result.violations()).isTrue();
-                }))));
-    }
-
     @Test
     void everyScenarioTableHasAcceptedAndRejectedCases() {
         for (Path table : ScenarioTables.files(rulesDir)) {
-            Set<ScenarioCase.Outcome> outcomes = ScenarioTables.read(table).stream()
+            Set<Outcome> outcomes = ScenarioTables.read(table).stream()
                     .map(ScenarioCase::expectedOutcome).collect(Collectors.toSet());
-            assertThat(outcomes).as(table.getFileName().toString()).containsExactlyInAnyOrder(ScenarioCase.Outcome.values());
+            assertThat(outcomes).as(table.getFileName().toString()).containsExactlyInAnyOrder(Outcome.values());
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.secflow.rules.scenario.ScenarioTableException;
 
 class ScenarioTablesTest {
     private static final String HEADER = String.join(",", ScenarioTables.COLUMNS);

@@ -24,14 +24,6 @@ class TsatCasesTest {
     private final LoadedRules rules = RealRules.load();
     private final Path rulesDir = RealRules.dir();
 
-    @TestFactory
-    Stream<DynamicTest> everyTsatCasePasses() {
-        return TsatScenarios.readAll(rulesDir).stream().map(c -> dynamicTest(c.name() + " (" + c.location() + ")", () -> {
-            TsatScenarios.CaseResult r = TsatScenarios.runAll(rules, rulesDir, java.util.List.of(c)).get(0);
-            assertThat(r.passed()).as(r.describe()).isTrue();
-        }));
-    }
-
     @Test
     void everyTsatRuleIsExpectedByACaseAndEveryRowCitesItsSource() {
         Set<String> ruleIds = rules.kieBase().getKiePackages().stream().flatMap(p -> p.getRules().stream())

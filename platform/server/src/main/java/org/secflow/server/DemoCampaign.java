@@ -27,12 +27,8 @@ final class DemoCampaign {
         if (!platform.campaigns().list().isEmpty()) {
             return;
         }
-        var jdbi = platform.database().jdbi();
-        var model = jdbi.withHandle(h -> h.createQuery("""
-                SELECT d.manufacturer, d.model, d.alt_han_variant FROM device d JOIN premises p ON p.premises_id = d.premises_id
-                 WHERE d.alt_han_variant IS NOT NULL AND (p.import_supplier = 'SUPPLIER-A' OR p.gas_supplier = 'SUPPLIER-A')
-                 GROUP BY d.manufacturer, d.model, d.alt_han_variant ORDER BY COUNT(*) DESC, d.model""")
-                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).findFirst());
+        var model = platform.inventory().counts(smi -> smi.altHanBridgeModelsByCount("SUPPLIER-A")).stream().findFirst()
+                .map(m -> new String[] {m.manufacturer(), m.model(), m.altHanVariant()});
         if (model.isEmpty()) {
             LOG.info("Demo campaign: the estate has no Alt HAN bridge of SUPPLIER-A; none created");
             return;

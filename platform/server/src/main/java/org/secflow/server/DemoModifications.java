@@ -42,24 +42,51 @@ final class DemoModifications {
             return results;
         }
         files.sort(null);
-        for (Path f : files) {
-            try {
-                ModificationTimetable t = ModificationTimetable.read(f);
-                if (platform.modifications().exists(t.reference())) {
-                    continue;
-                }
-                ReplayResult r = platform.modifications().replay(t, "demo");
-                results.add(r);
-                if (r.ok()) {
-                    LOG.info("Demo modification {}: {}", r.reference(), r.finalStage());
-                } else {
-                    LOG.warn("Demo modification {}: {} (expected {}), refused {}", r.reference(), r.finalStage(),
-                            r.expectedFinalStage(), r.refused());
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("Demo modification {} not loaded: {}", f.getFileName(), e.getMessage());
+        // the modifications are independent of one another: replayed two at a time, reported in file order
+        java.util.concurrent.ExecutorService replays = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "secflow-demo-modifications");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<ReplayResult>> replayed = new ArrayList<>();
+            for (Path f : files) {
+                replayed.add(replays.submit(() -> replay(platform, f)));
             }
+            for (java.util.concurrent.Future<ReplayResult> r : replayed) {
+                ReplayResult result = r.get();
+                if (result != null) {
+                    results.add(result);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            replays.shutdownNow();
         }
         return results;
+    }
+
+    /** Replays one timetable; null when its modification is already known or the file is refused (logged). */
+    private static ReplayResult replay(Platform platform, Path f) {
+        try {
+            ModificationTimetable t = ModificationTimetable.read(f);
+            if (platform.modifications().exists(t.reference())) {
+                return null;
+            }
+            ReplayResult r = platform.modifications().replay(t, "demo");
+            if (r.ok()) {
+                LOG.info("Demo modification {}: {}", r.reference(), r.finalStage());
+            } else {
+                LOG.warn("Demo modification {}: {} (expected {}), refused {}", r.reference(), r.finalStage(),
+                        r.expectedFinalStage(), r.refused());
+            }
+            return r;
+        } catch (RuntimeException e) {
+            LOG.warn("Demo modification {} not loaded: {}", f.getFileName(), e.getMessage());
+            return null;
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.secflow.server;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +13,7 @@ import org.secflow.inventory.SmiReadModel;
 import org.secflow.inventory.SmiInventoryLookup;
 import org.secflow.creditcover.CreditCoverService;
 import org.secflow.maintenance.MaintenanceService;
-import org.secflow.maintenance.WorkingDays;
+import org.secflow.calendar.WorkingDays;
 import org.secflow.plugin.HostServices;
 import org.secflow.plugin.PluginHost;
 import org.secflow.rules.RuleBase;
@@ -48,71 +49,81 @@ public final class Platform implements AutoCloseable {
     private final FirmwareCampaignService campaigns;
     private final org.secflow.modification.ModificationService modifications;
 
+    private final ResourceStack resources;
+
     private Platform(SecflowConfig config, RuntimePaths paths, boolean withServiceProviders) {
         this.config = config;
         this.paths = paths;
         Clock clock = Clock.systemUTC();
         // first: a malformed users or oidc section stops start-up before anything is opened
         this.identities = org.secflow.server.identity.Identities.from(config, clock);
-        this.database = Database.open(databaseSettings(config, paths.data()));
-        this.scheduler = Executors.newScheduledThreadPool(4, r -> {
-            Thread t = new Thread(r, "secflow-plugins");
-            t.setDaemon(true);
-            return t;
-        });
+        this.resources = new ResourceStack();
         try {
-            this.plugins = PluginHost.start(paths.plugins(), config.plugins().selection(withServiceProviders),
-                    new HostServices(scheduler, clock, new SmiInventoryLookup(database.jdbi())));
-        } catch (RuntimeException e) {
-            scheduler.shutdownNow();
-            database.close();
-            throw e;
-        }
-        // the embedded HSQLDB admits one process, so this one sees every SMI write; a shared database does not
-        int keep = config.database().smiReadModelDevices();
-        this.smiReadModel = database.isHsqldb() && keep > 0 ? SmiReadModel.keeping(keep) : SmiReadModel.disabled();
-        this.inventory = new InventoryService(database.jdbi(), clock, smiReadModel);
-        this.firmwareImages = new FirmwareImageCatalogue(database.jdbi(), clock);
-        if (withServiceProviders) {
-            try {
-                this.rules = new RuleBase(paths.rules(), clock, config.rules().decisionLimits(), new RuleSetCases());
-                if (config.rules().watch()) {
-                    rules.watch(config.rules().watchDebounceMs());
-                }
-            } catch (RuntimeException | java.io.IOException e) {
-                plugins.close();
+            // the rule sets compile and the process engine starts on their own threads while the database migrates,
+            // the plugins load and the other features are wired; each is awaited where it is first needed
+            CompletableFuture<RuleBase> rulesStarting = withServiceProviders
+                    ? resources.pushStarting(ResourceStack.startOnThread("secflow-start-rules", () -> startRules(config, paths, clock)))
+                    : null;
+            this.database = resources.push(Database.open(databaseSettings(config, paths.data())));
+            this.scheduler = Executors.newScheduledThreadPool(4, r -> {
+                Thread t = new Thread(r, "secflow-plugins");
+                t.setDaemon(true);
+                return t;
+            });
+            resources.push(() -> {
                 scheduler.shutdownNow();
-                database.close();
-                throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                scheduler.awaitTermination(2, TimeUnit.SECONDS);
+            });
+            this.plugins = resources.push(PluginHost.start(paths.plugins(), config.plugins().selection(withServiceProviders),
+                    new HostServices(scheduler, clock, new SmiInventoryLookup(database.jdbi()))));
+            CompletableFuture<WorkflowEngine> workflowStarting = withServiceProviders
+                    ? resources.pushStarting(ResourceStack.startOnThread("secflow-start-workflow",
+                            () -> WorkflowEngine.start(database.dataSource(), !database.isHsqldb(), true)))
+                    : null;
+            // the embedded HSQLDB admits one process, so this one sees every SMI write; a shared database does not
+            int keep = config.database().smiReadModelDevices();
+            this.smiReadModel = database.isHsqldb() && keep > 0 ? SmiReadModel.keeping(keep) : SmiReadModel.disabled();
+            this.inventory = new InventoryService(database.jdbi(), clock, smiReadModel);
+            this.firmwareImages = new FirmwareImageCatalogue(database.jdbi(), clock);
+            if (withServiceProviders) {
+                this.rules = ResourceStack.await(rulesStarting);
+                this.writes = resources.push(new org.secflow.store.GroupCommit(database.jdbi()));
+                this.serviceRequests = new ServiceRequestService(database.jdbi(), writes, rules, inventory, firmwareImages,
+                        plugins::dsp, clock);
+                WorkingDays workingDays = new WorkingDays();
+                this.maintenance = new MaintenanceService(database.jdbi(), rules, workingDays, clock);
+                this.creditCover = new CreditCoverService(database.jdbi(), rules, workingDays, clock);
+                this.workflow = ResourceStack.await(workflowStarting);
+                this.campaigns = new FirmwareCampaignService(database.jdbi(), rules, firmwareImages, plugins::dsp,
+                        maintenance, clock, smiReadModel, config.campaigns().maxActivePerSupplier());
+                resources.push(campaigns::close);
+                workflow.registerBean(FirmwareCampaignService.BEAN, new org.secflow.campaign.CampaignProcessBean(campaigns));
+                workflow.registerBean(org.secflow.modification.ModificationProcessBean.BEAN, new org.secflow.modification.ModificationProcessBean(
+                        workingDays, config.modifications().appealWindowWorkingDays()));
+                this.modifications = new org.secflow.modification.ModificationService(database.jdbi(), workflow.engine(),
+                        org.secflow.modification.ModificationReleases.target(rules, workingDays), clock);
+                campaigns.bind(workflow.engine());
+                this.processes = new ProcessDeployer(workflow.engine(), paths.bpmn(), clock);
+                processes.deployAll();
+                campaigns.recover();
+            } else {
+                this.workflow = null;
+                this.processes = null;
+                this.campaigns = null;
+                this.modifications = null;
+                this.rules = null;
+                this.serviceRequests = null;
+                this.writes = null;
+                this.maintenance = null;
+                this.creditCover = null;
             }
-            this.writes = new org.secflow.store.GroupCommit(database.jdbi());
-            this.serviceRequests = new ServiceRequestService(database.jdbi(), writes, rules, inventory, firmwareImages,
-                    plugins::dsp, clock);
-            WorkingDays workingDays = new WorkingDays();
-            this.maintenance = new MaintenanceService(database.jdbi(), rules, workingDays, clock);
-            this.creditCover = new CreditCoverService(database.jdbi(), rules, workingDays, clock);
-            this.workflow = startWorkflow(database);
-            this.campaigns = new FirmwareCampaignService(database.jdbi(), rules, firmwareImages, plugins::dsp, maintenance, clock,
-                    smiReadModel, config.campaigns().maxActivePerSupplier());
-            workflow.registerBean(FirmwareCampaignService.BEAN, new org.secflow.campaign.CampaignProcessBean(campaigns));
-            workflow.registerBean(org.secflow.modification.ModificationProcessBean.BEAN, new org.secflow.modification.ModificationProcessBean(
-                    workingDays, config.modifications().appealWindowWorkingDays()));
-            this.modifications = new org.secflow.modification.ModificationService(database.jdbi(), workflow.engine(),
-                    ModificationReleases.target(rules, workingDays), clock);
-            campaigns.bind(workflow.engine());
-            this.processes = new ProcessDeployer(workflow.engine(), paths.bpmn(), clock);
-            processes.deployAll();
-            campaigns.recover();
-        } else {
-            this.workflow = null;
-            this.processes = null;
-            this.campaigns = null;
-            this.modifications = null;
-            this.rules = null;
-            this.serviceRequests = null;
-            this.writes = null;
-            this.maintenance = null;
-            this.creditCover = null;
+        } catch (RuntimeException | Error e) {
+            try {
+                resources.close();
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
         }
     }
 
@@ -130,16 +141,20 @@ public final class Platform implements AutoCloseable {
         return new Platform(config, paths, false);
     }
 
-    private WorkflowEngine startWorkflow(Database db) {
-        try {
-            return WorkflowEngine.start(db.dataSource(), !db.isHsqldb(), true);
-        } catch (RuntimeException e) {
-            rules.close();
-            plugins.close();
-            scheduler.shutdownNow();
-            db.close();
-            throw e;
+    private static RuleBase startRules(SecflowConfig config, RuntimePaths paths, Clock clock) {
+        RuleBase rules = new RuleBase(paths.rules(), clock, config.rules().decisionLimits(), new RuleSetCases(org.secflow.rules.RuleFeature.installed()));
+        if (config.rules().watch()) {
+            try {
+                rules.watch(config.rules().watchDebounceMs());
+            } catch (java.io.IOException e) {
+                rules.close();
+                throw new IllegalStateException(e);
+            } catch (RuntimeException e) {
+                rules.close();
+                throw e;
+            }
         }
+        return rules;
     }
 
     static DatabaseSettings databaseSettings(SecflowConfig config, Path data) {
@@ -233,25 +248,6 @@ public final class Platform implements AutoCloseable {
 
     @Override
     public void close() {
-        if (campaigns != null) {
-            campaigns.close();
-        }
-        if (workflow != null) {
-            workflow.close();
-        }
-        if (rules != null) {
-            rules.close();
-        }
-        if (writes != null) {
-            writes.close();
-        }
-        plugins.close();
-        scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        database.close();
+        resources.close();
     }
 }

@@ -3,64 +3,51 @@ package org.secflow.server;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
-import org.secflow.creditcover.CreditCoverCase;
-import org.secflow.creditcover.CreditCoverScenarios;
-import org.secflow.maintenance.MaintenanceCase;
-import org.secflow.maintenance.MaintenanceScenarios;
-import org.secflow.modification.ReleaseTargetingCase;
-import org.secflow.modification.ReleaseTargetingScenarios;
 import org.secflow.rules.LoadedRules;
 import org.secflow.rules.RuleError;
 import org.secflow.rules.RuleFaultException;
+import org.secflow.rules.RuleFeature;
 import org.secflow.rules.RuleSetCheck;
-import org.secflow.servicerequest.ScenarioCase;
-import org.secflow.servicerequest.ScenarioRunner;
-import org.secflow.servicerequest.ScenarioTableException;
-import org.secflow.servicerequest.ScenarioTables;
+import org.secflow.rules.scenario.Scenario;
+import org.secflow.rules.scenario.ScenarioDirectory;
+import org.secflow.rules.scenario.ScenarioResult;
+import org.secflow.rules.scenario.ScenarioTableException;
 
 /**
- * The scenario tables a rules reload must pass, as {@code secflow rules test} runs them: the Service Request tables
- * ({@code *.cases.csv}), {@code maintenance*.cases.csv}, {@code credit-cover*.cases.csv} and
- * {@code release-targeting*.cases.csv} (with {@code sec-releases.csv}). A case whose decision faults
- * (a rule throws or goes over its limits) fails with the rule named.
+ * The scenario tables a rules reload must pass, as {@code secflow rules test} runs them: every {@code *.cases.csv}
+ * of the directory, read and run by the {@link RuleFeature} that claims it (Service Request tables,
+ * {@code maintenance*.cases.csv}, {@code credit-cover*.cases.csv}, {@code release-targeting*.cases.csv} with
+ * {@code sec-releases.csv}, {@code tsat*.cases.csv}). A case whose decision faults (a rule throws or goes over its
+ * limits) fails with the rule named.
  */
 final class RuleSetCases implements RuleSetCheck {
+    private final List<RuleFeature> features;
+
+    RuleSetCases(List<RuleFeature> features) {
+        this.features = List.copyOf(features);
+    }
 
     @Override
     public List<RuleError> failures(LoadedRules rules, Path dir) {
         List<RuleError> failed = new ArrayList<>();
-        List<ScenarioCase> serviceRequests = read(failed, () -> ScenarioTables.readAll(dir));
-        for (ScenarioCase c : serviceRequests) {
-            check(failed, c.file(), c.line(), c.name(), () -> {
-                ScenarioRunner.CaseResult r = ScenarioRunner.run(rules, c);
-                return r.passed() ? null : r.describe();
-            });
+        List<ScenarioDirectory.Table> tables;
+        try {
+            tables = ScenarioDirectory.in(dir, features);
+        } catch (ScenarioTableException e) {
+            failed.add(new RuleError(e.file(), (int) e.line(), "scenario table refused: " + e.getMessage()));
+            return failed;
         }
-        for (MaintenanceCase c : read(failed, () -> MaintenanceScenarios.readAll(dir))) {
-            check(failed, c.file(), c.line(), c.name(), () -> {
-                MaintenanceScenarios.CaseResult r = MaintenanceScenarios.run(rules, c);
-                return r.passed() ? null : r.describe();
-            });
-        }
-        for (CreditCoverCase c : read(failed, () -> CreditCoverScenarios.readAll(dir))) {
-            check(failed, c.file(), c.line(), c.name(), () -> {
-                CreditCoverScenarios.CaseResult r = CreditCoverScenarios.run(rules, c);
-                return r.passed() ? null : r.describe();
-            });
-        }
-        for (ReleaseTargetingCase c : read(failed, () -> ReleaseTargetingScenarios.readAll(dir))) {
-            check(failed, c.file(), c.line(), c.name(), () -> {
-                ReleaseTargetingScenarios.CaseResult r = ReleaseTargetingScenarios.run(rules, dir, c);
-                return r.passed() ? null : r.describe();
-            });
+        for (ScenarioDirectory.Table table : tables) {
+            for (Scenario c : read(failed, table)) {
+                check(failed, c, rules);
+            }
         }
         return failed;
     }
 
-    private static <T> List<T> read(List<RuleError> failed, Supplier<List<T>> cases) {
+    private static List<Scenario> read(List<RuleError> failed, ScenarioDirectory.Table table) {
         try {
-            return cases.get();
+            return table.scenarios();
         } catch (ScenarioTableException e) {
             failed.add(new RuleError(e.file(), (int) e.line(), "scenario table refused: " + e.getMessage()));
             return List.of();
@@ -70,20 +57,21 @@ final class RuleSetCases implements RuleSetCheck {
         }
     }
 
-    private static void check(List<RuleError> failed, String file, long line, String name, Supplier<String> run) {
+    private static void check(List<RuleError> failed, Scenario c, LoadedRules rules) {
         String failure;
         try {
-            failure = run.get();
+            ScenarioResult r = c.run(rules);
+            failure = r.passed() ? null : r.description();
         } catch (RuleFaultException e) {
-            failure = "case '" + name + "': " + e.getMessage();
+            failure = "case '" + c.name() + "': " + e.getMessage();
         } catch (ScenarioTableException e) {
             failure = e.getMessage();
         } catch (RuntimeException e) {
-            failure = "case '" + name + "' could not run: " + e.getMessage();
+            failure = "case '" + c.name() + "' could not run: " + e.getMessage();
         }
         if (failure != null) {
-            String prefix = "FAILED " + file + ":" + line + " ";
-            failed.add(new RuleError(file, (int) line, failure.startsWith(prefix) ? failure.substring(prefix.length()) : failure));
+            String prefix = "FAILED " + c.file() + ":" + c.line() + " ";
+            failed.add(new RuleError(c.file(), (int) c.line(), failure.startsWith(prefix) ? failure.substring(prefix.length()) : failure));
         }
     }
 }

@@ -2,18 +2,19 @@ package org.secflow.server;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
-import org.secflow.creditcover.CreditCoverScenarios;
-import org.secflow.maintenance.MaintenanceScenarios;
-import org.secflow.modification.ReleaseCalendarException;
-import org.secflow.modification.ReleaseTargetingScenarios;
+import org.secflow.rules.DecisionLimits;
 import org.secflow.rules.LoadedRules;
 import org.secflow.rules.RuleError;
+import org.secflow.rules.RuleFeature;
 import org.secflow.rules.RuleLoadException;
 import org.secflow.rules.RuleLoader;
-import org.secflow.servicerequest.ScenarioRunner;
-import org.secflow.servicerequest.ScenarioTableException;
-import org.secflow.servicerequest.ScenarioTables;
+import org.secflow.rules.scenario.DataTableRefusal;
+import org.secflow.rules.scenario.Scenario;
+import org.secflow.rules.scenario.ScenarioDirectory;
+import org.secflow.rules.scenario.ScenarioResult;
+import org.secflow.rules.scenario.ScenarioTableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,9 +36,10 @@ final class RulesCommand {
 
         @Override
         public Integer call() {
+            List<RuleFeature> features = RuleFeature.installed();
             LoadedRules loaded;
             try {
-                loaded = new RuleLoader(Clock.systemUTC()).load(rules);
+                loaded = new RuleLoader(Clock.systemUTC(), DecisionLimits.DEFAULTS, features).load(rules);
             } catch (RuleLoadException e) {
                 System.out.println("rules refused:");
                 for (RuleError err : e.errors()) {
@@ -45,60 +47,34 @@ final class RulesCommand {
                 }
                 return 2;
             }
-            ScenarioRunner.Summary summary;
-            java.util.List<MaintenanceScenarios.CaseResult> maintenance;
-            java.util.List<CreditCoverScenarios.CaseResult> creditCover;
-            java.util.List<ReleaseTargetingScenarios.CaseResult> releaseTargeting;
-            java.util.List<org.secflow.tsat.TsatScenarios.CaseResult> tsat;
+            int passed = 0;
+            int failed = 0;
+            StringBuilder failures = new StringBuilder();
             try {
-                summary = ScenarioRunner.runAll(loaded, ScenarioTables.readAll(rules));
-                maintenance = MaintenanceScenarios.runAll(loaded, MaintenanceScenarios.readAll(rules));
-                creditCover = CreditCoverScenarios.runAll(loaded, CreditCoverScenarios.readAll(rules));
-                releaseTargeting = ReleaseTargetingScenarios.runAll(loaded, rules, ReleaseTargetingScenarios.readAll(rules));
-                tsat = org.secflow.tsat.TsatScenarios.runAll(loaded, rules, org.secflow.tsat.TsatScenarios.readAll(rules));
+                for (ScenarioDirectory.Table table : ScenarioDirectory.in(rules, features)) {
+                    for (Scenario scenario : table.scenarios()) {
+                        ScenarioResult r = scenario.run(loaded);
+                        if (r.passed()) {
+                            passed++;
+                        } else {
+                            failed++;
+                            failures.append(r.description()).append(System.lineSeparator());
+                        }
+                    }
+                }
             } catch (ScenarioTableException e) {
                 System.out.println("scenario table refused: " + e.getMessage());
                 return 2;
-            } catch (ReleaseCalendarException e) {
-                // the message is "file:line: what"
-                System.out.println("release calendar refused: " + e.getMessage());
-                return 2;
+            } catch (RuntimeException e) {
+                if (e instanceof DataTableRefusal refusal) {
+                    // the message is "file:line: what"
+                    System.out.println(refusal.table() + " refused: " + e.getMessage());
+                    return 2;
+                }
+                throw e;
             }
             System.out.printf("rules %s: %d rules in %d files%n", loaded.version(), loaded.ruleCount(), loaded.files().size());
-            for (ScenarioRunner.CaseResult failure : summary.failures()) {
-                System.out.println(failure.describe());
-            }
-            int maintenanceFailed = 0;
-            for (MaintenanceScenarios.CaseResult result : maintenance) {
-                if (!result.passed()) {
-                    maintenanceFailed++;
-                    System.out.println(result.describe());
-                }
-            }
-            int creditCoverFailed = 0;
-            for (CreditCoverScenarios.CaseResult result : creditCover) {
-                if (!result.passed()) {
-                    creditCoverFailed++;
-                    System.out.println(result.describe());
-                }
-            }
-            int releaseTargetingFailed = 0;
-            for (ReleaseTargetingScenarios.CaseResult result : releaseTargeting) {
-                if (!result.passed()) {
-                    releaseTargetingFailed++;
-                    System.out.println(result.describe());
-                }
-            }
-            int tsatFailed = 0;
-            for (org.secflow.tsat.TsatScenarios.CaseResult result : tsat) {
-                if (!result.passed()) {
-                    tsatFailed++;
-                    System.out.println(result.describe());
-                }
-            }
-            int passed = summary.passed() + maintenance.size() - maintenanceFailed + creditCover.size() - creditCoverFailed
-                    + releaseTargeting.size() - releaseTargetingFailed + tsat.size() - tsatFailed;
-            int failed = summary.failed() + maintenanceFailed + creditCoverFailed + releaseTargetingFailed + tsatFailed;
+            System.out.print(failures);
             System.out.println(passed + " passed, " + failed + " failed");
             return failed == 0 ? 0 : 1;
         }

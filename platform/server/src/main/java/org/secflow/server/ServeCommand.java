@@ -34,17 +34,8 @@ final class ServeCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Platform platform = Platform.forServing(options.loadConfig(), options.paths());
         try {
-            if (demo && platform.inventory().deviceCount() == 0) {
-                var d = platform.config().demo();
-                var r = EstateCommand.generate(platform, d.premises(), d.seed(), false);
-                LOG.info("Demo estate: {} premises, {} devices in {} ms", r.premises(), r.devices(), r.millis());
-            }
-            if (demo && platform.creditCover().seedDemo(java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")))) {
-                LOG.info("Demo Credit Cover parties: SUPPLIER-A, SUPPLIER-B (parent DEMO-GROUP)");
-            }
             if (demo) {
-                DemoModifications.load(platform);
-                DemoCampaign.start(platform);
+                loadDemo(platform);
             }
             Javalin app = ApiServer.create(platform).start(port);
             serving = true;
@@ -59,5 +50,31 @@ final class ServeCommand implements Callable<Integer> {
             platform.close();
             throw e;
         }
+    }
+
+    /**
+     * The demo data: the estate (when the SMI is empty) and then the campaign over it, while the Credit Cover
+     * parties and the modifications load beside them (they share no rows); returns once all are in.
+     */
+    private static void loadDemo(Platform platform) {
+        java.util.concurrent.CompletableFuture<Void> estate = ResourceStack.startOnThread("secflow-demo-estate", () -> {
+            if (platform.inventory().deviceCount() == 0) {
+                var d = platform.config().demo();
+                var r = EstateCommand.generate(platform, d.premises(), d.seed(), false);
+                LOG.info("Demo estate: {} premises, {} devices in {} ms", r.premises(), r.devices(), r.millis());
+            }
+            DemoCampaign.start(platform);
+            return null;
+        });
+        try {
+            if (platform.creditCover().seedDemo(java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")))) {
+                LOG.info("Demo Credit Cover parties: SUPPLIER-A, SUPPLIER-B (parent DEMO-GROUP)");
+            }
+            DemoModifications.load(platform);
+        } catch (RuntimeException e) {
+            estate.exceptionally(failed -> null).join(); // nothing may write while the platform closes
+            throw e;
+        }
+        ResourceStack.await(estate);
     }
 }

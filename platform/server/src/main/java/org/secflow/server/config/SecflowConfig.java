@@ -1,8 +1,6 @@
 package org.secflow.server.config;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -219,7 +217,7 @@ public record SecflowConfig(Database database, Plugins plugins, Rules rules, Est
     }
 
     private static ObjectMapper yaml() {
-        return new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return org.secflow.json.JsonMappers.yaml();
     }
 
     /**

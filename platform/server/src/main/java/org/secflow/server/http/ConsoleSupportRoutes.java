@@ -32,7 +32,7 @@ import org.secflow.problem.NotFoundException;
 import org.secflow.rules.LoadedRules;
 import org.secflow.server.Platform;
 import org.secflow.servicerequest.ScenarioRunner;
-import org.secflow.servicerequest.ScenarioTableException;
+import org.secflow.rules.scenario.ScenarioTableException;
 import org.secflow.servicerequest.ScenarioTables;
 import org.secflow.workflow.DeploymentReport;
 

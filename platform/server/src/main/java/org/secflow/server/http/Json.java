@@ -10,10 +10,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.secflow.json.JsonMappers;
 import org.secflow.problem.BadRequestException;
 
 /**
@@ -25,8 +24,7 @@ public final class Json {
     public static final int MAX_STRING = 10_000;
 
     /** The one mapper of the API. */
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
+    public static final ObjectMapper MAPPER = JsonMappers.builder()
             .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("bounded-strings")
                     .addDeserializer(String.class, new BoundedStringDeserializer()))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

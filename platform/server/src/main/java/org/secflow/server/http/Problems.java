@@ -4,10 +4,8 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.secflow.maintenance.ScheduleRefusedException;
 import org.secflow.problem.DomainProblem;
 import org.secflow.rules.RuleLoadException;
-import org.secflow.servicerequest.ServiceRequestRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,22 +22,15 @@ final class Problems {
     }
 
     static void install(Javalin app) {
-        app.exception(ServiceRequestRejectedException.class, (e, ctx) -> write(ctx, e.status(), e.title(), e.getMessage(),
-                null, e.rule(), Map.of("violations", e.violations(), "ruleSetVersion", e.ruleSetVersion())));
-        app.exception(ScheduleRefusedException.class, (e, ctx) -> write(ctx, e.status(), e.title(), e.getMessage(),
-                null, e.rule(), Map.of("violations", e.violations(), "ruleSetVersion", e.ruleSetVersion())));
         app.exception(RuleLoadException.class, (e, ctx) -> write(ctx, 422, "Rules refused",
                 e instanceof org.secflow.rules.RuleCasesFailedException
                         ? "the rules build but scenario cases fail against them (errors: table file, line, case); the previous version keeps serving"
                         : "the rules were refused; the previous version keeps serving", null, null, Map.of("errors", e.errors())));
-        app.exception(org.secflow.modification.EventRefusedException.class, (e, ctx) -> write(ctx, e.status(), e.title(),
-                e.getMessage(), e.field(), e.rule(), Map.of("reference", e.reference(), "stage", e.stage(),
-                        "allowedEvents", e.allowedEvents())));
         app.exception(DomainProblem.class, (e, ctx) -> {
             if (e.status() == 401) {
                 ctx.header("WWW-Authenticate", "Bearer realm=\"secflow\"");
             }
-            write(ctx, e.status(), e.title(), e.getMessage(), e.field(), e.rule());
+            write(ctx, e.status(), e.title(), e.getMessage(), e.field(), e.rule(), e.extensions());
         });
         app.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(),
                 e.getStatus() == 413 ? "Content too large" : "Request refused",

@@ -27,12 +27,12 @@ final class SystemRoutes {
             versions.put("secflow", version());
             versions.put("spi", SpiVersion.CURRENT);
             versions.put("java", Runtime.version().toString());
-            Map<String, Object> counts = platform.database().jdbi().withHandle(h -> {
+            Map<String, Object> counts = platform.inventory().counts(smi -> {
                 Map<String, Object> c = new LinkedHashMap<>();
-                c.put("premises", h.createQuery("SELECT COUNT(*) FROM premises").mapTo(Long.class).one());
-                c.put("commsHubs", h.createQuery("SELECT COUNT(*) FROM comms_hub").mapTo(Long.class).one());
-                c.put("devices", h.createQuery("SELECT COUNT(*) FROM device").mapTo(Long.class).one());
-                c.put("firmwareImages", h.createQuery("SELECT COUNT(*) FROM firmware_image").mapTo(Long.class).one());
+                c.put("premises", smi.premises());
+                c.put("commsHubs", smi.commsHubs());
+                c.put("devices", smi.devices());
+                c.put("firmwareImages", smi.firmwareImages());
                 return c;
             });
             long refused = platform.plugins().statuses().stream().filter(s -> s.state() == PluginStatus.State.REFUSED).count();

@@ -1,4 +1,4 @@
-package org.secflow.maintenance;
+package org.secflow.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.secflow.maintenance;
+package org.secflow.calendar;
 
 import de.focus_shift.jollyday.core.HolidayCalendar;
 import de.focus_shift.jollyday.core.HolidayManager;

@@ -1,9 +1,9 @@
-package org.secflow.servicerequest;
+package org.secflow.rules.scenario;
 
 /**
  * A scenario table {@code rules/<set>.cases.csv} cannot be read.
  *
- * @see ScenarioTables
+ * @see ScenarioCsv
  */
 public final class ScenarioTableException extends RuntimeException {
     private final String file;

@@ -1,4 +1,4 @@
-package org.secflow.servicerequest;
+package org.secflow.rules.scenario;
 
 import java.io.IOException;
 import java.io.StringReader;

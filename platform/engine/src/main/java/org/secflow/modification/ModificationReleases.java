@@ -1,12 +1,7 @@
-package org.secflow.server;
+package org.secflow.modification;
 
 import java.util.Optional;
-import org.secflow.maintenance.WorkingDays;
-import org.secflow.modification.DecisionReleaseTarget;
-import org.secflow.modification.NoReleaseFitsException;
-import org.secflow.modification.ReleaseCalendarException;
-import org.secflow.modification.ReleaseScope;
-import org.secflow.modification.ReleaseTargeting;
+import org.secflow.calendar.WorkingDays;
 import org.secflow.rules.RuleBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,13 +15,13 @@ import org.slf4j.LoggerFactory;
  * raised with, {@link ReleaseScope#DEFAULT} DCC System changes when none was given). When no release fits or the
  * calendar is unreadable, the target stays empty (logged) and the decision still stands.
  */
-final class ModificationReleases {
+public final class ModificationReleases {
     private static final Logger LOG = LoggerFactory.getLogger(ModificationReleases.class);
     private ModificationReleases() {
     }
 
     /** The targeting of the running platform over the rules in service. */
-    static DecisionReleaseTarget target(RuleBase rules, WorkingDays workingDays) {
+    public static DecisionReleaseTarget target(RuleBase rules, WorkingDays workingDays) {
         ReleaseTargeting targeting = new ReleaseTargeting(workingDays);
         return (reference, decided, scope, recommendation) -> {
             try {
