@@ -62,7 +62,7 @@ public final class Platform implements AutoCloseable {
         });
         try {
             this.plugins = PluginHost.start(paths.plugins(), config.plugins().selection(withServiceProviders),
-                    new HostServices(scheduler, clock, new SmiInventoryLookup(database.jdbi())));
+                    new HostServices(scheduler, clock, new SmiInventoryLookup(database.jdbi()), paths.data().resolve("plugins")));
         } catch (RuntimeException e) {
             scheduler.shutdownNow();
             database.close();

@@ -104,7 +104,7 @@ final class ReferenceDsp implements Dsp {
         String id = request.requestId();
         CommsHubCommand command = new CommsHubCommand(UUID.randomUUID().toString(), srv.gbcsUseCase(),
                 route.commsHubId(), request.deviceId(), route.region(), request.parameters(),
-                srv.updatesFirmware() ? request.firmwareImage() : null);
+                srv.updatesFirmware() ? request.firmwareImage() : null, route.deviceType());
         try {
             csp.send(command, event -> relay(request, srv, event, listener));
         } catch (RuntimeException e) {
