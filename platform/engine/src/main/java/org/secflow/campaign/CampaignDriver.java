@@ -50,12 +50,13 @@ import org.slf4j.LoggerFactory;
 final class CampaignDriver implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(CampaignDriver.class);
     private static final Set<String> RETRYABLE = Set.of("FILE_TRANSFER_FAILURE", "BATTERY_LOW");
-    private static final Set<DeviceState> SENDABLE = EnumSet.of(DeviceState.SCHEDULED);
     /** Changes written late, at most {@link #HOLD} after they happened, folded into the device's next change. */
     private static final Set<DeviceState> HOLDABLE = EnumSet.of(DeviceState.DELIVERED, DeviceState.ACTIVATED);
     private static final Duration HOLD = Duration.ofMillis(2000);
     /** How long a device whose update or HAN another holder has waits before it is tried again. */
     private static final Duration CLAIM_RETRY = Duration.ofMillis(500);
+    /** SRV 11.2 reads sent again per device in flight at most (see {@link #rereadLater}). */
+    private static final int MAX_REREADS = 3;
 
     /** How a wave ended. */
     enum WaveEnd { COMPLETE, PAUSED, CANCELLED, STOPPED }
@@ -87,6 +88,7 @@ final class CampaignDriver implements Runnable {
     private final ArrayDeque<CampaignDevice> ready = new ArrayDeque<>();
     private final Map<String, ArrayDeque<CampaignDevice>> parked = new HashMap<>();
     private final PriorityQueue<Retry> retries = new PriorityQueue<>();
+    private final PriorityQueue<Reread> rereads = new PriorityQueue<>();
     private final Map<String, InFlight> inFlight = new HashMap<>();
     private final Map<String, InFlight> byRequest = new HashMap<>();
     /** DELIVERED and ACTIVATED changes not yet written, by device (see {@link #persist}). */
@@ -112,6 +114,8 @@ final class CampaignDriver implements Runnable {
         Step step;
         String requestId;
         Instant lastProgress;
+        /** SRV 11.2 reads sent again for this device (a failed read, or the old version before the activation). */
+        int rereads;
 
         InFlight(CampaignDevice device, DeviceState state, Step step, Instant at) {
             this.device = device;
@@ -123,6 +127,14 @@ final class CampaignDriver implements Runnable {
 
     /** A change held back since {@code since}, to be written with the device's next one or after {@link #HOLD}. */
     private record Held(DeviceTransition transition, Instant since) {
+    }
+
+    /** An SRV 11.2 read of a device in flight, sent again at {@code notBefore}. */
+    private record Reread(Instant notBefore, InFlight flight) implements Comparable<Reread> {
+        @Override
+        public int compareTo(Reread o) {
+            return notBefore.compareTo(o.notBefore);
+        }
     }
 
     private record Retry(Instant notBefore, CampaignDevice device) implements Comparable<Retry> {
@@ -211,7 +223,7 @@ final class CampaignDriver implements Runnable {
                 DeviceState.SENT, DeviceState.DELIVERED, DeviceState.ACTIVATED));
         List<DeviceTransition> resend = new ArrayList<>();
         for (CampaignDevice d : unfinished.getOrDefault(DeviceState.SENT, List.of())) {
-            resend.add(new DeviceTransition(d.deviceId(), Set.of(DeviceState.SENT), DeviceState.SCHEDULED,
+            resend.add(new DeviceTransition(DeviceMove.RESEND_AFTER_RESTART, d.deviceId(),
                     "restarted before the delivery was recorded; sent again", null, null, false, now));
         }
         boolean[] resent = store.apply(campaignId, resend, List.of(), null);
@@ -265,6 +277,7 @@ final class CampaignDriver implements Runnable {
                     sweepTimeouts(now);
                     lastSweep = now;
                 }
+                sendDueRereads(now);
                 if (cancelRequested) {
                     cancelUnsent(now);
                 }
@@ -281,7 +294,7 @@ final class CampaignDriver implements Runnable {
                         end = WaveEnd.PAUSED;
                         break;
                     }
-                    if (ready.isEmpty() && parked.isEmpty() && retries.isEmpty()) {
+                    if (ready.isEmpty() && parked.isEmpty() && retries.isEmpty()) { // rereads: only of devices in flight
                         end = WaveEnd.COMPLETE;
                         break;
                     }
@@ -316,6 +329,17 @@ final class CampaignDriver implements Runnable {
             }
         }
         return maintenance.isPresent();
+    }
+
+    /** Sends the SRV 11.2 reads due again (whatever gates sending: a read changes nothing on the device). */
+    private void sendDueRereads(Instant now) {
+        while (!rereads.isEmpty() && !rereads.peek().notBefore().isAfter(now)) {
+            InFlight f = rereads.poll().flight();
+            if (inFlight.get(f.device.deviceId()) == f) {
+                byRequest.remove(f.requestId);
+                submitRead(f);
+            }
+        }
     }
 
     private void dispatch(Instant now) {
@@ -369,7 +393,7 @@ final class CampaignDriver implements Runnable {
         List<DeviceTransition> sent = new ArrayList<>(updates.size());
         for (InFlight f : updates) {
             f.requestId = nextRequestId();
-            sent.add(new DeviceTransition(f.device.deviceId(), SENDABLE, DeviceState.SENT, null, null, f.requestId, false, now));
+            sent.add(new DeviceTransition(DeviceMove.SEND, f.device.deviceId(), null, null, f.requestId, false, now));
         }
         boolean[] applied = store.apply(campaignId, sent, List.of(), null);
         Optional<Dsp> target = dsp.get();
@@ -530,7 +554,7 @@ final class CampaignDriver implements Runnable {
     private void batteryChecked(InFlight f, DeviceEvent e, Instant now, List<DeviceTransition> out, List<Runnable> after) {
         if (e.stage() == DeviceEvent.Stage.DEVICE_RESPONSE) {
             if ("true".equalsIgnoreCase(e.data().get("batteryLow"))) {
-                retryOrGiveUp(f, now, "battery reported low (BR10)", DeviceState.SKIPPED, out, after);
+                retryOrGiveUp(f, now, "battery reported low (BR10)", out, after);
             } else {
                 finishInFlight(f);
                 hans.unlock(f.device.hubId()); // send() takes it again at once
@@ -543,7 +567,7 @@ final class CampaignDriver implements Runnable {
                 });
             }
         } else if (e.stage() == DeviceEvent.Stage.FAILED) {
-            retryOrGiveUp(f, now, "battery could not be read: " + e.data().get("reason"), DeviceState.SKIPPED, out, after);
+            retryOrGiveUp(f, now, "battery could not be read: " + e.data().get("reason"), out, after);
         }
     }
 
@@ -553,28 +577,28 @@ final class CampaignDriver implements Runnable {
             case ACCEPTED_BY_CSP, DELIVERED_TO_HUB, DEVICE_RESPONSE -> {
                 // progress only: the timeout restarts
             }
-            case FAILED -> retryOrGiveUp(f, now, "not delivered: " + e.data().get("reason"), DeviceState.DELIVERY_FAILED, out, after);
+            case FAILED -> retryOrGiveUp(f, now, "not delivered: " + e.data().get("reason"), out, after);
             case DEVICE_ALERT -> {
                 GbcsAlert a = e.alert();
                 if (a == GbcsAlert.FIRMWARE_TRANSFER_SUCCESS && f.state == DeviceState.SENT) {
-                    out.add(new DeviceTransition(id, Set.of(DeviceState.SENT), DeviceState.DELIVERED, null, null, null, false, now));
+                    out.add(new DeviceTransition(DeviceMove.TRANSFERRED, id, null, null, null, false, now));
                     f.state = DeviceState.DELIVERED;
                 } else if (a == GbcsAlert.FIRMWARE_TRANSFER_FAILURE) {
                     String reason = e.data().getOrDefault("reason", "unknown");
                     if (RETRYABLE.contains(reason)) {
-                        retryOrGiveUp(f, now, "0x8F89 " + reason, DeviceState.DELIVERY_FAILED, out, after);
+                        retryOrGiveUp(f, now, "0x8F89 " + reason, out, after);
                     } else {
-                        finalState(f, DeviceState.DELIVERY_FAILED, "0x8F89 " + reason, now, out, after);
+                        finalState(f, DeviceMove.DELIVERY_FAILURE, "0x8F89 " + reason, now, out, after);
                     }
                 } else if (a == GbcsAlert.FIRMWARE_ACTIVATION) {
                     if ("0".equals(e.data().get("result"))) {
-                        out.add(new DeviceTransition(id, Set.of(DeviceState.SENT, DeviceState.DELIVERED), DeviceState.ACTIVATED,
+                        out.add(new DeviceTransition(DeviceMove.ACTIVATED, id,
                                 e.data().containsKey("dccAlert") ? "DCC Alert " + e.data().get("dccAlert") : null, null, null, false, now));
                         f.state = DeviceState.ACTIVATED;
                         f.step = Step.VERSION_READ;
                         after.add(() -> submitRead(f));
                     } else {
-                        finalState(f, DeviceState.ACTIVATION_FAILED, "0x8F8B result " + e.data().get("result"), now, out, after);
+                        finalState(f, DeviceMove.ACTIVATION_FAILURE, "0x8F8B result " + e.data().get("result"), now, out, after);
                     }
                 }
             }
@@ -583,45 +607,64 @@ final class CampaignDriver implements Runnable {
 
     private void versionRead(InFlight f, DeviceEvent e, Instant now, List<DeviceTransition> out, List<Runnable> after,
                              List<String> confirmed) {
+        if (e.stage() == DeviceEvent.Stage.FAILED) {
+            rereadLater(f, now, after); // a failed read says nothing of the device: read again
+            return;
+        }
         if (e.stage() != DeviceEvent.Stage.DEVICE_RESPONSE) {
-            return; // a failed read leaves the device to its timeout
+            return;
         }
         String version = e.data().get("firmwareVersion");
         if (image.version().equals(version)) {
-            finalState(f, DeviceState.CONFIRMED, null, now, out, after);
+            finalState(f, DeviceMove.CONFIRM, null, now, out, after);
             confirmed.add(f.device.deviceId());
         } else if (f.state == DeviceState.ACTIVATED) {
-            finalState(f, DeviceState.ACTIVATION_FAILED, "SRV 11.2 read version " + version + ", expected " + image.version(),
+            finalState(f, DeviceMove.ACTIVATION_FAILURE, "SRV 11.2 read version " + version + ", expected " + image.version(),
                     now, out, after);
+        } else {
+            // DELIVERED (recovered after a restart) and not yet the new version: the device activates at its own
+            // time and its 0x8F8B may have gone to the process that died; read again before the timeout
+            rereadLater(f, now, after);
         }
-        // DELIVERED (recovered after a restart) and not yet the new version: wait for the activation or the timeout
     }
 
-    private void finalState(InFlight f, DeviceState to, String reason, Instant now, List<DeviceTransition> out, List<Runnable> after) {
-        out.add(new DeviceTransition(f.device.deviceId(), DeviceState.IN_FLIGHT, to, reason, null, null, false, now));
+    /**
+     * Sends the device's SRV 11.2 read again after a quarter of the device timeout (at least {@link #CLAIM_RETRY}),
+     * at most {@link #MAX_REREADS} times; after that the device is left to its timeout.
+     */
+    private void rereadLater(InFlight f, Instant now, List<Runnable> after) {
+        if (f.rereads >= MAX_REREADS) {
+            return;
+        }
+        f.rereads++;
+        Instant at = now.plusMillis(Math.max(CLAIM_RETRY.toMillis(), def.deviceTimeoutMs() / 4));
+        after.add(() -> rereads.add(new Reread(at, f)));
+    }
+
+    private void finalState(InFlight f, DeviceMove move, String reason, Instant now, List<DeviceTransition> out, List<Runnable> after) {
+        out.add(new DeviceTransition(move, f.device.deviceId(), reason, null, null, false, now));
         finishInFlight(f);
         after.add(() -> release(f.device));
     }
 
-    private void retryOrGiveUp(InFlight f, Instant now, String reason, DeviceState giveUp, List<DeviceTransition> out,
-                               List<Runnable> after) {
-        Set<DeviceState> from = f.step == Step.BATTERY_CHECK ? Set.of(DeviceState.SCHEDULED) : DeviceState.IN_FLIGHT;
+    private void retryOrGiveUp(InFlight f, Instant now, String reason, List<DeviceTransition> out, List<Runnable> after) {
+        boolean battery = f.step == Step.BATTERY_CHECK;
         finishInFlight(f);
         // once a delivery is recorded the device is never sent again: only SCHEDULED (battery read) or SENT retry
         boolean mayRetry = f.state == DeviceState.SCHEDULED || f.state == DeviceState.SENT;
         if (mayRetry && f.device.attempts() < def.maxRetries()) {
-            from = f.step == Step.BATTERY_CHECK ? Set.of(DeviceState.SCHEDULED) : Set.of(DeviceState.SENT);
             Instant notBefore = now.plusMillis(def.retryBackoffMs() << Math.min(f.device.attempts(), 20));
-            out.add(new DeviceTransition(f.device.deviceId(), from, DeviceState.SCHEDULED, reason + "; retry "
-                    + (f.device.attempts() + 1) + " of " + def.maxRetries(), notBefore, null, true, now));
+            out.add(new DeviceTransition(battery ? DeviceMove.BATTERY_RECHECK : DeviceMove.RETRY, f.device.deviceId(),
+                    reason + "; retry " + (f.device.attempts() + 1) + " of " + def.maxRetries(), notBefore, null, true, now));
             CampaignDevice next = f.device.nextAttempt();
             after.add(() -> {
                 release(f.device);
                 retries.add(new Retry(notBefore, next));
             });
         } else {
-            out.add(new DeviceTransition(f.device.deviceId(), from, giveUp, reason + (def.maxRetries() > 0
-                    ? " (after " + def.maxRetries() + " retries)" : ""), null, null, false, now));
+            out.add(new DeviceTransition(battery ? DeviceMove.BATTERY_GIVE_UP : DeviceMove.DELIVERY_FAILURE,
+                    f.device.deviceId(), reason + (def.maxRetries() > 0 ? " (after " + def.maxRetries() + " retries)" : ""),
+                    null, null, false, now));
             after.add(() -> release(f.device));
         }
     }
@@ -664,9 +707,9 @@ final class CampaignDriver implements Runnable {
                 continue;
             }
             if (f.step == Step.BATTERY_CHECK) {
-                retryOrGiveUp(f, now, "no answer to the battery read", DeviceState.SKIPPED, out, after);
+                retryOrGiveUp(f, now, "no answer to the battery read", out, after);
             } else {
-                finalState(f, DeviceState.TIMED_OUT, "no progress for " + def.deviceTimeoutMs() + " ms (last state "
+                finalState(f, DeviceMove.TIME_OUT, "no progress for " + def.deviceTimeoutMs() + " ms (last state "
                         + f.state + ")", now, out, after);
             }
         }
@@ -689,7 +732,7 @@ final class CampaignDriver implements Runnable {
         }
         List<DeviceTransition> out = new ArrayList<>();
         for (CampaignDevice d : unsent) {
-            out.add(new DeviceTransition(d.deviceId(), SENDABLE, DeviceState.CANCELLED, "campaign cancelled before sending",
+            out.add(new DeviceTransition(DeviceMove.CANCEL_UNSENT, d.deviceId(), "campaign cancelled before sending",
                     null, null, false, now));
         }
         for (boolean applied : store.apply(campaignId, out, List.of(), null)) {

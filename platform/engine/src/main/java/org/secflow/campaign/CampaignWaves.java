@@ -106,9 +106,7 @@ final class CampaignWaves {
             d.stop();
         }
         if (end == CampaignState.CANCELLED) {
-            store.jdbi().useHandle(h -> h.createUpdate("UPDATE campaign_device SET state = 'CANCELLED', reason = "
-                            + "'campaign cancelled before sending', updated_at = :at WHERE campaign_id = :c AND state IN ('PENDING', 'SCHEDULED')")
-                    .bind("at", CampaignStore.ts(now)).bind("c", campaignId).execute());
+            store.cancelUnsent(campaignId, now);
         }
         store.update(campaignId, "waiting_reason", null, now);
         store.update(campaignId, "state", end, now);

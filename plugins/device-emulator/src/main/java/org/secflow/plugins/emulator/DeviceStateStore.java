@@ -102,6 +102,18 @@ final class DeviceStateStore implements AutoCloseable {
         return devices.getOrDefault(id, Map.of());
     }
 
+    /** Every device that holds {@code key}, with its value (a copy). */
+    Map<Long, String> withKey(String key) {
+        Map<Long, String> found = new HashMap<>();
+        devices.forEach((id, values) -> {
+            String v = values.get(key);
+            if (v != null) {
+                found.put(id, v);
+            }
+        });
+        return found;
+    }
+
     /** Whether any device has state. */
     boolean isEmpty() {
         return devices.isEmpty();

@@ -28,6 +28,8 @@ final class HanEmulator implements DeviceEmulator {
         this.generator = new EstateGenerator(settings, ProductCatalogue.STANDARD, identity);
         this.state = context.dataDirectory().map(DeviceStateStore::open).orElseGet(DeviceStateStore::inMemory);
         this.han = new HanRegistry(identity, state);
+        // images transferred before the platform stopped were activated by their devices meanwhile
+        this.han.activatePending();
         this.responder = new HubCommandResponder(han, settings.responses(), context.scheduler(), context.clock());
     }
 

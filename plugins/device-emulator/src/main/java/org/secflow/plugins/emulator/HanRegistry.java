@@ -101,6 +101,21 @@ final class HanRegistry {
         state.put(id, change);
     }
 
+    /**
+     * Activates every image transferred and not yet activated: called at start, when the emulator's previous run
+     * stopped between a device's 0x8F8B-to-be and its transfer. A real device activates a transferred image at its
+     * activation time whether or not the platform that sent it is still running; the emulated devices live in the
+     * platform's process, so they catch up when it starts again. The alert they would have sent is not sent: an SRV
+     * 11.2 read tells the platform.
+     *
+     * @return devices activated
+     */
+    int activatePending() {
+        Map<Long, String> pending = state.withKey(DeviceStateKeys.FIRMWARE_PENDING);
+        pending.forEach(this::activateFirmware);
+        return pending.size();
+    }
+
     /** The version of an image transferred to the device and not yet activated, or null. */
     String pendingFirmware(long id) {
         return state.get(id, DeviceStateKeys.FIRMWARE_PENDING);

@@ -63,6 +63,31 @@ class DeviceStatePersistenceTest {
         }
     }
 
+    /**
+     * The platform (and the emulated devices in its process) killed after 0x8F8A and before 0x8F8B: the device had
+     * the image and would have activated it at its activation time; started again, it reads the new version.
+     */
+    @Test
+    void activatesAnImageTransferredBeforeAKillWhenStartedAgain() throws Exception {
+        Located ppmid;
+        try (FakeProviderContext context = new FakeProviderContext(HanEmulatorFactory.ID).withDataDirectory(data)
+                .with("latencyMs", "1").with("tcsoShare", "0").with("activationTimeMs", "600000")) {
+            DeviceEmulator emulator = new HanEmulatorFactory().create(context);
+            ppmid = find(generate(emulator, request(50, 7)), EstateFixtures::takesPpmidFirmware).orElseThrow();
+            RecordingListener listener = new RecordingListener();
+            emulator.deliver(cs05c("c1", ppmid, imageFor(ppmid.device(), "7.7.8")), listener);
+            listener.await(e -> e.alert() == GbcsAlert.FIRMWARE_TRANSFER_SUCCESS, TIMEOUT);
+            assertThat(read(emulator, cs08("c1b", ppmid))).as("not yet activated").isNotEqualTo("7.7.8");
+            ((HanEmulator) emulator).han().state().abandon();
+        }
+        try (FakeProviderContext context = new FakeProviderContext(HanEmulatorFactory.ID).withDataDirectory(data)
+                .with("latencyMs", "1")) {
+            DeviceEmulator restarted = new HanEmulatorFactory().create(context);
+            assertThat(read(restarted, cs08("c2", ppmid))).isEqualTo("7.7.8");
+            restarted.close();
+        }
+    }
+
     @Test
     void answersADeviceAddedAfterStartUpAsTheTypeTheCommandNames() throws Exception {
         try (FakeProviderContext context = new FakeProviderContext(HanEmulatorFactory.ID).with("latencyMs", "1")) {
