@@ -38,7 +38,19 @@ final class CampaignStore {
                        String createdBy, String createdParty, String createdRole, String approvedBy, CampaignState state,
                        int currentWave, int waveCount, String definitionJson, String pauseReason, String waitingReason,
                        String rulesVersion, String processInstanceId, Instant createdAt, Instant updatedAt) {
+
+        /** The plan the campaign was created with ({@code definition_json}). */
+        CampaignDefinition definition() {
+            try {
+                return DEFINITION_JSON.readValue(definitionJson, CampaignDefinition.class);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("campaign " + campaignId + " has an unreadable definition", e);
+            }
+        }
     }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper DEFINITION_JSON =
+            com.fasterxml.jackson.databind.json.JsonMapper.builder().findAndAddModules().build();
 
     void insertCampaign(Handle h, CampaignRow c) {
         h.createUpdate("""
