@@ -66,10 +66,13 @@ class CampaignMultiKillIT {
         // slow hubs and devices, no fault anywhere: whatever fails was made to fail by the kills
         Path config = data.resolve("secflow.yaml");
         String emulator = String.join("\n", "      altHanShare: \"0.2\"", "      latencyMs: \"300\"",
-                "      transferTimeMs: \"1200\"", "      activationTimeMs: \"1200\"", "      fileTransferFailureRate: \"0\"",
+                "      transferTimeMs: \"2000\"", "      activationTimeMs: \"2000\"", "      fileTransferFailureRate: \"0\"",
                 "      activationFailureRate: \"0\"", "      noAnswerRate: \"0\"", "      lowBatteryRate: \"0\"");
-        String changed = yaml.replace("      altHanShare: \"0.03\"", emulator);
-        assertThat(changed).contains("transferTimeMs");
+        // CSPs carry three commands at a time each, so that a wave takes several rounds and the kills land mid-wave
+        String changed = yaml.replace("      latencyMs: \"40\"", "      latencyMs: \"40\"\n      maxConcurrent: \"3\"")
+                .replace("      latencyMs: \"25\"", "      latencyMs: \"25\"\n      maxConcurrent: \"3\"")
+                .replace("      altHanShare: \"0.03\"", emulator);
+        assertThat(changed).contains("transferTimeMs").contains("maxConcurrent");
         Files.writeString(config, changed);
         Random moments = new Random(SEED);
         String id = null;
@@ -85,9 +88,9 @@ class CampaignMultiKillIT {
                     selected = Long.parseLong(created[1]);
                 }
                 if (run < KILLS) {
-                    // a seeded moment while the campaign runs: between 0.5 and 4 s after it is seen running again
+                    // a seeded moment while the campaign runs: between 1 and 6 s after it is seen running again
                     awaitRunning(id);
-                    Thread.sleep(500 + moments.nextInt(3500));
+                    Thread.sleep(1000 + moments.nextInt(5000));
                     assertThat(campaign(id).path("state").asText()).as("the campaign still runs at kill %d", run + 1)
                             .isNotEqualTo("COMPLETED");
                     continue;
@@ -162,7 +165,7 @@ class CampaignMultiKillIT {
         assertThat(image.statusCode()).as(image.body()).isEqualTo(201);
         HttpResponse<String> created = call("POST", "/api/campaigns", "demo-supplier-a", """
                 {"name": "kill test", "imageSha256": "%s", "selection": {"ppmids": true, "altHanVariants": ["B1","B2","B3","B4"]},
-                 "waves": [30, 60, 100], "successThresholdPercent": 0, "maxRetries": 2, "retryBackoffMs": 100,
+                 "waves": [20, 30, 50], "successThresholdPercent": 0, "maxRetries": 2, "retryBackoffMs": 100,
                  "deviceTimeoutMs": 60000}""".formatted(sha));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode c = JSON.readTree(created.body());

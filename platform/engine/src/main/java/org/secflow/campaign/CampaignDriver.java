@@ -392,6 +392,11 @@ final class CampaignDriver implements Runnable, DeviceProgress.Loop {
     }
 
     @Override
+    public void cancel(String requestId) {
+        requests.cancel(requestId);
+    }
+
+    @Override
     public void sendAfterBatteryRead(CampaignDevice d, Instant now) {
         send(List.of(new InFlight(d, DeviceState.SCHEDULED, InFlight.Step.UPDATE, now)), now);
     }

@@ -40,6 +40,9 @@ final class DeviceProgress {
         /** Reads the device's version now (SRV 11.2). */
         void readVersion(InFlight f);
 
+        /** Tells the DSP the request is given up, so that the CSP frees what it holds for it. */
+        void cancel(String requestId);
+
         /** The battery read was fine: send SRV 11.4 now, the device's HAN still taken. */
         void sendAfterBatteryRead(CampaignDevice d, Instant now);
     }
@@ -68,11 +71,16 @@ final class DeviceProgress {
         }
     }
 
-    /** The device made no progress within the device timeout, if so: a battery read is retried, else TIMED_OUT. */
+    /**
+     * The device made no progress within the device timeout, if so: its request is cancelled at the DSP, a battery
+     * read is retried, else TIMED_OUT.
+     */
     void timeOutIfDue(InFlight f, Instant now, List<DeviceTransition> out, List<Runnable> after) {
         if (Duration.between(f.lastProgress, now).toMillis() < def.deviceTimeoutMs()) {
             return;
         }
+        String givenUp = f.requestId;
+        after.add(() -> loop.cancel(givenUp)); // a device that never answers holds no CSP slot
         if (f.step == InFlight.Step.BATTERY_CHECK) {
             retryOrGiveUp(f, now, "no answer to the battery read", out, after);
         } else {

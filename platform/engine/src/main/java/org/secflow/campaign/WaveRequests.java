@@ -19,6 +19,7 @@ import org.secflow.spi.ServiceRequestAck;
  * the request, goes to {@code events}. Used on the loop's thread only.
  */
 final class WaveRequests {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WaveRequests.class);
     private final String campaignId;
     private final int wave;
     private final FirmwareImage image;
@@ -63,6 +64,20 @@ final class WaveRequests {
         submit(dsp.get(), new ServiceRequest(requestId, "11.2", userId, userRole, new DeviceId(deviceId),
                 Map.of("campaignId", campaignId), null));
         return requestId;
+    }
+
+    /** Tells the DSP the request is given up ({@link Dsp#cancel}); a DSP failure is logged, not thrown. */
+    void cancel(String requestId) {
+        if (requestId == null) {
+            return;
+        }
+        dsp.get().ifPresent(d -> {
+            try {
+                d.cancel(requestId);
+            } catch (RuntimeException e) {
+                LOG.warn("the DSP could not cancel request {}", requestId, e);
+            }
+        });
     }
 
     private void submit(Optional<Dsp> target, ServiceRequest request) {

@@ -55,10 +55,18 @@ class CampaignDriverTest {
         final AtomicInteger oldVersionReads = new AtomicInteger();
         /** SRV 11.2 reads the DSP refuses, across devices. */
         final AtomicInteger rejectedReads = new AtomicInteger();
+        final List<String> cancelled = Collections.synchronizedList(new ArrayList<>());
+        final Map<String, String> requestOf = new ConcurrentHashMap<>();
+
+        @Override
+        public void cancel(String requestId) {
+            cancelled.add(requestId);
+        }
 
         @Override
         public ServiceRequestAck submit(ServiceRequest r, DeviceEventListener listener) {
             submitted.add(r.srv() + " " + r.deviceId().value());
+            requestOf.put(r.deviceId().value(), r.requestId());
             if (r.srv().equals("11.2") && rejectedReads.getAndDecrement() > 0) {
                 return ServiceRequestAck.rejected(r.requestId(), "the CSP is not ready");
             }
@@ -267,6 +275,17 @@ class CampaignDriverTest {
         assertThat(run(id, definitionWithTimeout(4_000), Optional::empty)).isEqualTo(CampaignDriver.WaveEnd.COMPLETE);
 
         assertThat(store.countByState(id, null)).containsExactly(Map.entry(DeviceState.CONFIRMED, 2L));
+    }
+
+    @Test
+    void aDeviceThatTimesOutHasItsRequestCancelledAtTheDspSoItsCspSlotFrees() throws Exception {
+        dsp.neverActivates = true;
+        String id = campaign(2, 2, false);
+
+        assertThat(run(id, definitionWithTimeout(1_000), Optional::empty)).isEqualTo(CampaignDriver.WaveEnd.COMPLETE);
+
+        assertThat(store.countByState(id, null)).containsExactly(Map.entry(DeviceState.TIMED_OUT, 2L));
+        assertThat(dsp.cancelled).containsExactlyInAnyOrderElementsOf(dsp.requestOf.values());
     }
 
     private static void sleep(long ms) {
