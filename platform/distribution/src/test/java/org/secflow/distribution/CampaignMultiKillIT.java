@@ -66,7 +66,7 @@ class CampaignMultiKillIT {
         // slow hubs and devices, no fault anywhere: whatever fails was made to fail by the kills
         Path config = data.resolve("secflow.yaml");
         String emulator = String.join("\n", "      altHanShare: \"0.2\"", "      latencyMs: \"300\"",
-                "      transferTimeMs: \"2000\"", "      activationTimeMs: \"2000\"", "      fileTransferFailureRate: \"0\"",
+                "      transferTimeMs: \"1000\"", "      activationTimeMs: \"1000\"", "      fileTransferFailureRate: \"0\"",
                 "      activationFailureRate: \"0\"", "      noAnswerRate: \"0\"", "      lowBatteryRate: \"0\"");
         // CSPs carry three commands at a time each, so that a wave takes several rounds and the kills land mid-wave
         String changed = yaml.replace("      latencyMs: \"40\"", "      latencyMs: \"40\"\n      maxConcurrent: \"3\"")
@@ -83,6 +83,7 @@ class CampaignMultiKillIT {
             try {
                 awaitHealthy(p, log);
                 if (run == 0) {
+                    cancelTheDemoCampaign();
                     String[] created = createAndApprove();
                     id = created[0];
                     selected = Long.parseLong(created[1]);
@@ -150,6 +151,24 @@ class CampaignMultiKillIT {
             items.forEach(d -> onImage.add(d.path("deviceId").asText()));
         }
         assertThat(onImage).as("the SMI holds %s for exactly the CONFIRMED devices", VERSION).isEqualTo(confirmed);
+    }
+
+    /**
+     * The demo campaign (started at the first start) would hold the devices of its model (a device is in one running
+     * campaign at most) and the CSPs' slots: cancelled, and waited for until it has ended.
+     */
+    private void cancelTheDemoCampaign() throws Exception {
+        JsonNode list = JSON.readTree(call("GET", "/api/campaigns", "demo-supplier-a", null).body());
+        JsonNode items = list.isArray() ? list : list.path("items");
+        for (JsonNode c : items) {
+            String demo = c.path("campaignId").asText();
+            call("POST", "/api/campaigns/" + demo + "/cancel", "demo-supplier-a", null);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!List.of("CANCELLED", "COMPLETED").contains(campaign(demo).path("state").asText())) {
+                assertThat(System.nanoTime()).as("the demo campaign ended: %s", campaign(demo)).isLessThan(deadline);
+                Thread.sleep(200);
+            }
+        }
     }
 
     /** Registers an image for the commonest PPMID model, creates a three-wave campaign and approves it; id and size. */
