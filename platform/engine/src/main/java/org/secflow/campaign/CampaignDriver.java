@@ -5,57 +5,40 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.secflow.spi.DeviceEvent;
-import org.secflow.spi.DeviceId;
 import org.secflow.spi.Dsp;
 import org.secflow.spi.FirmwareImage;
-import org.secflow.spi.GbcsAlert;
-import org.secflow.spi.ServiceRequest;
-import org.secflow.spi.ServiceRequestAck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one wave of a campaign and follows every device to a final state (issue 4, steps 4-7). One thread per
- * running wave; it alone changes the wave's devices, so its in-memory view (ready queue, parked devices per HAN,
- * retries, devices in flight) stays consistent with the store, which holds the truth.
+ * The sending loop of one wave of a campaign: sends its devices and follows each to a final state. One thread per
+ * running wave; it alone changes the wave's devices, so its in-memory view (ready queue, retries, devices in flight)
+ * stays consistent with the store, which holds the truth. Its parts: {@link WaveRecovery} (how it starts, after a
+ * restart too), {@link WaveGates} (the HAN gate, BR9, and the High Impact Planned Maintenance gate),
+ * {@link DeviceProgress} (what an event, or no event within the device timeout, means), {@link HeldWrites} (the
+ * writes, DELIVERED and ACTIVATED held up to two seconds and folded into the next change). Every change is a move of
+ * {@link DeviceMove}.
  *
- * <p>Per device: SCHEDULED → SENT (written and committed <em>before</em> SRV 11.4 goes to the DSP) → DELIVERED
- * (0x8F8A) → ACTIVATED (0x8F8B result 0, DCC Alert N39) → SRV 11.2 read → CONFIRMED when the version read is the
- * image's (SMI updated in the same transaction, BR5-BR7). Failures: 0x8F89 and CSP/DSP failures retry with back-off
- * while retryable and attempts remain, else DELIVERY_FAILED; 0x8F8B non-zero or another version read is
- * ACTIVATION_FAILED; no progress within the device timeout is TIMED_OUT.
+ * <p>A device is recorded SENT (committed) <em>before</em> SRV 11.4 goes to the DSP; a crash before its delivery is
+ * written leaves it SENT and it is sent again after the restart; once its delivery is recorded it is never sent again.
  *
- * <p>Safety on the HAN (seed 001 BR9, BR10): a device is sent only while its HAN holds no other device updating
- * ({@link HanLocks}, across campaigns); a battery-powered Alt HAN bridge is read first (SRV 11.2) and not sent while
- * it reports its battery low. Nothing is sent while a High Impact Planned Maintenance window is open.
- *
- * <p>Events are applied in batches; each applies only from the states it expects (see {@link DeviceTransition}),
- * so a repeated callback changes and counts nothing. DELIVERED and ACTIVATED are written up to two seconds late,
- * folded into the device's next change when it comes sooner (on a fast network SENT to CONFIRMED is one write; see
- * {@link #persist}); a crash in between leaves the device SENT, the state whose delivery was not recorded. After a
- * crash, {@link #recover} resends devices whose delivery was not recorded (SENT) and re-reads the version of those
- * delivered or activated, never resending them.
+ * <p>About 400 lines: what is left is the loop and the state only its thread may touch (ready queue, retries,
+ * devices in flight, counts); splitting that further would share mutable state across classes.
  */
-final class CampaignDriver implements Runnable {
+final class CampaignDriver implements Runnable, DeviceProgress.Loop {
     private static final Logger LOG = LoggerFactory.getLogger(CampaignDriver.class);
-    private static final Set<String> RETRYABLE = Set.of("FILE_TRANSFER_FAILURE", "BATTERY_LOW");
-    private static final Set<DeviceState> SENDABLE = EnumSet.of(DeviceState.SCHEDULED);
-    /** Changes written late, at most {@link #HOLD} after they happened, folded into the device's next change. */
-    private static final Set<DeviceState> HOLDABLE = EnumSet.of(DeviceState.DELIVERED, DeviceState.ACTIVATED);
-    private static final Duration HOLD = Duration.ofMillis(2000);
     /** How long a device whose update or HAN another holder has waits before it is tried again. */
     private static final Duration CLAIM_RETRY = Duration.ofMillis(500);
+    private static final long SWEEP_EVERY_MS = 200;
 
     /** How a wave ended. */
     enum WaveEnd { COMPLETE, PAUSED, CANCELLED, STOPPED }
@@ -69,68 +52,38 @@ final class CampaignDriver implements Runnable {
     record Settings(int maxInFlight, int batch) {
     }
 
+    private record Due<T>(Instant at, T what) implements Comparable<Due<T>> {
+        @Override
+        public int compareTo(Due<T> o) {
+            return at.compareTo(o.at);
+        }
+    }
+
     private final String campaignId;
     private final int wave;
     private final CampaignStore store;
     private final CampaignDefinition def;
-    private final FirmwareImage image;
-    private final String userId;
-    private final String userRole;
-    private final Supplier<Optional<Dsp>> dsp;
-    private final HanLocks hans;
-    private final Supplier<Optional<String>> maintenanceBlock;
     private final Clock clock;
     private final WaveEndListener onEnd;
     private final Settings settings;
+    private final WaveGates gates;
+    private final HeldWrites writes;
+    private final DeviceProgress progress;
+    private final WaveRequests requests;
 
     private final LinkedBlockingQueue<DeviceEvent> events = new LinkedBlockingQueue<>();
     private final ArrayDeque<CampaignDevice> ready = new ArrayDeque<>();
-    private final Map<String, ArrayDeque<CampaignDevice>> parked = new HashMap<>();
-    private final PriorityQueue<Retry> retries = new PriorityQueue<>();
+    private final PriorityQueue<Due<CampaignDevice>> retries = new PriorityQueue<>();
+    private final PriorityQueue<Due<InFlight>> rereads = new PriorityQueue<>();
     private final Map<String, InFlight> inFlight = new HashMap<>();
     private final Map<String, InFlight> byRequest = new HashMap<>();
-    /** DELIVERED and ACTIVATED changes not yet written, by device (see {@link #persist}). */
-    private final Map<String, Held> held = new java.util.LinkedHashMap<>();
-    private Instant heldCheckedAt = Instant.EPOCH;
     private long failed;
     private long finished;
     /** Devices of the whole campaign in a final state (SKIPPED and CANCELLED too), for progress; written by this thread. */
     private volatile long finalDevices;
-    private long requestCounter;
     private volatile boolean pauseRequested;
     private volatile boolean cancelRequested;
     private volatile boolean stopRequested;
-    private volatile String waitingReason;
-    private Instant maintenanceCheckedAt = Instant.EPOCH;
-    private Optional<String> maintenance = Optional.empty();
-
-    private enum Step { BATTERY_CHECK, UPDATE, VERSION_READ }
-
-    private static final class InFlight {
-        final CampaignDevice device;
-        DeviceState state;
-        Step step;
-        String requestId;
-        Instant lastProgress;
-
-        InFlight(CampaignDevice device, DeviceState state, Step step, Instant at) {
-            this.device = device;
-            this.state = state;
-            this.step = step;
-            this.lastProgress = at;
-        }
-    }
-
-    /** A change held back since {@code since}, to be written with the device's next one or after {@link #HOLD}. */
-    private record Held(DeviceTransition transition, Instant since) {
-    }
-
-    private record Retry(Instant notBefore, CampaignDevice device) implements Comparable<Retry> {
-        @Override
-        public int compareTo(Retry o) {
-            return notBefore.compareTo(o.notBefore);
-        }
-    }
 
     CampaignDriver(String campaignId, int wave, CampaignStore store, CampaignDefinition def, FirmwareImage image,
                    String userId, String userRole, Supplier<Optional<Dsp>> dsp, HanLocks hans,
@@ -139,15 +92,13 @@ final class CampaignDriver implements Runnable {
         this.wave = wave;
         this.store = store;
         this.def = def;
-        this.image = image;
-        this.userId = userId;
-        this.userRole = userRole;
-        this.dsp = dsp;
-        this.hans = hans;
-        this.maintenanceBlock = maintenanceBlock;
         this.clock = clock;
         this.settings = settings;
         this.onEnd = onEnd;
+        this.gates = new WaveGates(hans, maintenanceBlock, store, campaignId);
+        this.writes = new HeldWrites(store, campaignId, image.version());
+        this.progress = new DeviceProgress(def, image, this);
+        this.requests = new WaveRequests(campaignId, wave, image, userId, userRole, dsp, events::add, clock);
     }
 
     int wave() {
@@ -185,61 +136,21 @@ final class CampaignDriver implements Runnable {
 
     /** Why sending waits (a Planned Maintenance window), or null. */
     String waitingReason() {
-        return waitingReason;
+        return gates.waitingReason();
     }
 
-    /**
-     * Loads the wave from the store. Devices SENT without a recorded delivery go back to SCHEDULED (their delivery
-     * was never recorded, so sending again is safe); DELIVERED and ACTIVATED ones get an SRV 11.2 read.
-     */
+    /** Loads the wave from the store ({@link WaveRecovery}); devices delivered or activated are read at once. */
     void recover() {
-        Instant now = clock.instant();
-        Map<DeviceState, Long> all = store.countByState(campaignId, null);
-        long atStart = 0;
-        for (DeviceState s : DeviceState.FAILED) {
-            failed += all.getOrDefault(s, 0L);
+        WaveRecovery.Start start = WaveRecovery.start(store, campaignId, wave, clock.instant());
+        failed = start.failed();
+        finished = start.finished();
+        finalDevices = start.finalDevices();
+        ready.addAll(start.ready());
+        for (InFlight f : start.toRead()) {
+            gates.hold(f.device);
+            inFlight.put(f.deviceId(), f);
+            readVersion(f);
         }
-        for (DeviceState s : DeviceState.FINAL) {
-            atStart += all.getOrDefault(s, 0L);
-            if (s != DeviceState.SKIPPED && s != DeviceState.CANCELLED) {
-                finished += all.getOrDefault(s, 0L);
-            }
-        }
-        finalDevices = atStart;
-        // one read of the wave's unfinished devices, split by state
-        Map<DeviceState, List<CampaignDevice>> unfinished = store.devicesIn(campaignId, wave, EnumSet.of(DeviceState.SCHEDULED,
-                DeviceState.SENT, DeviceState.DELIVERED, DeviceState.ACTIVATED));
-        List<DeviceTransition> resend = new ArrayList<>();
-        for (CampaignDevice d : unfinished.getOrDefault(DeviceState.SENT, List.of())) {
-            resend.add(new DeviceTransition(d.deviceId(), Set.of(DeviceState.SENT), DeviceState.SCHEDULED,
-                    "restarted before the delivery was recorded; sent again", null, null, false, now));
-        }
-        boolean[] resent = store.apply(campaignId, resend, List.of(), null);
-        for (int i = 0; i < resent.length; i++) {
-            if (resent[i]) {
-                ready.add(unfinished.get(DeviceState.SENT).get(i));
-            }
-        }
-        if (!resend.isEmpty()) {
-            LOG.info("campaign {} wave {}: {} devices sent before a restart without a recorded delivery go again",
-                    campaignId, wave, resend.size());
-        }
-        for (DeviceState s : List.of(DeviceState.DELIVERED, DeviceState.ACTIVATED)) {
-            for (CampaignDevice d : unfinished.getOrDefault(s, List.of())) {
-                if (d.hubId() != null) {
-                    hans.lock(d.hubId());
-                }
-                InFlight f = new InFlight(d, s, Step.VERSION_READ, now);
-                inFlight.put(d.deviceId(), f);
-                submitRead(f);
-            }
-        }
-        ready.addAll(unfinished.getOrDefault(DeviceState.SCHEDULED, List.of()));
-    }
-
-    /** Called by the DSP's callbacks, on any thread. */
-    private void onEvent(DeviceEvent e) {
-        events.add(e);
     }
 
     @Override
@@ -258,18 +169,22 @@ final class CampaignDriver implements Runnable {
                     batch.clear();
                 }
                 Instant now = clock.instant();
-                if (!held.isEmpty() && Duration.between(heldCheckedAt, now).toMillis() >= 50) {
-                    writeHeld(now, false);
-                }
-                if (Duration.between(lastSweep, now).toMillis() >= 200) {
-                    sweepTimeouts(now);
+                writes.writeDue(now);
+                if (Duration.between(lastSweep, now).toMillis() >= SWEEP_EVERY_MS) {
+                    sweep(now);
                     lastSweep = now;
+                }
+                while (!rereads.isEmpty() && !rereads.peek().at().isAfter(now)) {
+                    InFlight f = rereads.poll().what();
+                    if (inFlight.get(f.deviceId()) == f) { // a read changes nothing on the device: no gate holds it
+                        byRequest.remove(f.requestId);
+                        readVersion(f);
+                    }
                 }
                 if (cancelRequested) {
                     cancelUnsent(now);
                 }
-                boolean stopSending = pauseRequested || cancelRequested;
-                if (!stopSending && !maintenanceBlocked(now)) {
+                if (!pauseRequested && !cancelRequested && !gates.maintenanceBlocked(now)) {
                     dispatch(now);
                 }
                 if (inFlight.isEmpty()) {
@@ -281,7 +196,7 @@ final class CampaignDriver implements Runnable {
                         end = WaveEnd.PAUSED;
                         break;
                     }
-                    if (ready.isEmpty() && parked.isEmpty() && retries.isEmpty()) {
+                    if (ready.isEmpty() && gates.nothingParked() && retries.isEmpty()) {
                         end = WaveEnd.COMPLETE;
                         break;
                     }
@@ -295,68 +210,48 @@ final class CampaignDriver implements Runnable {
             end = WaveEnd.STOPPED;
         }
         try {
-            writeHeld(clock.instant(), true);
+            writes.writeAll(clock.instant());
         } catch (RuntimeException e) {
             LOG.warn("campaign {} wave {}: {} delivered or activated devices not written; a restart reads their version",
-                    campaignId, wave, held.size(), e);
+                    campaignId, wave, writes.size(), e);
         }
         if (end != WaveEnd.STOPPED) {
             onEnd.waveEnded(campaignId, wave, end);
         }
     }
 
-    private boolean maintenanceBlocked(Instant now) {
-        if (Duration.between(maintenanceCheckedAt, now).toMillis() >= 1000) {
-            maintenance = maintenanceBlock.get();
-            maintenanceCheckedAt = now;
-            String reason = maintenance.orElse(null);
-            if (!java.util.Objects.equals(reason, waitingReason)) {
-                waitingReason = reason;
-                store.update(campaignId, "waiting_reason", reason, now);
-            }
-        }
-        return maintenance.isPresent();
-    }
-
     private void dispatch(Instant now) {
-        while (!retries.isEmpty() && !retries.peek().notBefore().isAfter(now)) {
-            ready.addFirst(retries.poll().device());
+        while (!retries.isEmpty() && !retries.peek().at().isAfter(now)) {
+            ready.addFirst(retries.poll().what());
         }
         int room = Math.min(settings.batch(), settings.maxInFlight() - inFlight.size());
         if (room <= 0 || ready.isEmpty()) {
             return;
         }
-        List<InFlight> updates = new ArrayList<>();
-        List<InFlight> batteryChecks = new ArrayList<>();
         List<CampaignDevice> picked = new ArrayList<>();
         while (room > 0 && !ready.isEmpty()) {
             CampaignDevice d = ready.poll();
-            if (d.hubId() != null && !hans.tryLock(d.hubId())) {
-                parked.computeIfAbsent(d.hubId(), k -> new ArrayDeque<>()).add(d);
-                continue;
+            if (gates.take(d)) {
+                room--;
+                picked.add(d);
             }
-            room--;
-            picked.add(d);
         }
         // the database's claims keep the same rules across processes (and against SRV 11.4 Service Requests): a
         // device not taken waits and is tried again
         boolean[] claimed = store.claim(campaignId, picked, now);
+        List<InFlight> updates = new ArrayList<>();
         for (int i = 0; i < picked.size(); i++) {
             CampaignDevice d = picked.get(i);
             if (!claimed[i]) {
                 release(d);
-                retries.add(new Retry(now.plus(CLAIM_RETRY), d));
-                continue;
-            }
-            if (d.batteryPowered()) {
-                batteryChecks.add(new InFlight(d, DeviceState.SCHEDULED, Step.BATTERY_CHECK, now));
+                retryAt(now.plus(CLAIM_RETRY), d);
+            } else if (d.batteryPowered()) {
+                InFlight f = new InFlight(d, DeviceState.SCHEDULED, InFlight.Step.BATTERY_CHECK, now);
+                inFlight.put(d.deviceId(), f);
+                readVersion(f);
             } else {
-                updates.add(new InFlight(d, DeviceState.SCHEDULED, Step.UPDATE, now));
+                updates.add(new InFlight(d, DeviceState.SCHEDULED, InFlight.Step.UPDATE, now));
             }
-        }
-        for (InFlight f : batteryChecks) {
-            inFlight.put(f.device.deviceId(), f);
-            submitRead(f);
         }
         send(updates, now);
     }
@@ -368,61 +263,37 @@ final class CampaignDriver implements Runnable {
         }
         List<DeviceTransition> sent = new ArrayList<>(updates.size());
         for (InFlight f : updates) {
-            f.requestId = nextRequestId();
-            sent.add(new DeviceTransition(f.device.deviceId(), SENDABLE, DeviceState.SENT, null, null, f.requestId, false, now));
+            f.requestId = requests.nextId();
+            sent.add(new DeviceTransition(DeviceMove.SEND, f.deviceId(), null, null, f.requestId, false, now));
         }
         boolean[] applied = store.apply(campaignId, sent, List.of(), null);
-        Optional<Dsp> target = dsp.get();
+        Optional<Dsp> target = requests.target();
         List<String> notSent = new ArrayList<>();
         for (int i = 0; i < updates.size(); i++) {
             InFlight f = updates.get(i);
             if (!applied[i]) {
                 release(f.device);
-                notSent.add(f.device.deviceId());
+                notSent.add(f.deviceId());
                 continue;
             }
             f.state = DeviceState.SENT;
-            f.step = Step.UPDATE;
+            f.step = InFlight.Step.UPDATE;
             f.lastProgress = now;
-            inFlight.put(f.device.deviceId(), f);
+            inFlight.put(f.deviceId(), f);
             byRequest.put(f.requestId, f);
-            ServiceRequestAck ack = submit(target, new ServiceRequest(f.requestId, "11.4", userId, userRole,
-                    new DeviceId(f.device.deviceId()), Map.of("campaignId", campaignId), image));
-            if (!ack.accepted()) {
-                events.add(new DeviceEvent(f.requestId, new DeviceId(f.device.deviceId()), DeviceEvent.Stage.FAILED,
-                        null, Map.of("reason", "DSP_REJECTED: " + ack.reason()), now));
-            }
+            requests.updateFirmware(target, f.requestId, f.deviceId());
         }
         store.releaseClaims(campaignId, notSent);
     }
 
-    private void submitRead(InFlight f) {
-        f.requestId = nextRequestId();
+    /** Hands SRV 11.2 for the device to the DSP (a battery read, or a version read). */
+    @Override
+    public void readVersion(InFlight f) {
+        f.requestId = requests.readFirmwareVersion(f.deviceId());
         byRequest.put(f.requestId, f);
-        ServiceRequestAck ack = submit(dsp.get(), new ServiceRequest(f.requestId, "11.2", userId, userRole,
-                new DeviceId(f.device.deviceId()), Map.of("campaignId", campaignId), null));
-        if (!ack.accepted()) {
-            events.add(new DeviceEvent(f.requestId, new DeviceId(f.device.deviceId()), DeviceEvent.Stage.FAILED, null,
-                    Map.of("reason", "DSP_REJECTED: " + ack.reason()), clock.instant()));
-        }
     }
 
-    private ServiceRequestAck submit(Optional<Dsp> target, ServiceRequest request) {
-        if (target.isEmpty()) {
-            return ServiceRequestAck.rejected(request.requestId(), "no DSP is configured");
-        }
-        try {
-            return target.get().submit(request, this::onEvent);
-        } catch (RuntimeException e) {
-            return ServiceRequestAck.rejected(request.requestId(), "the DSP failed: " + e.getMessage());
-        }
-    }
-
-    private String nextRequestId() {
-        return campaignId.substring(0, 8) + "-" + wave + "-" + (++requestCounter);
-    }
-
-    /** Turns a batch of events into transitions, applies them together, then acts on those that applied. */
+    /** Turns a batch of events into transitions, writes them together, then acts on them. */
     private void apply(List<DeviceEvent> batch) {
         Instant now = clock.instant();
         List<DeviceTransition> transitions = new ArrayList<>();
@@ -430,23 +301,12 @@ final class CampaignDriver implements Runnable {
         List<String> confirmed = new ArrayList<>();
         for (DeviceEvent e : batch) {
             InFlight f = byRequest.get(e.correlationId());
-            if (f == null || !e.correlationId().equals(f.requestId) || inFlight.get(f.device.deviceId()) != f) {
+            if (f == null || !e.correlationId().equals(f.requestId) || inFlight.get(f.deviceId()) != f) {
                 continue; // an answer to an earlier request of this device, or a repeat after a final state
             }
-            f.lastProgress = now;
-            switch (f.step) {
-                case BATTERY_CHECK -> batteryChecked(f, e, now, transitions, after);
-                case UPDATE -> updateProgress(f, e, now, transitions, after);
-                case VERSION_READ -> versionRead(f, e, now, transitions, after, confirmed);
-            }
+            progress.onEvent(f, e, now, transitions, after, confirmed);
         }
-        if (transitions.isEmpty()) {
-            after.forEach(Runnable::run);
-            return;
-        }
-        transitions = coalesce(transitions);
-        persist(transitions, confirmed, now);
-        after.forEach(Runnable::run);
+        write(transitions, confirmed, after, now);
         if (!pauseRequested && def.errorThresholdCrossed(failed, finished)) {
             pauseRequested = true;
             String reason = "error threshold crossed: " + failed + " failed of " + finished + " finished (count limit "
@@ -457,36 +317,10 @@ final class CampaignDriver implements Runnable {
         }
     }
 
-    /**
-     * Writes transitions of devices in flight. DELIVERED and ACTIVATED are held back (at most {@link #HOLD}) and
-     * folded into the device's next change: with a fast network a device goes from SENT to CONFIRMED in one write
-     * instead of two. Crash-safe as before: a device whose delivery is not yet written is SENT in the store, and
-     * SENT devices are sent again after a restart (their delivery was never recorded); nothing recorded is lost.
-     * Final changes that applied are counted (finished, failed, final devices).
-     */
-    private void persist(List<DeviceTransition> transitions, List<String> confirmed, Instant now) {
-        List<DeviceTransition> write = new ArrayList<>(transitions.size());
-        List<DeviceTransition> unfoldable = new ArrayList<>();
-        for (DeviceTransition t : transitions) {
-            Held h = held.remove(t.deviceId());
-            DeviceTransition merged = h == null ? t : h.transition().then(t);
-            if (merged == null) {
-                unfoldable.add(h.transition()); // written first, on its own
-                merged = t;
-            }
-            if (HOLDABLE.contains(merged.to()) && inFlight.containsKey(t.deviceId())) {
-                held.put(t.deviceId(), new Held(merged, h == null ? now : h.since()));
-            } else {
-                write.add(merged);
-            }
-        }
-        if (!unfoldable.isEmpty()) {
-            store.apply(campaignId, unfoldable, List.of(), null);
-        }
-        boolean[] applied = store.apply(campaignId, write, confirmed, image.version());
-        for (int i = 0; i < applied.length; i++) {
-            DeviceState to = write.get(i).to();
-            if (applied[i] && to.isFinal()) {
+    /** Writes the changes (held or not, see {@link HeldWrites}), counts the final ones, then runs {@code after}. */
+    private void write(List<DeviceTransition> transitions, List<String> confirmed, List<Runnable> after, Instant now) {
+        if (!transitions.isEmpty()) {
+            for (DeviceState to : writes.write(HeldWrites.coalesce(transitions), confirmed, now, inFlight::containsKey)) {
                 finalDevices++;
                 finished++;
                 if (DeviceState.FAILED.contains(to)) {
@@ -494,202 +328,33 @@ final class CampaignDriver implements Runnable {
                 }
             }
         }
+        after.forEach(Runnable::run);
     }
 
-    /** Writes the held changes older than {@link #HOLD} (all of them when {@code all}). */
-    private void writeHeld(Instant now, boolean all) {
-        heldCheckedAt = now;
-        List<DeviceTransition> due = new ArrayList<>();
-        for (var it = held.values().iterator(); it.hasNext(); ) {
-            Held h = it.next();
-            if (all || !h.since().plus(HOLD).isAfter(now)) {
-                due.add(h.transition());
-                it.remove();
-            }
-        }
-        store.apply(campaignId, due, List.of(), null);
-    }
-
-    /** Successive changes of one device in a batch become one write (e.g. DELIVERED then ACTIVATED). */
-    private static List<DeviceTransition> coalesce(List<DeviceTransition> transitions) {
-        Map<String, Integer> last = new HashMap<>();
-        List<DeviceTransition> out = new ArrayList<>(transitions.size());
-        for (DeviceTransition t : transitions) {
-            Integer i = last.get(t.deviceId());
-            DeviceTransition merged = i == null ? null : out.get(i).then(t);
-            if (merged != null) {
-                out.set(i, merged);
-            } else {
-                last.put(t.deviceId(), out.size());
-                out.add(t);
-            }
-        }
-        return out;
-    }
-
-    private void batteryChecked(InFlight f, DeviceEvent e, Instant now, List<DeviceTransition> out, List<Runnable> after) {
-        if (e.stage() == DeviceEvent.Stage.DEVICE_RESPONSE) {
-            if ("true".equalsIgnoreCase(e.data().get("batteryLow"))) {
-                retryOrGiveUp(f, now, "battery reported low (BR10)", DeviceState.SKIPPED, out, after);
-            } else {
-                finishInFlight(f);
-                hans.unlock(f.device.hubId()); // send() takes it again at once
-                after.add(() -> {
-                    if (f.device.hubId() == null || hans.tryLock(f.device.hubId())) {
-                        send(List.of(new InFlight(f.device, DeviceState.SCHEDULED, Step.UPDATE, now)), now);
-                    } else {
-                        ready.addFirst(f.device);
-                    }
-                });
-            }
-        } else if (e.stage() == DeviceEvent.Stage.FAILED) {
-            retryOrGiveUp(f, now, "battery could not be read: " + e.data().get("reason"), DeviceState.SKIPPED, out, after);
-        }
-    }
-
-    private void updateProgress(InFlight f, DeviceEvent e, Instant now, List<DeviceTransition> out, List<Runnable> after) {
-        String id = f.device.deviceId();
-        switch (e.stage()) {
-            case ACCEPTED_BY_CSP, DELIVERED_TO_HUB, DEVICE_RESPONSE -> {
-                // progress only: the timeout restarts
-            }
-            case FAILED -> retryOrGiveUp(f, now, "not delivered: " + e.data().get("reason"), DeviceState.DELIVERY_FAILED, out, after);
-            case DEVICE_ALERT -> {
-                GbcsAlert a = e.alert();
-                if (a == GbcsAlert.FIRMWARE_TRANSFER_SUCCESS && f.state == DeviceState.SENT) {
-                    out.add(new DeviceTransition(id, Set.of(DeviceState.SENT), DeviceState.DELIVERED, null, null, null, false, now));
-                    f.state = DeviceState.DELIVERED;
-                } else if (a == GbcsAlert.FIRMWARE_TRANSFER_FAILURE) {
-                    String reason = e.data().getOrDefault("reason", "unknown");
-                    if (RETRYABLE.contains(reason)) {
-                        retryOrGiveUp(f, now, "0x8F89 " + reason, DeviceState.DELIVERY_FAILED, out, after);
-                    } else {
-                        finalState(f, DeviceState.DELIVERY_FAILED, "0x8F89 " + reason, now, out, after);
-                    }
-                } else if (a == GbcsAlert.FIRMWARE_ACTIVATION) {
-                    if ("0".equals(e.data().get("result"))) {
-                        out.add(new DeviceTransition(id, Set.of(DeviceState.SENT, DeviceState.DELIVERED), DeviceState.ACTIVATED,
-                                e.data().containsKey("dccAlert") ? "DCC Alert " + e.data().get("dccAlert") : null, null, null, false, now));
-                        f.state = DeviceState.ACTIVATED;
-                        f.step = Step.VERSION_READ;
-                        after.add(() -> submitRead(f));
-                    } else {
-                        finalState(f, DeviceState.ACTIVATION_FAILED, "0x8F8B result " + e.data().get("result"), now, out, after);
-                    }
-                }
-            }
-        }
-    }
-
-    private void versionRead(InFlight f, DeviceEvent e, Instant now, List<DeviceTransition> out, List<Runnable> after,
-                             List<String> confirmed) {
-        if (e.stage() != DeviceEvent.Stage.DEVICE_RESPONSE) {
-            return; // a failed read leaves the device to its timeout
-        }
-        String version = e.data().get("firmwareVersion");
-        if (image.version().equals(version)) {
-            finalState(f, DeviceState.CONFIRMED, null, now, out, after);
-            confirmed.add(f.device.deviceId());
-        } else if (f.state == DeviceState.ACTIVATED) {
-            finalState(f, DeviceState.ACTIVATION_FAILED, "SRV 11.2 read version " + version + ", expected " + image.version(),
-                    now, out, after);
-        }
-        // DELIVERED (recovered after a restart) and not yet the new version: wait for the activation or the timeout
-    }
-
-    private void finalState(InFlight f, DeviceState to, String reason, Instant now, List<DeviceTransition> out, List<Runnable> after) {
-        out.add(new DeviceTransition(f.device.deviceId(), DeviceState.IN_FLIGHT, to, reason, null, null, false, now));
-        finishInFlight(f);
-        after.add(() -> release(f.device));
-    }
-
-    private void retryOrGiveUp(InFlight f, Instant now, String reason, DeviceState giveUp, List<DeviceTransition> out,
-                               List<Runnable> after) {
-        Set<DeviceState> from = f.step == Step.BATTERY_CHECK ? Set.of(DeviceState.SCHEDULED) : DeviceState.IN_FLIGHT;
-        finishInFlight(f);
-        // once a delivery is recorded the device is never sent again: only SCHEDULED (battery read) or SENT retry
-        boolean mayRetry = f.state == DeviceState.SCHEDULED || f.state == DeviceState.SENT;
-        if (mayRetry && f.device.attempts() < def.maxRetries()) {
-            from = f.step == Step.BATTERY_CHECK ? Set.of(DeviceState.SCHEDULED) : Set.of(DeviceState.SENT);
-            Instant notBefore = now.plusMillis(def.retryBackoffMs() << Math.min(f.device.attempts(), 20));
-            out.add(new DeviceTransition(f.device.deviceId(), from, DeviceState.SCHEDULED, reason + "; retry "
-                    + (f.device.attempts() + 1) + " of " + def.maxRetries(), notBefore, null, true, now));
-            CampaignDevice next = f.device.nextAttempt();
-            after.add(() -> {
-                release(f.device);
-                retries.add(new Retry(notBefore, next));
-            });
-        } else {
-            out.add(new DeviceTransition(f.device.deviceId(), from, giveUp, reason + (def.maxRetries() > 0
-                    ? " (after " + def.maxRetries() + " retries)" : ""), null, null, false, now));
-            after.add(() -> release(f.device));
-        }
-    }
-
-    private void finishInFlight(InFlight f) {
-        inFlight.remove(f.device.deviceId());
-        byRequest.remove(f.requestId);
-    }
-
-    /** Frees the device's HAN and lets the next device parked on it go first. */
-    private void release(CampaignDevice d) {
-        if (d.hubId() == null) {
-            return;
-        }
-        hans.unlock(d.hubId());
-        ArrayDeque<CampaignDevice> waiting = parked.get(d.hubId());
-        if (waiting != null) {
-            ready.addFirst(waiting.poll());
-            if (waiting.isEmpty()) {
-                parked.remove(d.hubId());
-            }
-        }
-    }
-
-    private void sweepTimeouts(Instant now) {
-        // devices parked behind a HAN another campaign was updating: free now?
-        for (var it = parked.entrySet().iterator(); it.hasNext(); ) {
-            var e = it.next();
-            if (!hans.isLocked(e.getKey())) {
-                ready.addFirst(e.getValue().poll());
-                if (e.getValue().isEmpty()) {
-                    it.remove();
-                }
-            }
-        }
+    /** HANs other campaigns freed, and devices past their timeout. */
+    private void sweep(Instant now) {
+        gates.freed().forEach(ready::addFirst);
         List<DeviceTransition> out = new ArrayList<>();
         List<Runnable> after = new ArrayList<>();
         for (InFlight f : List.copyOf(inFlight.values())) {
-            if (Duration.between(f.lastProgress, now).toMillis() < def.deviceTimeoutMs()) {
-                continue;
-            }
-            if (f.step == Step.BATTERY_CHECK) {
-                retryOrGiveUp(f, now, "no answer to the battery read", DeviceState.SKIPPED, out, after);
-            } else {
-                finalState(f, DeviceState.TIMED_OUT, "no progress for " + def.deviceTimeoutMs() + " ms (last state "
-                        + f.state + ")", now, out, after);
-            }
+            progress.timeOutIfDue(f, now, out, after);
         }
-        if (!out.isEmpty()) {
-            persist(out, List.of(), now);
-            after.forEach(Runnable::run);
-        }
+        write(out, List.of(), after, now);
     }
 
     /** Cancel: every device not yet sent becomes CANCELLED; devices in flight run to their final state. */
     private void cancelUnsent(Instant now) {
         List<CampaignDevice> unsent = new ArrayList<>(ready);
-        parked.values().forEach(unsent::addAll);
-        retries.forEach(r -> unsent.add(r.device()));
+        unsent.addAll(gates.drainParked());
+        retries.forEach(r -> unsent.add(r.what()));
         ready.clear();
-        parked.clear();
         retries.clear();
         if (unsent.isEmpty()) {
             return;
         }
         List<DeviceTransition> out = new ArrayList<>();
         for (CampaignDevice d : unsent) {
-            out.add(new DeviceTransition(d.deviceId(), SENDABLE, DeviceState.CANCELLED, "campaign cancelled before sending",
+            out.add(new DeviceTransition(DeviceMove.CANCEL_UNSENT, d.deviceId(), "campaign cancelled before sending",
                     null, null, false, now));
         }
         for (boolean applied : store.apply(campaignId, out, List.of(), null)) {
@@ -697,5 +362,42 @@ final class CampaignDriver implements Runnable {
                 finalDevices++;
             }
         }
+    }
+
+    // ---- DeviceProgress.Loop ----
+
+    @Override
+    public void finish(InFlight f) {
+        inFlight.remove(f.deviceId());
+        byRequest.remove(f.requestId);
+    }
+
+    /** Frees the device's HAN and lets the next device parked on it go first. */
+    @Override
+    public void release(CampaignDevice d) {
+        CampaignDevice next = gates.release(d);
+        if (next != null) {
+            ready.addFirst(next);
+        }
+    }
+
+    @Override
+    public void retryAt(Instant notBefore, CampaignDevice d) {
+        retries.add(new Due<>(notBefore, d));
+    }
+
+    @Override
+    public void rereadAt(Instant at, InFlight f) {
+        rereads.add(new Due<>(at, f));
+    }
+
+    @Override
+    public void cancel(String requestId) {
+        requests.cancel(requestId);
+    }
+
+    @Override
+    public void sendAfterBatteryRead(CampaignDevice d, Instant now) {
+        send(List.of(new InFlight(d, DeviceState.SCHEDULED, InFlight.Step.UPDATE, now)), now);
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.secflow.rules.LoadedRules;
 import org.secflow.rules.RuleFinding;
 import org.secflow.servicerequest.Decision;
@@ -22,7 +21,9 @@ import org.secflow.servicerequest.ServiceRequestFact;
  * message and are never sent; eligible ones become SCHEDULED and are spread over the waves in device-id order.
  *
  * <p>A device already on the campaign's image is skipped ({@code ALREADY-ON-IMAGE}); one sent, delivered or activated
- * in another campaign not completed counts as an update in progress (the rules skip it).
+ * in another campaign not completed counts as an update in progress (the rules skip it); one still to be updated by
+ * another campaign neither completed nor cancelled is skipped ({@code IN-ANOTHER-CAMPAIGN}): a device is in one
+ * running campaign at most.
  *
  * <p>Idempotent: run again (a retried engine job after a crash) it only sees the devices still PENDING and assigns
  * the same waves, because wave sizes are taken from the eligible total recorded on the first pass.
@@ -61,6 +62,7 @@ final class CampaignEligibility {
                  WHERE fc.state <> 'COMPLETED' AND fc.campaign_id <> :id AND cd.state IN ('SENT', 'DELIVERED', 'ACTIVATED')
                 UNION SELECT device_id FROM device_update_claim WHERE holder <> :id""")
                 .bind("id", c.campaignId()).mapTo(String.class).list()));
+        java.util.Map<String, String> otherCampaign = store.inOtherRunningCampaigns(c.campaignId());
         List<String> eligible = new ArrayList<>();
         List<String[]> skips = new ArrayList<>();
         // one streamed pass over the PENDING devices; decisions kept in memory, written in batches below
@@ -78,6 +80,9 @@ final class CampaignEligibility {
                                 + ", the campaign's image; nothing to send"});
                     } else if (!d.getViolations().isEmpty()) {
                         skips.add(new String[] {f.getDeviceId(), reason(d.getViolations())});
+                    } else if (otherCampaign.containsKey(f.getDeviceId())) {
+                        skips.add(new String[] {f.getDeviceId(), "IN-ANOTHER-CAMPAIGN: the device is to be updated by campaign "
+                                + otherCampaign.get(f.getDeviceId()) + ", not finished; a device is in one running campaign at most"});
                     } else if (pathway != null) {
                         skips.add(new String[] {f.getDeviceId(), pathway});
                     } else {
@@ -86,17 +91,7 @@ final class CampaignEligibility {
                 });
             }
         });
-        for (int from = 0; from < skips.size(); from += PAGE) {
-            List<String[]> chunk = skips.subList(from, Math.min(skips.size(), from + PAGE));
-            store.jdbi().useTransaction(h -> {
-                PreparedBatch b = h.prepareBatch("UPDATE campaign_device SET state = 'SKIPPED', reason = :r, updated_at = :at "
-                        + "WHERE campaign_id = :c AND device_id = :d AND state = 'PENDING'");
-                for (String[] s : chunk) {
-                    b.bind("r", s[1]).bind("at", CampaignStore.ts(now)).bind("c", c.campaignId()).bind("d", s[0]).add();
-                }
-                b.execute();
-            });
-        }
+        store.skipIneligible(c.campaignId(), skips, now, PAGE);
         long skipped = skips.size();
         eligible.sort(null);
         long alreadyScheduled = store.deviceCount(c.campaignId(), DeviceState.SCHEDULED);
@@ -117,33 +112,19 @@ final class CampaignEligibility {
             cumulative = Math.min(bound, total);
             bounds.add(cumulative);
         }
-        // the last eligible device (in device-id order) of each wave; the PENDING devices left are exactly the eligible
-        // ones, so ranges of device ids set state and wave with a few set-based statements instead of one per device
-        StringBuilder waveCase = new StringBuilder("CASE");
-        List<String> waveEnds = new ArrayList<>();
-        for (int w = 0; w < bounds.size() - 1; w++) {
-            long lastIndex = bounds.get(w) - 1 - alreadyScheduled;
-            waveEnds.add(lastIndex < 0 || eligible.isEmpty() ? "" : eligible.get((int) Math.min(lastIndex, eligible.size() - 1)));
-            waveCase.append(" WHEN device_id <= :end").append(w).append(" THEN ").append(w + 1);
-        }
-        // a one-wave plan has no WHEN branch, and "CASE ELSE 1 END" is not SQL: the wave is then a plain literal
-        String waveExpression = waveEnds.isEmpty() ? String.valueOf(bounds.size())
-                : waveCase.append(" ELSE ").append(bounds.size()).append(" END").toString();
-        String low = "";
-        for (int from = 0; from < eligible.size(); from += RANGE) {
-            String high = eligible.get(Math.min(eligible.size(), from + RANGE) - 1);
-            String lo = low;
-            store.jdbi().useTransaction(h -> {
-                var update = h.createUpdate("UPDATE campaign_device SET state = 'SCHEDULED', wave = " + waveExpression
-                                + ", reason = NULL, updated_at = :at WHERE campaign_id = :c AND state = 'PENDING'"
-                                + " AND device_id > :lo AND device_id <= :hi")
-                        .bind("at", CampaignStore.ts(now)).bind("c", campaignId).bind("lo", lo).bind("hi", high);
-                for (int w = 0; w < waveEnds.size(); w++) {
-                    update.bind("end" + w, waveEnds.get(w));
-                }
-                update.execute();
-            });
-            low = high;
+        // the PENDING devices left are exactly the eligible ones, so ranges of device ids (in id order) set state and
+        // wave with a few set-based statements instead of one per device
+        int next = 0;
+        for (int w = 0; w < bounds.size(); w++) {
+            int end = (int) Math.min(eligible.size(), Math.max(0, bounds.get(w) - alreadyScheduled));
+            if (w == bounds.size() - 1) {
+                end = eligible.size();
+            }
+            for (int from = next; from < end; from += RANGE) {
+                int to = Math.min(end, from + RANGE);
+                store.schedule(campaignId, w + 1, from == 0 ? "" : eligible.get(from - 1), eligible.get(to - 1), now);
+            }
+            next = Math.max(next, end);
         }
     }
 

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 
 /**
- * The bean {@value FirmwareCampaignService#BEAN} that {@code bpmn/firmware-campaign.bpmn} calls. Each method only
+ * The bean {@value CampaignProcess#BEAN} that {@code bpmn/firmware-campaign.bpmn} calls. Each method only
  * reads and sets process variables; store work is handed to {@link CampaignWaves} to run after the
  * engine transaction commits (see the note there on HSQLDB checkpoints), so an engine step and the store never
  * hold transactions open on two connections at once. Variables: {@code campaignId}, {@code wave}, {@code waveEnd},
@@ -27,22 +27,22 @@ public final class CampaignProcessBean {
     /** Service task "Send wave": after commit, the sending loop of wave {@code wave} starts. */
     public void startWave(DelegateExecution execution) {
         String id = campaign(execution);
-        int wave = ((Number) execution.getVariable(FirmwareCampaignService.VAR_WAVE)).intValue();
+        int wave = ((Number) execution.getVariable(CampaignProcess.VAR_WAVE)).intValue();
         afterCommit(() -> service.waves().waveAfterCommit(id, wave));
     }
 
     /** Service task "Gate": the gate was decided with the wave's end; NEXT moves {@code wave} on. */
     public void gate(DelegateExecution execution) {
-        if ("NEXT".equals(execution.getVariable(FirmwareCampaignService.VAR_GATE))) {
-            execution.setVariable(FirmwareCampaignService.VAR_WAVE,
-                    ((Number) execution.getVariable(FirmwareCampaignService.VAR_WAVE)).intValue() + 1);
+        if ("NEXT".equals(execution.getVariable(CampaignProcess.VAR_GATE))) {
+            execution.setVariable(CampaignProcess.VAR_WAVE,
+                    ((Number) execution.getVariable(CampaignProcess.VAR_WAVE)).intValue() + 1);
         }
     }
 
     /** Service task "Resume wave": {@code wave} and {@code gate} were set by the resume request. */
     public void resumeWave(DelegateExecution execution) {
-        if (execution.getVariable(FirmwareCampaignService.VAR_GATE) == null) {
-            execution.setVariable(FirmwareCampaignService.VAR_GATE, "NEXT");
+        if (execution.getVariable(CampaignProcess.VAR_GATE) == null) {
+            execution.setVariable(CampaignProcess.VAR_GATE, "NEXT");
         }
     }
 
@@ -59,7 +59,7 @@ public final class CampaignProcessBean {
     }
 
     private static String campaign(DelegateExecution execution) {
-        return (String) execution.getVariable(FirmwareCampaignService.VAR_CAMPAIGN);
+        return (String) execution.getVariable(CampaignProcess.VAR_CAMPAIGN);
     }
 
     private static void afterCommit(Runnable work) {

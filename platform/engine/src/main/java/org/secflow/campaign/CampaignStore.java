@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -39,7 +38,19 @@ final class CampaignStore {
                        String createdBy, String createdParty, String createdRole, String approvedBy, CampaignState state,
                        int currentWave, int waveCount, String definitionJson, String pauseReason, String waitingReason,
                        String rulesVersion, String processInstanceId, Instant createdAt, Instant updatedAt) {
+
+        /** The plan the campaign was created with ({@code definition_json}). */
+        CampaignDefinition definition() {
+            try {
+                return DEFINITION_JSON.readValue(definitionJson, CampaignDefinition.class);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("campaign " + campaignId + " has an unreadable definition", e);
+            }
+        }
     }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper DEFINITION_JSON =
+            com.fasterxml.jackson.databind.json.JsonMapper.builder().findAndAddModules().build();
 
     void insertCampaign(Handle h, CampaignRow c) {
         h.createUpdate("""
@@ -248,34 +259,27 @@ final class CampaignStore {
         if (transitions.isEmpty()) {
             return new boolean[0];
         }
-        // one batch per distinct 'from' set: the IN list is part of the statement
-        Map<String, List<Integer>> byFrom = new LinkedHashMap<>();
-        for (int i = 0; i < transitions.size(); i++) {
-            String key = transitions.get(i).from().stream().map(Enum::name).sorted().collect(Collectors.joining("','", "'", "'"));
-            byFrom.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+        List<CampaignDeviceDao.MoveRow> rows = new ArrayList<>(transitions.size());
+        for (DeviceTransition t : transitions) {
+            if (!t.allowed()) {
+                throw new IllegalStateException("device " + t.deviceId() + " of campaign " + campaignId + ": no move "
+                        + t.moves() + " leads from " + t.from() + " to " + t.to() + " (DeviceMove)");
+            }
+            List<String> from = t.from().stream().map(Enum::name).sorted().toList();
+            if (from.isEmpty() || from.size() > 3) {
+                throw new IllegalStateException("device " + t.deviceId() + ": a move applies in one to three states, not " + from);
+            }
+            boolean sent = t.to() == DeviceState.SENT;
+            rows.add(new CampaignDeviceDao.MoveRow(campaignId, t.deviceId(), from.get(0), from.get(Math.min(1, from.size() - 1)),
+                    from.get(from.size() - 1), t.to().name(), t.reason(), t.notBefore() == null ? null : ts(t.notBefore()),
+                    t.requestId(), t.retry() ? 1 : 0, sent ? 1 : 0, sent ? ts(t.at()) : null,
+                    t.delivered() ? ts(t.at()) : null, ts(t.at())));
         }
         boolean[] applied = new boolean[transitions.size()];
         readModel.writing(confirmed, () -> jdbi.inTransaction(h -> {
-            for (Map.Entry<String, List<Integer>> e : byFrom.entrySet()) {
-                PreparedBatch b = h.prepareBatch("UPDATE campaign_device SET state = :to, reason = :reason, not_before = :nb, "
-                        + "request_id = COALESCE(:req, request_id), attempts = attempts + :retry, sent_count = sent_count + :sent, "
-                        + "last_sent_at = COALESCE(CAST(:sentAt AS TIMESTAMP), last_sent_at), "
-                        + "delivered_at = COALESCE(delivered_at, CAST(:deliveredAt AS TIMESTAMP)), "
-                        + "updated_at = :at WHERE campaign_id = :c AND device_id = :d AND state IN (" + e.getKey() + ")");
-                for (int i : e.getValue()) {
-                    DeviceTransition t = transitions.get(i);
-                    b.bind("to", t.to().name()).bind("reason", t.reason()).bind("nb", t.notBefore() == null ? null : ts(t.notBefore()))
-                            .bind("req", t.requestId())
-                            .bind("retry", t.retry() ? 1 : 0)
-                            .bind("sent", t.to() == DeviceState.SENT ? 1 : 0)
-                            .bind("sentAt", t.to() == DeviceState.SENT ? ts(t.at()) : null)
-                            .bind("deliveredAt", t.delivered() ? ts(t.at()) : null)
-                            .bind("at", ts(t.at())).bind("c", campaignId).bind("d", t.deviceId()).add();
-                }
-                int[] counts = b.execute();
-                for (int k = 0; k < counts.length; k++) {
-                    applied[e.getValue().get(k)] = counts[k] > 0;
-                }
+            int[] counts = h.attach(CampaignDeviceDao.class).move(rows);
+            for (int k = 0; k < counts.length; k++) {
+                applied[k] = counts[k] > 0;
             }
             // a device final, or back to SCHEDULED (a retry, a resend after a restart), frees its device and HAN
             List<String> done = transitions.stream()
@@ -309,6 +313,32 @@ final class CampaignStore {
         List<org.secflow.updates.FirmwareUpdateClaims.Claim> list = devices.stream()
                 .map(d -> new org.secflow.updates.FirmwareUpdateClaims.Claim(d.deviceId(), d.hubId())).toList();
         return jdbi.inTransaction(h -> claims.claim(h, campaignId, list, at));
+    }
+
+    /**
+     * {@link DeviceMove#INELIGIBLE} for each {@code [deviceId, reason]}, in transactions of {@code page} devices.
+     */
+    void skipIneligible(String campaignId, List<String[]> skips, Instant at, int page) {
+        for (int from = 0; from < skips.size(); from += page) {
+            List<String[]> chunk = skips.subList(from, Math.min(skips.size(), from + page));
+            jdbi.useTransaction(h -> h.attach(CampaignDeviceDao.class).skipIneligible(campaignId,
+                    chunk.stream().map(s -> s[0]).toList(), chunk.stream().map(s -> s[1]).toList(), ts(at)));
+        }
+    }
+
+    /** {@link DeviceMove#ELIGIBLE} into {@code wave} for the PENDING devices with ids in ({@code lo}, {@code hi}]. */
+    int schedule(String campaignId, int wave, String lo, String hi, Instant at) {
+        return jdbi.inTransaction(h -> h.attach(CampaignDeviceDao.class).schedule(campaignId, wave, lo, hi, ts(at)));
+    }
+
+    /** {@link DeviceMove#CANCEL_UNSENT} for every device of the campaign not yet sent (PENDING or SCHEDULED). */
+    int cancelUnsent(String campaignId, Instant at) {
+        return jdbi.inTransaction(h -> h.attach(CampaignDeviceDao.class).cancelUnsent(campaignId, ts(at)));
+    }
+
+    /** Device id to the id of another campaign not finished that still has the device to update. */
+    Map<String, String> inOtherRunningCampaigns(String campaignId) {
+        return jdbi.withHandle(h -> h.attach(CampaignDeviceDao.class).inOtherRunningCampaigns(campaignId));
     }
 
     /** Releases the campaign's claims of these devices (devices claimed but not sent after all). */

@@ -33,7 +33,7 @@ final class CampaignViews {
         v.put("pauseReason", c.pauseReason());
         v.put("waitingFor", c.waitingReason());
         v.put("rulesVersion", c.rulesVersion());
-        v.put("definition", FirmwareCampaignService.definition(c));
+        v.put("definition", c.definition());
         Map<DeviceState, Long> counts = store.countByState(campaignId, null);
         v.put("devices", counts.values().stream().mapToLong(Long::longValue).sum());
         v.put("counts", counts);

@@ -70,16 +70,16 @@ final class CampaignWaves {
 
     /**
      * After "Check eligibility" commits: checks every PENDING device, then correlates
-     * {@value FirmwareCampaignService#ELIGIBILITY_CHECKED}.
+     * {@value CampaignProcess#ELIGIBILITY_CHECKED}.
      */
     void eligibilityAfterCommit(String campaignId) {
         background("eligibility-" + campaignId.substring(0, 8), () -> {
             CampaignStore.CampaignRow c = store.require(campaignId);
             var loaded = rules.current();
-            CampaignEligibility.Result r = CampaignEligibility.check(store, loaded, c, FirmwareCampaignService.definition(c), clock.instant());
+            CampaignEligibility.Result r = CampaignEligibility.check(store, loaded, c, c.definition(), clock.instant());
             store.update(campaignId, "rules_version", loaded.version(), clock.instant());
             LOG.info("campaign {}: {} eligible, {} skipped (rules {})", campaignId, r.eligible(), r.skipped(), loaded.version());
-            correlate(campaignId, FirmwareCampaignService.ELIGIBILITY_CHECKED, Map.of(FirmwareCampaignService.VAR_WAVE, 1));
+            correlate(campaignId, CampaignProcess.ELIGIBILITY_CHECKED, Map.of(CampaignProcess.VAR_WAVE, 1));
         });
     }
 
@@ -106,9 +106,7 @@ final class CampaignWaves {
             d.stop();
         }
         if (end == CampaignState.CANCELLED) {
-            store.jdbi().useHandle(h -> h.createUpdate("UPDATE campaign_device SET state = 'CANCELLED', reason = "
-                            + "'campaign cancelled before sending', updated_at = :at WHERE campaign_id = :c AND state IN ('PENDING', 'SCHEDULED')")
-                    .bind("at", CampaignStore.ts(now)).bind("c", campaignId).execute());
+            store.cancelUnsent(campaignId, now);
         }
         store.update(campaignId, "waiting_reason", null, now);
         store.update(campaignId, "state", end, now);
@@ -116,12 +114,12 @@ final class CampaignWaves {
 
     /**
      * The gate after a wave (issue 4, step 7), decided on the sending loop's thread before
-     * {@value FirmwareCampaignService#WAVE_ENDED} is correlated: NEXT (success threshold met), PAUSE (threshold not
+     * {@value CampaignProcess#WAVE_ENDED} is correlated: NEXT (success threshold met), PAUSE (threshold not
      * met, error threshold crossed or paused on demand), CANCEL or DONE. A PAUSE is recorded with its reason.
      */
     private String gate(String campaignId, int wave, CampaignDriver.WaveEnd end) {
         CampaignStore.CampaignRow c = store.require(campaignId);
-        CampaignDefinition def = FirmwareCampaignService.definition(c);
+        CampaignDefinition def = c.definition();
         Map<DeviceState, Long> counts = store.countByState(campaignId, wave);
         long unfinished = counts.entrySet().stream().filter(e -> !e.getKey().isFinal()).mapToLong(Map.Entry::getValue).sum();
         String gate;
@@ -159,16 +157,16 @@ final class CampaignWaves {
         long unfinished = store.countByState(c.campaignId(), wave).entrySet().stream().filter(e -> !e.getKey().isFinal())
                 .mapToLong(Map.Entry::getValue).sum();
         if (unfinished > 0) {
-            return Map.of(FirmwareCampaignService.VAR_WAVE, wave, FirmwareCampaignService.VAR_GATE, "NEXT");
+            return Map.of(CampaignProcess.VAR_WAVE, wave, CampaignProcess.VAR_GATE, "NEXT");
         }
-        return wave < c.waveCount() ? Map.of(FirmwareCampaignService.VAR_WAVE, wave + 1, FirmwareCampaignService.VAR_GATE, "NEXT") : Map.of(FirmwareCampaignService.VAR_WAVE, wave, FirmwareCampaignService.VAR_GATE, "DONE");
+        return wave < c.waveCount() ? Map.of(CampaignProcess.VAR_WAVE, wave + 1, CampaignProcess.VAR_GATE, "NEXT") : Map.of(CampaignProcess.VAR_WAVE, wave, CampaignProcess.VAR_GATE, "DONE");
     }
 
     // ---- running waves ----
 
     private void startDriver(CampaignStore.CampaignRow c, int wave) {
         RegisteredFirmwareImage image = images.findBySha256(c.imageSha256()).orElseThrow();
-        CampaignDriver driver = new CampaignDriver(c.campaignId(), wave, store, FirmwareCampaignService.definition(c), image.toSpi(), c.createdBy(),
+        CampaignDriver driver = new CampaignDriver(c.campaignId(), wave, store, c.definition(), image.toSpi(), c.createdBy(),
                 c.createdRole(), dsp, hans, this::highImpactMaintenance, clock, settings, this::waveEnded);
         CampaignDriver previous = drivers.put(c.campaignId(), driver);
         if (previous != null) {
@@ -180,11 +178,11 @@ final class CampaignWaves {
         t.start();
     }
 
-    /** The sending loop ended: decide the gate, then correlate {@value FirmwareCampaignService#WAVE_ENDED} with it. */
+    /** The sending loop ended: decide the gate, then correlate {@value CampaignProcess#WAVE_ENDED} with it. */
     private void waveEnded(String campaignId, int wave, CampaignDriver.WaveEnd end) {
         drivers.remove(campaignId);
         String gate = gate(campaignId, wave, end);
-        correlate(campaignId, FirmwareCampaignService.WAVE_ENDED, Map.of(FirmwareCampaignService.VAR_WAVE_END, end.name(), FirmwareCampaignService.VAR_GATE, gate));
+        correlate(campaignId, CampaignProcess.WAVE_ENDED, Map.of(CampaignProcess.VAR_WAVE_END, end.name(), CampaignProcess.VAR_GATE, gate));
     }
 
     /** Correlates a message to the campaign's process; retried while the process has not yet reached the wait. */
@@ -250,7 +248,7 @@ final class CampaignWaves {
                 LOG.info("campaign {}: checking eligibility again after a restart", id);
                 eligibilityAfterCommit(id);
             } else if (!runtime.createExecutionQuery().processInstanceId(c.processInstanceId()).activityId("waitForWave").list().isEmpty()) {
-                int wave = ((Number) runtime.getVariable(c.processInstanceId(), FirmwareCampaignService.VAR_WAVE)).intValue();
+                int wave = ((Number) runtime.getVariable(c.processInstanceId(), CampaignProcess.VAR_WAVE)).intValue();
                 LOG.info("campaign {}: recovering wave {} after a restart", id, wave);
                 store.update(id, "current_wave", wave, clock.instant());
                 startDriver(store.require(id), wave);

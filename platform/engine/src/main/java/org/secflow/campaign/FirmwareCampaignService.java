@@ -43,22 +43,10 @@ import org.slf4j.LoggerFactory;
  * {@link #recover()} restarts the wave of every running campaign from the store.
  */
 public final class FirmwareCampaignService {
-    /** The name the BPMN uses for {@link CampaignProcessBean}. */
-    public static final String BEAN = "firmwareCampaigns";
-    /** Process definition key of bpmn/firmware-campaign.bpmn. */
-    public static final String PROCESS_KEY = "firmware-campaign";
-    /** Message the process waits for at the end of a wave. */
-    public static final String WAVE_ENDED = "WaveEnded";
-    /** Message the process waits for after eligibility. */
-    public static final String ELIGIBILITY_CHECKED = "EligibilityChecked";
-    /** Message that cancels a campaign awaiting approval. */
-    public static final String CANCELLED = "CampaignCancelled";
-    /** Process variables. */
-    public static final String VAR_CAMPAIGN = "campaignId";
-    public static final String VAR_WAVE = "wave";
-    public static final String VAR_GATE = "gate";
-    public static final String VAR_DECISION = "decision";
-    public static final String VAR_WAVE_END = "waveEnd";
+    /** {@link CampaignProcess#BEAN}, for the platform's wiring. */
+    public static final String BEAN = CampaignProcess.BEAN;
+    /** {@link CampaignProcess#PROCESS_KEY}, for the platform's wiring. */
+    public static final String PROCESS_KEY = CampaignProcess.PROCESS_KEY;
 
     private static final Logger LOG = LoggerFactory.getLogger(FirmwareCampaignService.class);
     private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
@@ -140,7 +128,7 @@ public final class FirmwareCampaignService {
             throw new InvalidFieldException("selection", "a campaign targets at least one PPMID or Alt HAN bridge of the SMI",
                     "the selection matches no device");
         }
-        ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, id, Map.of(VAR_CAMPAIGN, id));
+        ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, id, Map.of(CampaignProcess.VAR_CAMPAIGN, id));
         store.setProcessInstance(id, pi.getId());
         LOG.info("campaign {} '{}' created by {}: {} devices selected, image {} {}", id, def.name(), user.userId(), selected,
                 image.model(), image.version());
@@ -223,7 +211,7 @@ public final class FirmwareCampaignService {
         if (review.isPresent()) {
             store.update(campaignId, "pause_reason", null, clock.instant());
             Map<String, Object> vars = new java.util.HashMap<>(waves.resumeTo(c));
-            vars.put(VAR_DECISION, "RESUME");
+            vars.put(CampaignProcess.VAR_DECISION, "RESUME");
             vars.put("resumedBy", user.userId());
             engine.getTaskService().complete(review.get().getId(), vars);
             return view(campaignId);
@@ -251,11 +239,11 @@ public final class FirmwareCampaignService {
         Optional<Task> review = task(c, "reviewCampaign");
         CampaignDriver d = waves.driver(campaignId).orElse(null);
         if (review.isPresent()) {
-            engine.getTaskService().complete(review.get().getId(), Map.of(VAR_DECISION, "CANCEL", "cancelledBy", user.userId()));
+            engine.getTaskService().complete(review.get().getId(), Map.of(CampaignProcess.VAR_DECISION, "CANCEL", "cancelledBy", user.userId()));
         } else if (d != null) {
             d.requestCancel();
         } else {
-            engine.getRuntimeService().createMessageCorrelation(CANCELLED).processInstanceBusinessKey(campaignId).correlateAll();
+            engine.getRuntimeService().createMessageCorrelation(CampaignProcess.CANCELLED).processInstanceBusinessKey(campaignId).correlateAll();
         }
         return view(campaignId);
     }
@@ -413,14 +401,6 @@ public final class FirmwareCampaignService {
 
     private static boolean sees(User user, CampaignStore.CampaignRow c) {
         return user.party().equals(c.createdParty()) || user.hasPlatformRole(PlatformRole.OPERATOR);
-    }
-
-    static CampaignDefinition definition(CampaignStore.CampaignRow c) {
-        try {
-            return JSON.readValue(c.definitionJson(), CampaignDefinition.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("campaign " + c.campaignId() + " has an unreadable definition", e);
-        }
     }
 
     private static String json(CampaignDefinition def) {

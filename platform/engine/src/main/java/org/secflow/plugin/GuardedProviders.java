@@ -38,6 +38,13 @@ final class GuardedProviders {
         }
 
         @Override
+        public void cancel(String requestId) {
+            try (ContextClassLoader ignored = ContextClassLoader.swap(loader)) {
+                delegate.cancel(requestId);
+            }
+        }
+
+        @Override
         public void close() {
             try (ContextClassLoader ignored = ContextClassLoader.swap(loader)) {
                 delegate.close();
@@ -50,6 +57,13 @@ final class GuardedProviders {
         public void send(CommsHubCommand command, DeviceEventListener listener) {
             try (ContextClassLoader ignored = ContextClassLoader.swap(loader)) {
                 delegate.send(command, toHost(listener));
+            }
+        }
+
+        @Override
+        public void cancel(String commandId) {
+            try (ContextClassLoader ignored = ContextClassLoader.swap(loader)) {
+                delegate.cancel(commandId);
             }
         }
 

@@ -1,7 +1,12 @@
 package org.secflow.plugin;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import org.secflow.spi.CommsHubNetwork;
 import org.secflow.spi.CspDirectory;
@@ -29,5 +34,19 @@ record HostProviderContext(String providerId, Map<String, String> config, HostSe
     @Override
     public InventoryLookup inventory() {
         return services.inventory();
+    }
+
+    /** {@code <pluginData>/<providerId>}, created on first call; empty when the host keeps no data folder. */
+    @Override
+    public Optional<Path> dataDirectory() {
+        if (services.pluginData() == null) {
+            return Optional.empty();
+        }
+        Path dir = services.pluginData().resolve(providerId);
+        try {
+            return Optional.of(Files.createDirectories(dir));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data folder of provider " + providerId, e);
+        }
     }
 }

@@ -51,10 +51,25 @@ class CampaignDriverTest {
         volatile boolean repeat;
         volatile boolean batteryLow;
         volatile boolean neverActivates;
+        /** SRV 11.2 reads answered with the old version (1.0.0) before the image's, across devices. */
+        final AtomicInteger oldVersionReads = new AtomicInteger();
+        /** SRV 11.2 reads the DSP refuses, across devices. */
+        final AtomicInteger rejectedReads = new AtomicInteger();
+        final List<String> cancelled = Collections.synchronizedList(new ArrayList<>());
+        final Map<String, String> requestOf = new ConcurrentHashMap<>();
+
+        @Override
+        public void cancel(String requestId) {
+            cancelled.add(requestId);
+        }
 
         @Override
         public ServiceRequestAck submit(ServiceRequest r, DeviceEventListener listener) {
             submitted.add(r.srv() + " " + r.deviceId().value());
+            requestOf.put(r.deviceId().value(), r.requestId());
+            if (r.srv().equals("11.2") && rejectedReads.getAndDecrement() > 0) {
+                return ServiceRequestAck.rejected(r.requestId(), "the CSP is not ready");
+            }
             Thread t = new Thread(() -> answer(r, listener));
             t.start();
             return ServiceRequestAck.accepted(r.requestId());
@@ -81,7 +96,8 @@ class CampaignDriverTest {
                 busyHub.remove(hub, r.deviceId().value());
                 for (int i = 0; i < (repeat ? 2 : 1); i++) {
                     l.onEvent(new DeviceEvent(r.requestId(), r.deviceId(), DeviceEvent.Stage.DEVICE_RESPONSE, null,
-                            Map.of("firmwareVersion", "2.0.0", "batteryLow", String.valueOf(batteryLow)), now));
+                            Map.of("firmwareVersion", oldVersionReads.getAndDecrement() > 0 ? "1.0.0" : "2.0.0",
+                                    "batteryLow", String.valueOf(batteryLow)), now));
                 }
             }
         }
@@ -226,6 +242,50 @@ class CampaignDriverTest {
         assertThat(checks.get()).isGreaterThanOrEqualTo(3);
         assertThat(submittedWhileOpen).containsOnly(0);
         assertThat(store.countByState(id, null)).containsExactly(Map.entry(DeviceState.CONFIRMED, 5L));
+    }
+
+    /** Every device of the campaign in {@code state}, as a restart finds them. */
+    private void restartFinds(String id, DeviceState state) {
+        database.jdbi().useHandle(h -> h.createUpdate("UPDATE campaign_device SET state = :s, sent_count = 1 WHERE campaign_id = :c")
+                .bind("s", state.name()).bind("c", id).execute());
+    }
+
+    private static CampaignDefinition definitionWithTimeout(long deviceTimeoutMs) {
+        return new CampaignDefinition("t", "ab".repeat(32), null, null, null, 50, null, null, 1, 10L, deviceTimeoutMs);
+    }
+
+    @Test
+    void aDeviceDeliveredBeforeARestartWhoseFirstReadShowsTheOldVersionIsReadAgainAndConfirmedNotTimedOut() throws Exception {
+        String id = campaign(3, 3, false);
+        restartFinds(id, DeviceState.DELIVERED);
+        dsp.oldVersionReads.set(3); // the devices activate a little after the restart; their 0x8F8B went to the dead process
+
+        assertThat(run(id, definitionWithTimeout(4_000), Optional::empty)).isEqualTo(CampaignDriver.WaveEnd.COMPLETE);
+
+        assertThat(store.countByState(id, null)).containsExactly(Map.entry(DeviceState.CONFIRMED, 3L));
+        assertThat(dsp.submitted).as("never sent again after the recorded delivery").noneMatch(s -> s.startsWith("11.4"));
+    }
+
+    @Test
+    void anActivatedDeviceWhoseVersionReadFailsAfterARestartIsReadAgainAndConfirmedNotTimedOut() throws Exception {
+        String id = campaign(2, 2, false);
+        restartFinds(id, DeviceState.ACTIVATED);
+        dsp.rejectedReads.set(2);
+
+        assertThat(run(id, definitionWithTimeout(4_000), Optional::empty)).isEqualTo(CampaignDriver.WaveEnd.COMPLETE);
+
+        assertThat(store.countByState(id, null)).containsExactly(Map.entry(DeviceState.CONFIRMED, 2L));
+    }
+
+    @Test
+    void aDeviceThatTimesOutHasItsRequestCancelledAtTheDspSoItsCspSlotFrees() throws Exception {
+        dsp.neverActivates = true;
+        String id = campaign(2, 2, false);
+
+        assertThat(run(id, definitionWithTimeout(1_000), Optional::empty)).isEqualTo(CampaignDriver.WaveEnd.COMPLETE);
+
+        assertThat(store.countByState(id, null)).containsExactly(Map.entry(DeviceState.TIMED_OUT, 2L));
+        assertThat(dsp.cancelled).containsExactlyInAnyOrderElementsOf(dsp.requestOf.values());
     }
 
     private static void sleep(long ms) {

@@ -23,7 +23,7 @@ import org.secflow.workflow.WorkflowEngine;
 
 /**
  * Issue 4 acceptance 1: the real {@code bpmn/firmware-campaign.bpmn} walked with camunda-bpm-assert. The bean
- * {@value FirmwareCampaignService#BEAN} is a hand-written fake that records the calls; the test plays the messages
+ * {@value CampaignProcess#BEAN} is a hand-written fake that records the calls; the test plays the messages
  * the service sends (EligibilityChecked, WaveEnded with the gate decided at the wave's end), so it asserts the path
  * the process takes, not the sending.
  */
@@ -41,13 +41,13 @@ class FirmwareCampaignProcessTest {
         }
 
         public void startWave(DelegateExecution e) {
-            calls.add("wave " + e.getVariable(FirmwareCampaignService.VAR_WAVE));
+            calls.add("wave " + e.getVariable(CampaignProcess.VAR_WAVE));
         }
 
         public void gate(DelegateExecution e) {
-            String gate = (String) e.getVariable(FirmwareCampaignService.VAR_GATE);
+            String gate = (String) e.getVariable(CampaignProcess.VAR_GATE);
             if (gate.equals("NEXT")) {
-                e.setVariable(FirmwareCampaignService.VAR_WAVE, ((Number) e.getVariable(FirmwareCampaignService.VAR_WAVE)).intValue() + 1);
+                e.setVariable(CampaignProcess.VAR_WAVE, ((Number) e.getVariable(CampaignProcess.VAR_WAVE)).intValue() + 1);
             }
             calls.add("gate " + gate);
         }
@@ -70,7 +70,7 @@ class FirmwareCampaignProcessTest {
         database = FreshDatabase.open();
         workflow = WorkflowEngine.start(database.dataSource(), database.isPostgresql(), false);
         campaigns = new ScriptedCampaigns();
-        workflow.registerBean(FirmwareCampaignService.BEAN, campaigns);
+        workflow.registerBean(CampaignProcess.BEAN, campaigns);
         Path bpmn = Path.of(System.getProperty("secflow.bpmn", "../../bpmn"));
         new ProcessDeployer(workflow.engine(), bpmn, Clock.systemUTC()).deployAll();
         BpmnAwareTests.init(workflow.engine());
@@ -84,19 +84,19 @@ class FirmwareCampaignProcessTest {
     }
 
     private ProcessInstance create() {
-        return workflow.engine().getRuntimeService().startProcessInstanceByKey(FirmwareCampaignService.PROCESS_KEY, "c-1",
-                Map.of(FirmwareCampaignService.VAR_CAMPAIGN, "c-1"));
+        return workflow.engine().getRuntimeService().startProcessInstanceByKey(CampaignProcess.PROCESS_KEY, "c-1",
+                Map.of(CampaignProcess.VAR_CAMPAIGN, "c-1"));
     }
 
     private void eligibilityChecked() {
-        workflow.engine().getRuntimeService().createMessageCorrelation(FirmwareCampaignService.ELIGIBILITY_CHECKED)
-                .processInstanceBusinessKey("c-1").setVariable(FirmwareCampaignService.VAR_WAVE, 1).correlateWithResult();
+        workflow.engine().getRuntimeService().createMessageCorrelation(CampaignProcess.ELIGIBILITY_CHECKED)
+                .processInstanceBusinessKey("c-1").setVariable(CampaignProcess.VAR_WAVE, 1).correlateWithResult();
     }
 
     private void waveEnds(String how, String gate) {
         RuntimeService runtime = workflow.engine().getRuntimeService();
-        runtime.createMessageCorrelation(FirmwareCampaignService.WAVE_ENDED).processInstanceBusinessKey("c-1")
-                .setVariable(FirmwareCampaignService.VAR_WAVE_END, how).setVariable(FirmwareCampaignService.VAR_GATE, gate)
+        runtime.createMessageCorrelation(CampaignProcess.WAVE_ENDED).processInstanceBusinessKey("c-1")
+                .setVariable(CampaignProcess.VAR_WAVE_END, how).setVariable(CampaignProcess.VAR_GATE, gate)
                 .correlateWithResult();
     }
 
@@ -117,8 +117,8 @@ class FirmwareCampaignProcessTest {
         assertThat(pi).isWaitingAt("reviewCampaign");
         assertThat(task()).hasCandidateGroup("campaign-operators");
 
-        complete(task(), Map.of(FirmwareCampaignService.VAR_DECISION, "RESUME", FirmwareCampaignService.VAR_WAVE, 2,
-                FirmwareCampaignService.VAR_GATE, "NEXT"));
+        complete(task(), Map.of(CampaignProcess.VAR_DECISION, "RESUME", CampaignProcess.VAR_WAVE, 2,
+                CampaignProcess.VAR_GATE, "NEXT"));
         assertThat(pi).isWaitingAt("waitForWave");
         waveEnds("COMPLETE", "DONE");
 
@@ -138,7 +138,7 @@ class FirmwareCampaignProcessTest {
         waveEnds("COMPLETE", "PAUSE");
         assertThat(pi).isWaitingAt("reviewCampaign");
 
-        complete(task(), Map.of(FirmwareCampaignService.VAR_DECISION, "CANCEL"));
+        complete(task(), Map.of(CampaignProcess.VAR_DECISION, "CANCEL"));
 
         assertThat(pi).isEnded().hasPassed("cancelCampaign", "campaignCancelled").hasNotPassed("completeCampaign");
     }
@@ -147,7 +147,7 @@ class FirmwareCampaignProcessTest {
     void cancelsBeforeApproval() {
         ProcessInstance pi = create();
 
-        workflow.engine().getRuntimeService().createMessageCorrelation(FirmwareCampaignService.CANCELLED)
+        workflow.engine().getRuntimeService().createMessageCorrelation(CampaignProcess.CANCELLED)
                 .processInstanceBusinessKey("c-1").correlateWithResult();
 
         assertThat(pi).isEnded().hasPassedInOrder("cancelledBeforeApproval", "cancelCampaign", "campaignCancelled")

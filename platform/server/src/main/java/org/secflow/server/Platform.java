@@ -75,7 +75,7 @@ public final class Platform implements AutoCloseable {
                 scheduler.awaitTermination(2, TimeUnit.SECONDS);
             });
             this.plugins = resources.push(PluginHost.start(paths.plugins(), config.plugins().selection(withServiceProviders),
-                    new HostServices(scheduler, clock, new SmiInventoryLookup(database.jdbi()))));
+                    new HostServices(scheduler, clock, new SmiInventoryLookup(database.jdbi()), paths.data().resolve("plugins"))));
             CompletableFuture<WorkflowEngine> workflowStarting = withServiceProviders
                     ? resources.pushStarting(ResourceStack.startOnThread("secflow-start-workflow",
                             () -> WorkflowEngine.start(database.dataSource(), !database.isHsqldb(), true)))

@@ -292,6 +292,53 @@ class CampaignApiTest {
         }
     }
 
+    @Test
+    void skipsADeviceStillToBeUpdatedByAnotherRunningCampaignWithTheReason() throws Exception {
+        String sha = registerImage("7.8.2");
+        List<String> two = platform.database().jdbi().withHandle(h -> h.createQuery("""
+                SELECT d.device_id FROM device d JOIN premises p ON p.premises_id = d.premises_id
+                 WHERE d.device_type = 'PPMID' AND d.battery_powered = FALSE AND p.import_supplier = 'SUPPLIER-A'
+                   AND d.model = (SELECT model FROM firmware_image WHERE sha256 = :sha)
+                 ORDER BY d.device_id DESC FETCH FIRST 2 ROWS ONLY""").bind("sha", sha).mapTo(String.class).list());
+        assertThat(two).hasSize(2);
+        // another campaign, paused (not finished), has the first device SCHEDULED: not in flight, but still its to update
+        String other = "other-paused";
+        platform.database().jdbi().useTransaction(h -> {
+            h.execute("""
+                    INSERT INTO firmware_campaign (campaign_id, name, image_sha256, image_version, image_model, created_by,
+                      created_party, created_role, state, wave_count, definition_json, created_at, updated_at)
+                    VALUES (?, 'other', ?, '7.8.0', 'M', 'x', 'SUPPLIER-A', 'IS', 'PAUSED', 1, '{}', NOW(), NOW())""", other, sha);
+            h.execute("""
+                    INSERT INTO campaign_device (campaign_id, device_id, wave, state, attempts, sent_count, updated_at)
+                    VALUES (?, ?, 1, 'SCHEDULED', 0, 0, NOW())""", other, two.get(0));
+        });
+        var created = send("POST", "/api/campaigns", "a", """
+                {"name": "in another campaign", "imageSha256": "%s",
+                 "selection": {"ppmids": true, "altHanVariants": ["B1", "B2", "B3", "B4"], "deviceIds": ["%s", "%s"]},
+                 "waves": [100], "successThresholdPercent": 0, "maxRetries": 1, "retryBackoffMs": 20, "deviceTimeoutMs": 4000}"""
+                .formatted(sha, two.get(0), two.get(1)));
+        try {
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            String id = json(created).path("campaignId").asText();
+            assertThat(send("POST", "/api/campaigns/" + id + "/approve", "a2", null).statusCode()).isEqualTo(200);
+            awaitState(id, "COMPLETED");
+            JsonNode skipped = json(send("GET", "/api/campaigns/" + id + "/devices?state=SKIPPED", "a", null)).path("items");
+            assertThat(skipped).singleElement().satisfies(d -> {
+                assertThat(d.path("deviceId").asText()).isEqualTo(two.get(0));
+                assertThat(d.path("reason").asText()).startsWith("IN-ANOTHER-CAMPAIGN").contains(other);
+                assertThat(d.path("sent").asInt()).isZero();
+            });
+            JsonNode all = json(send("GET", "/api/campaigns/" + id + "/devices", "a", null)).path("items");
+            assertThat(all).filteredOn(d -> d.path("deviceId").asText().equals(two.get(1)))
+                    .singleElement().satisfies(d -> assertThat(d.path("sent").asInt()).isPositive());
+        } finally {
+            platform.database().jdbi().useHandle(h -> {
+                h.execute("UPDATE campaign_device SET state = 'CANCELLED' WHERE campaign_id = ?", other);
+                h.execute("UPDATE firmware_campaign SET state = 'CANCELLED' WHERE campaign_id = ?", other);
+            });
+        }
+    }
+
     private void assertInProgressDeviceSkipped(String id, List<String> two) throws Exception {
         JsonNode skipped = json(send("GET", "/api/campaigns/" + id + "/devices?state=SKIPPED", "a", null)).path("items");
         assertThat(skipped).hasSize(1);

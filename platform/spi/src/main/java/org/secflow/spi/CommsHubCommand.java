@@ -13,9 +13,12 @@ import java.util.Objects;
  * @param region the hub's region (decides the CSP)
  * @param parameters use-case parameters
  * @param firmwareImage the image for a firmware command, else null
+ * @param deviceType the target's type in the Smart Metering Inventory, or null when the sender does not say (then a
+ *     device emulator meeting a device it did not generate treats it as a PPMID); since SPI 1.2
  */
 public record CommsHubCommand(String commandId, String gbcsUseCase, DeviceId commsHubId, DeviceId deviceId,
-                              Region region, Map<String, String> parameters, FirmwareImage firmwareImage) {
+                              Region region, Map<String, String> parameters, FirmwareImage firmwareImage,
+                              DeviceType deviceType) {
     public CommsHubCommand {
         Objects.requireNonNull(commandId, "commandId");
         Objects.requireNonNull(gbcsUseCase, "gbcsUseCase");
@@ -23,5 +26,11 @@ public record CommsHubCommand(String commandId, String gbcsUseCase, DeviceId com
         Objects.requireNonNull(deviceId, "deviceId");
         Objects.requireNonNull(region, "region");
         parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+    }
+
+    /** A command that does not say the target's device type (SPI 1.0). */
+    public CommsHubCommand(String commandId, String gbcsUseCase, DeviceId commsHubId, DeviceId deviceId,
+                           Region region, Map<String, String> parameters, FirmwareImage firmwareImage) {
+        this(commandId, gbcsUseCase, commsHubId, deviceId, region, parameters, firmwareImage, null);
     }
 }

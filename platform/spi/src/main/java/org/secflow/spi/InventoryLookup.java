@@ -7,4 +7,5 @@ public interface InventoryLookup {
 
     /** The hub and region of a device, empty when the device is unknown or not yet on a HAN. */
     Optional<CommsHubRoute> route(DeviceId deviceId);
+
 }

@@ -1,7 +1,9 @@
 package org.secflow.spi;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 
 /** What the host hands a {@link ProviderFactory} when it creates a provider. */
@@ -35,4 +37,13 @@ public interface ProviderContext {
 
     /** The Communications Hubs (used by a CSP). */
     CommsHubNetwork commsHubNetwork();
+
+    /**
+     * A folder of this provider's own under the host's data folder ({@code <data>/plugins/<providerId>}), created by
+     * the host, for state that must outlive a restart (e.g. the device emulator's device state). Empty when the host
+     * keeps no data folder; the provider then keeps its state in memory only. Since SPI 1.2.
+     */
+    default Optional<Path> dataDirectory() {
+        return Optional.empty();
+    }
 }

@@ -10,7 +10,7 @@ package org.secflow.spi;
  */
 public final class SpiVersion {
     /** The contract version of this SPI jar. */
-    public static final String CURRENT = "1.1";
+    public static final String CURRENT = "1.2";
 
     private SpiVersion() {
     }

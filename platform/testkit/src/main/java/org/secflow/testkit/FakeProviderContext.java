@@ -1,5 +1,6 @@
 package org.secflow.testkit;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -28,6 +29,7 @@ public final class FakeProviderContext implements ProviderContext, AutoCloseable
     private final Map<DeviceId, CommsHubRoute> routes = new HashMap<>();
     private final Map<Region, Csp> csps = new EnumMap<>(Region.class);
     private Clock clock = Clock.systemUTC();
+    private Path dataDirectory;
     private CommsHubNetwork network = (command, listener) -> {
         throw new IllegalStateException("no CommsHubNetwork set on this FakeProviderContext");
     };
@@ -57,6 +59,12 @@ public final class FakeProviderContext implements ProviderContext, AutoCloseable
     /** Sets the host clock the provider sees (the system UTC clock unless set); returns this. */
     public FakeProviderContext withClock(Clock clock) {
         this.clock = clock;
+        return this;
+    }
+
+    /** Gives the provider a data folder of its own (none unless set); returns this. */
+    public FakeProviderContext withDataDirectory(Path dataDirectory) {
+        this.dataDirectory = dataDirectory;
         return this;
     }
 
@@ -105,6 +113,11 @@ public final class FakeProviderContext implements ProviderContext, AutoCloseable
     @Override
     public CommsHubNetwork commsHubNetwork() {
         return network;
+    }
+
+    @Override
+    public Optional<Path> dataDirectory() {
+        return Optional.ofNullable(dataDirectory);
     }
 
     @Override

@@ -177,7 +177,7 @@ class DeviceApiTest {
         var health = json(send("GET", "/api/health", "operator", null));
         assertThat(health.path("status").asText()).isEqualTo("UP");
         assertThat(health.path("database").asText()).startsWith(testDatabase.isPostgresql() ? "PostgreSQL" : "HSQL Database Engine");
-        assertThat(health.path("versions").path("spi").asText()).isEqualTo("1.1");
+        assertThat(health.path("versions").path("spi").asText()).isEqualTo(org.secflow.spi.SpiVersion.CURRENT);
         assertThat(health.path("rules").path("version").asText()).isEqualTo(platform.rules().current().version());
         assertThat(send("GET", "/api/plugins", "operator", null).statusCode()).isEqualTo(200);
         assertProblem(send("GET", "/api/plugins", "analyst", null), 403, null);

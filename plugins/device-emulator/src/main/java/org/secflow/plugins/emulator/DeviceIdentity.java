@@ -63,11 +63,11 @@ final class DeviceIdentity {
     }
 
     /**
-     * A device with a foreign Device ID met on first contact: a PPMID on {@code hubId} of unknown model (it accepts
-     * any image's model) reporting {@code firmwareVersion} until an image is activated.
+     * A device with a foreign Device ID met on first contact: a device of {@code type} on {@code hubId} of unknown
+     * model (it accepts any image's model) reporting {@code firmwareVersion} until an image is activated.
      */
-    static HanDevice foreign(long eui64, long hubId, String firmwareVersion) {
-        return new HanDevice(eui64, hubId, DeviceType.PPMID, null, null, null, false, false, firmwareVersion, false);
+    static HanDevice foreign(long eui64, long hubId, DeviceType type, String firmwareVersion) {
+        return new HanDevice(eui64, hubId, type, null, null, null, false, false, firmwareVersion, false);
     }
 
     /** SplitMix64 finaliser: a well-spread 64-bit hash. */

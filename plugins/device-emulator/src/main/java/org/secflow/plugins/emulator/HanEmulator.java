@@ -11,19 +11,25 @@ import org.secflow.spi.ProviderContext;
 
 /**
  * The device emulator: generates estates ({@link EstateGenerator}), keeps them as its HAN ({@link HanRegistry}) and
- * answers commands as their Communications Hubs and devices ({@link HubCommandResponder}). Thread-safe; estates may
+ * answers commands as their Communications Hubs and devices ({@link HubCommandResponder}). What the devices remember
+ * (firmware, ...) is kept in a {@link DeviceStateStore} in the provider's data folder when the host gives one, so it
+ * survives a restart of the platform. Thread-safe; estates may
  * be generated while commands are answered. Owns no threads: it runs on the host's scheduler.
  */
 final class HanEmulator implements DeviceEmulator {
     private final EstateGenerator generator;
     private final HanRegistry han;
     private final HubCommandResponder responder;
+    private final DeviceStateStore state;
     private volatile boolean closed;
 
     HanEmulator(EmulatorSettings settings, ProviderContext context) {
         DeviceIdentity identity = new DeviceIdentity(ProductCatalogue.STANDARD, settings);
         this.generator = new EstateGenerator(settings, ProductCatalogue.STANDARD, identity);
-        this.han = new HanRegistry(identity);
+        this.state = context.dataDirectory().map(DeviceStateStore::open).orElseGet(DeviceStateStore::inMemory);
+        this.han = new HanRegistry(identity, state);
+        // images transferred before the platform stopped were activated by their devices meanwhile
+        this.han.activatePending();
         this.responder = new HubCommandResponder(han, settings.responses(), context.scheduler(), context.clock());
     }
 
@@ -63,10 +69,14 @@ final class HanEmulator implements DeviceEmulator {
         responder.deliver(command, listener);
     }
 
-    /** Refuses further commands; the host owns and stops the scheduler. */
+    /**
+     * Refuses further commands and folds the device state log into its snapshot; the host owns and stops the
+     * scheduler.
+     */
     @Override
     public void close() {
         closed = true;
+        state.close();
     }
 
     /** The emulated HAN, for tests of this module. */

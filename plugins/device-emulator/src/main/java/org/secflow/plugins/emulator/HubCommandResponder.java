@@ -182,6 +182,7 @@ final class HubCommandResponder {
                                 Map.of("reason", failure, "result", transferResult(failure))));
                         return DONE;
                     }
+                    han.transferFirmware(device.id(), command.firmwareImage().version());
                     emit(listener, event(command, Stage.DEVICE_ALERT, GbcsAlert.FIRMWARE_TRANSFER_SUCCESS, Map.of()));
                     step = ACTIVATE;
                     return settings.hostNanos(settings.activationTimeMs());
@@ -270,7 +271,7 @@ final class HubCommandResponder {
         /** Finds the targeted PPMID or bridge on the command's hub; false after reporting FAILED. */
         private boolean findPpmid() {
             long hubId = eui64(command.commsHubId());
-            HanDevice found = han.findOrEmulate(eui64(command.deviceId()), hubId);
+            HanDevice found = han.findOrEmulate(eui64(command.deviceId()), hubId, command.deviceType());
             if (found.hubId() != hubId) {
                 fail(command, listener, "device " + command.deviceId() + " is not on the HAN of Communications Hub "
                         + command.commsHubId() + " (it is on " + DeviceId.of(found.hubId()) + ")");

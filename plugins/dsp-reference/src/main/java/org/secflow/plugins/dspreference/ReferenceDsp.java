@@ -12,6 +12,7 @@ import org.secflow.spi.Csp;
 import org.secflow.spi.CspDirectory;
 import org.secflow.spi.DeviceEvent;
 import org.secflow.spi.DeviceEventListener;
+import org.secflow.spi.DeviceId;
 import org.secflow.spi.Dsp;
 import org.secflow.spi.GbcsAlert;
 import org.secflow.spi.InventoryLookup;
@@ -51,6 +52,8 @@ final class ReferenceDsp implements Dsp {
     private final InventoryLookup inventory;
     private final CspDirectory csps;
     private final FirmwareUpdateTracker updates;
+    /** Commands at a CSP not yet at their last event, by request id (for {@link #cancel}). */
+    private final Map<String, OpenCommand> open = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean closed;
 
     ReferenceDsp(InventoryLookup inventory, CspDirectory csps, Clock clock, long updateTimeoutMs) {
@@ -104,10 +107,12 @@ final class ReferenceDsp implements Dsp {
         String id = request.requestId();
         CommsHubCommand command = new CommsHubCommand(UUID.randomUUID().toString(), srv.gbcsUseCase(),
                 route.commsHubId(), request.deviceId(), route.region(), request.parameters(),
-                srv.updatesFirmware() ? request.firmwareImage() : null);
+                srv.updatesFirmware() ? request.firmwareImage() : null, route.deviceType());
+        open.put(id, new OpenCommand(csp, command.commandId(), request.deviceId()));
         try {
             csp.send(command, event -> relay(request, srv, event, listener));
         } catch (RuntimeException e) {
+            open.remove(id);
             updates.finish(request.deviceId(), id);
             LOG.warn("CSP of region {} refused command {} for request {}", route.region(), command.commandId(), id, e);
             return ServiceRequestAck.rejected(id, "the CSP of region " + route.region() + " refused the command for "
@@ -118,7 +123,40 @@ final class ReferenceDsp implements Dsp {
         return ServiceRequestAck.accepted(id);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Frees the device for another firmware update and cancels the request's command at its CSP.
+     */
+    @Override
+    public void cancel(String requestId) {
+        OpenCommand c = requestId == null ? null : open.remove(requestId);
+        if (c == null) {
+            return;
+        }
+        updates.finish(c.deviceId(), requestId);
+        try {
+            c.csp().cancel(c.commandId());
+        } catch (RuntimeException e) {
+            LOG.warn("CSP could not cancel command {} of request {}", c.commandId(), requestId, e);
+        }
+        LOG.debug("request {} cancelled by its sender; command {} cancelled at the CSP", requestId, c.commandId());
+    }
+
+    /** A request's command at a CSP, kept until its last event or its cancellation. */
+    private record OpenCommand(Csp csp, String commandId, DeviceId deviceId) {
+    }
+
+    /** Whether {@code event} is the last of its command: a failure, a device response, 0x8F89 or 0x8F8B. */
+    private static boolean isLast(DeviceEvent event) {
+        return event.stage() == DeviceEvent.Stage.FAILED || event.stage() == DeviceEvent.Stage.DEVICE_RESPONSE
+                || event.alert() == GbcsAlert.FIRMWARE_TRANSFER_FAILURE || event.alert() == GbcsAlert.FIRMWARE_ACTIVATION;
+    }
+
     private void relay(ServiceRequest request, SupportedSrv srv, DeviceEvent event, DeviceEventListener listener) {
+        if (isLast(event)) {
+            open.remove(request.requestId());
+        }
         if (srv.updatesFirmware() && FirmwareUpdateTracker.ends(event)) {
             updates.finish(request.deviceId(), request.requestId());
         }

@@ -42,6 +42,11 @@ final class SlotGate<T> {
         return next;
     }
 
+    /** Removes {@code candidate} from the queue; false when it was not waiting (it holds a slot, or is gone). */
+    synchronized boolean removeWaiting(T candidate) {
+        return waiting.remove(candidate);
+    }
+
     /** Removes and returns every waiting candidate (when the CSP closes). */
     synchronized List<T> drain() {
         List<T> all = new ArrayList<>(waiting);

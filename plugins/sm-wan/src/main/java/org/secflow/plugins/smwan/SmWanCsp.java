@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * <p>With {@code maxConcurrent} N above 0, at most N commands are in flight at once: a command takes a slot after
  * its acceptance event (before the latency), and frees it at its final hub event ({@link #isFinal}: 0x8F89,
  * 0x8F8B, {@code DEVICE_RESPONSE}, {@code FAILED}) or, when the hub never sends one (a silent device), after
- * {@code slotTimeoutMs}. Commands beyond N wait in a FIFO queue, having been accepted, and go as slots free; they
+ * {@code slotTimeoutMs}, or at once when the DSP cancels it ({@link #cancel}). Commands beyond N wait in a FIFO queue, having been accepted, and go as slots free; they
  * are started on the scheduler, never on the thread that delivered the freeing event. Without a limit (the
  * default) no slot is kept and no timeout scheduled. Thread-safe.
  */
@@ -52,6 +52,8 @@ public final class SmWanCsp implements Csp {
     private final Clock clock;
     private final CommsHubNetwork network;
     private final SlotGate<Carriage> gate;
+    /** Commands accepted and not yet at their final event, by command id (only with a {@code maxConcurrent} limit). */
+    private final java.util.concurrent.ConcurrentHashMap<String, Carriage> open = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean closed;
 
     /**
@@ -84,12 +86,35 @@ public final class SmWanCsp implements Csp {
         boolean lost = draws.nextDouble() < settings.failureRate();
         long delayMs = settings.latencyMs() + (settings.jitterMs() == 0 ? 0 : draws.nextLong(settings.jitterMs() + 1));
         Carriage carriage = new Carriage(command, listener, lost, delayMs);
+        if (gate != null) {
+            open.put(command.commandId(), carriage);
+        }
         later(command, listener, () -> {
             emit(listener, event(command, Stage.ACCEPTED_BY_CSP, Map.of("csp", cspId, "smWan", smWan)));
             if (gate == null || gate.enterOrQueue(carriage)) {
                 carriage.start();
             }
         });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A command waiting for a slot leaves the queue; one holding a slot frees it now (the next waiting command
+     * goes) instead of after {@code slotTimeoutMs}. Either ends with {@link Stage#FAILED}, reason "cancelled by the
+     * DSP". Events the hub sends later for it are still relayed.
+     */
+    @Override
+    public void cancel(String commandId) {
+        Carriage c = commandId == null ? null : open.remove(commandId);
+        if (c == null) {
+            return;
+        }
+        if (gate.removeWaiting(c)) {
+            fail(c.command, c.listener, "cancelled by the DSP while waiting for an SM WAN slot");
+        } else {
+            c.finish("cancelled by the DSP");
+        }
     }
 
     /** Commands in flight now (holding a {@code maxConcurrent} slot); 0 without a limit. */
@@ -181,6 +206,7 @@ public final class SmWanCsp implements Csp {
             if (gate == null || !released.compareAndSet(false, true)) {
                 return;
             }
+            open.remove(command.commandId(), this);
             ScheduledFuture<?> t = timeout;
             if (t != null) {
                 t.cancel(false);

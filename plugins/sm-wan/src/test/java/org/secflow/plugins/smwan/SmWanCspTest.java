@@ -167,6 +167,37 @@ class SmWanCspTest {
     }
 
     @Test
+    void aCommandTheDspCancelsFreesItsSlotAtOnceSoASilentDeviceDelaysNoOtherCommand() throws Exception {
+        List<CommsHubCommand> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CommsHubNetwork silentHubs = (command, hubListener) -> delivered.add(command);
+        SmWanCsp csp = (SmWanCsp) csp(silentHubs, Map.of("maxConcurrent", "1", "slotTimeoutMs", "60000"));
+        RecordingListener listener = new RecordingListener();
+        csp.send(readVersion("silent"), listener);
+        csp.send(readVersion("next"), listener);
+        csp.send(readVersion("given-up-waiting"), listener);
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while ((delivered.size() < 1 || csp.queued() < 2) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(delivered).extracting(CommsHubCommand::commandId).containsExactly("silent");
+
+        csp.cancel("given-up-waiting"); // leaves the queue
+        csp.cancel("silent");           // frees its slot now, not after slotTimeoutMs
+
+        deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (delivered.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(delivered).extracting(CommsHubCommand::commandId).containsExactly("silent", "next");
+        assertThat(csp.queued()).isZero();
+        assertThat(listener.events()).filteredOn(e -> e.stage() == Stage.FAILED)
+                .extracting(e -> e.correlationId()).containsExactlyInAnyOrder("silent", "given-up-waiting");
+        csp.cancel("silent"); // again, and unknown ids: nothing
+        csp.cancel("never-sent");
+        assertThat(csp.inFlight()).isEqualTo(1);
+    }
+
+    @Test
     void freesASlotAtEveryFinalEventAndAtNoOther() {
         Instant at = Instant.EPOCH;
         assertThat(SmWanCsp.isFinal(new DeviceEvent("c", PPMID, Stage.DELIVERED_TO_HUB, null, Map.of(), at))).isFalse();
