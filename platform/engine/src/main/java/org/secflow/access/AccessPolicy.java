@@ -80,7 +80,14 @@ public enum AccessPolicy {
     /** User tasks of the modification lifecycle. */
     TASKS("any authenticated User", "tasks of the User's process groups; admins all", u -> true, false),
     /** The caller's own identity ({@code GET /api/me}, the web console's sign-in). */
-    IDENTITY("any authenticated User", "the caller only", u -> true, false);
+    IDENTITY("any authenticated User", "the caller only", u -> true, false),
+    /**
+     * The API description (OpenAPI) and its Swagger UI: anyone, also without a token, like the web console's files,
+     * since they describe the routes and hold no data.
+     */
+    API_DOCS("anyone, also without a token", "the description of every route; no data", u -> true, true),
+    /** The process's metrics (requests, decisions, campaigns, pool, JVM): operations, not any Party's data. */
+    METRICS("DCC operators and admins", "process-wide counts; no Party's data", u -> u.hasPlatformRole(PlatformRole.OPERATOR), false);
 
     private final String who;
     private final String scope;

@@ -66,6 +66,12 @@ public final class RuleLoader {
     private static final AtomicLong BUILDS = new AtomicLong();
     private final Clock clock;
     private final DecisionLimits limits;
+    private final RuleTimings timings = new RuleTimings();
+
+    /** How long firings of every version this loader loaded took. */
+    public RuleTimings timings() {
+        return timings;
+    }
 
     /** A loader whose rule bases decide within {@link DecisionLimits#DEFAULTS}. */
     public RuleLoader(Clock clock) {
@@ -155,7 +161,7 @@ public final class RuleLoader {
         dataTables.forEach((name, bytes) -> infos.add(new RuleFileInfo(name, "DATA_TABLE", 0, sha256(bytes))));
         return new LoadedRules(base, ThreadLocal.withInitial(() -> RuleSessions.newSession(base, sessionGlobals)), version(all),
                 clock.instant(), List.copyOf(infos), globals, registration, limits,
-                new RuleFaults(clock));
+                new RuleFaults(clock), timings);
     }
 
     /** The registration tables present in {@code dir}, by name. */

@@ -28,6 +28,15 @@ public final class ApiServer {
             config.http.defaultContentType = "application/json";
             config.http.prefer405over404 = true; // a known path with another method is 405, not 404
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
+            // every API request timed by route template and status (Javalin measures; a map look-up records)
+            var http = platform.metrics().http();
+            config.requestLogger.http((ctx, ms) -> {
+                if (ctx.path().startsWith("/api")) {
+                    http.record(ctx.method().name(), RoutePolicy.declaredBy(ctx.routeRoles()) == null
+                            ? org.secflow.server.metrics.HttpMetrics.UNMATCHED : ctx.endpointHandlerPath(), ctx.statusCode(), ms);
+                }
+            });
+            ApiDocsRoutes.configure(config);
             // the web console (module platform/console): static files from console/ on the classpath at /, outside
             // /api/*, so they need no token; its pages route by URL fragment (/#/campaigns/...), so / is the only
             // page address and no fallback can shadow an API path
@@ -71,6 +80,7 @@ public final class ApiServer {
         CampaignRoutes.install(app, platform.campaigns(), new org.secflow.campaign.FirmwareReports(platform.database().jdbi()));
         ReportRoutes.install(app, new org.secflow.tsat.TsatReports(platform.database().jdbi(), platform.rules()));
         ConsoleSupportRoutes.install(app, platform);
+        ApiDocsRoutes.install(app, platform);
         requireDeclaredPolicies(app);
         return app;
     }
