@@ -25,7 +25,7 @@ import org.secflow.server.config.SecflowConfig;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MetricsApiTest {
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})? (\\S+)$");
+    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{.*})? (\\S+)$");
 
     @TempDir
     static Path dir;
