@@ -130,6 +130,22 @@ class ApiDescriptionTest {
     }
 
     @Test
+    void theValidatorFindsAnswersThatDepartFromTheDescription() throws Exception {
+        ApiResponseValidator validator = ApiResponseValidator.of("http://localhost:" + app.port());
+        HttpResponse<String> health = get("/api/health");
+        assertThat(validator.problems("GET", "/api/health", health)).isEmpty();
+        assertThat(validator.problems("GET", "/api/plugins", health)).as("an object where an array is described")
+                .anyMatch(p -> p.contains("array"));
+        assertThat(validator.problems("POST", "/api/devices", health)).as("a 200 where 201 is described")
+                .anyMatch(p -> p.contains("problem+json") || p.contains("media type"));
+        HttpResponse<String> refused = get("/api/devices/00-00-00-00-00-00-00-01");
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(validator.problems("GET", "/api/devices/{deviceId}", refused)).isEmpty();
+        assertThat(validator.problems("GET", "/api/no-such-route/x", get("/api/health"))).contains(
+                "GET /api/no-such-route/x -> 200: route not described");
+    }
+
+    @Test
     void swaggerUiServesItsPageAndScriptsOverTheDescription() throws Exception {
         HttpResponse<String> page = get("/api/docs");
         assertThat(page.statusCode()).isEqualTo(200);
