@@ -9,6 +9,7 @@ import org.secflow.access.User;
 import org.secflow.problem.ForbiddenException;
 import org.secflow.problem.BadRequestException;
 import org.secflow.server.Platform;
+import org.secflow.server.metrics.HttpMetrics;
 
 /**
  * The REST API in front of a {@link Platform}: every {@code /api} route declares an {@link AccessPolicy} (checked in
@@ -32,8 +33,7 @@ public final class ApiServer {
             var http = platform.metrics().http();
             config.requestLogger.http((ctx, ms) -> {
                 if (ctx.path().startsWith("/api")) {
-                    http.record(ctx.method().name(), RoutePolicy.declaredBy(ctx.routeRoles()) == null
-                            ? org.secflow.server.metrics.HttpMetrics.UNMATCHED : ctx.endpointHandlerPath(), ctx.statusCode(), ms);
+                    http.record(ctx.method().name(), routeOf(ctx), ctx.statusCode(), ms);
                 }
             });
             ApiDocsRoutes.configure(config);
@@ -83,6 +83,24 @@ public final class ApiServer {
         ApiDocsRoutes.install(app, platform);
         requireDeclaredPolicies(app);
         return app;
+    }
+
+    /**
+     * The route template a request is counted under: the matched route's, {@link HttpMetrics#UNMATCHED} when none
+     * matched, {@link HttpMetrics#BEFORE_ROUTE} when it was refused before its route ran (Content-Type, charset).
+     */
+    private static String routeOf(Context ctx) {
+        if (RoutePolicy.declaredBy(ctx.routeRoles()) == null) {
+            return HttpMetrics.UNMATCHED;
+        }
+        if (ctx.handlerType() == io.javalin.http.HandlerType.BEFORE) {
+            return HttpMetrics.BEFORE_ROUTE; // Javalin keeps the template from before-handlers
+        }
+        try {
+            return ctx.endpointHandlerPath();
+        } catch (IllegalStateException e) {
+            return HttpMetrics.UNMATCHED; // metrics never turn an answer into an error
+        }
     }
 
     /**

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 public final class HttpMetrics {
     /** The route tag of a request no route matched. */
     public static final String UNMATCHED = "UNMATCHED";
+    /** The route tag of a request refused before its route ran (an unsupported Content-Type or charset). */
+    public static final String BEFORE_ROUTE = "BEFORE_ROUTE";
 
     private final MeterRegistry registry;
     private final ConcurrentHashMap<Key, Timer> timers = new ConcurrentHashMap<>();
