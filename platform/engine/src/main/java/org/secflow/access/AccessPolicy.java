@@ -83,7 +83,14 @@ public enum AccessPolicy {
     IDENTITY("any authenticated User", "the caller only", u -> true, false),
     /** The web console's sign-in settings ({@code GET /api/console/config}): public by nature, read before signing in. */
     CONSOLE_CONFIG("anyone, also without a token", "the identity provider's issuer, the console's client id and scopes; "
-            + "nothing secret", u -> true, true);
+            + "nothing secret", u -> true, true),
+    /**
+     * The API description (OpenAPI) and its Swagger UI: anyone, also without a token, like the web console's files,
+     * since they describe the routes and hold no data.
+     */
+    API_DOCS("anyone, also without a token", "the description of every route; no data", u -> true, true),
+    /** The process's metrics (requests, decisions, campaigns, pool, JVM): operations, not any Party's data. */
+    METRICS("DCC operators and admins", "process-wide counts; no Party's data", u -> u.hasPlatformRole(PlatformRole.OPERATOR), false);
 
     private final String who;
     private final String scope;

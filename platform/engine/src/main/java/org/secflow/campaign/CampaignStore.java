@@ -17,9 +17,18 @@ import org.secflow.inventory.SmiReadModel;
 final class CampaignStore {
     private final Jdbi jdbi;
     private final SmiReadModel readModel;
+    private final Map<DeviceState, java.util.concurrent.atomic.LongAdder> transitionCounts = newTransitionCounts();
     private final org.secflow.updates.FirmwareUpdateClaims claims = new org.secflow.updates.FirmwareUpdateClaims();
 
     /** Without an SMI read model (tests that read no device through one). */
+    private static Map<DeviceState, java.util.concurrent.atomic.LongAdder> newTransitionCounts() {
+        Map<DeviceState, java.util.concurrent.atomic.LongAdder> m = new java.util.EnumMap<>(DeviceState.class);
+        for (DeviceState s : DeviceState.values()) {
+            m.put(s, new java.util.concurrent.atomic.LongAdder());
+        }
+        return m;
+    }
+
     CampaignStore(Jdbi jdbi) {
         this(jdbi, SmiReadModel.disabled());
     }
@@ -296,7 +305,33 @@ final class CampaignStore {
             }
             return null;
         }));
+        for (int i = 0; i < applied.length; i++) {
+            if (applied[i]) {
+                transitionCounts.get(transitions.get(i).to()).increment();
+            }
+        }
         return applied;
+    }
+
+    /** Device transitions this process applied, by the state moved to (counted after their transaction). */
+    Map<DeviceState, Long> transitionCounts() {
+        Map<DeviceState, Long> out = new java.util.EnumMap<>(DeviceState.class);
+        transitionCounts.forEach((state, n) -> out.put(state, n.sum()));
+        return out;
+    }
+
+    /**
+     * Devices per state over the campaigns not yet finished (awaiting approval, checking eligibility, running,
+     * paused): read through the primary key's campaign prefix, so finished campaigns cost nothing.
+     */
+    Map<DeviceState, Long> countUnfinishedByState() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT d.state, COUNT(*) FROM firmware_campaign c JOIN campaign_device d"
+                        + " ON d.campaign_id = c.campaign_id WHERE c.state IN ('AWAITING_APPROVAL', 'CHECKING_ELIGIBILITY',"
+                        + " 'RUNNING', 'PAUSED') GROUP BY d.state")
+                .reduceRows(new java.util.EnumMap<DeviceState, Long>(DeviceState.class), (m, r) -> {
+                    m.put(DeviceState.valueOf(r.getColumn(1, String.class)), r.getColumn(2, Long.class));
+                    return m;
+                }));
     }
 
     /**

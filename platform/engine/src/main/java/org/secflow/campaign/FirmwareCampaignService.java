@@ -308,6 +308,16 @@ public final class FirmwareCampaignService {
         }
     }
 
+    /** Devices per state over the campaigns not yet finished, read from the store (for the metrics scrape). */
+    public Map<DeviceState, Long> unfinishedDevicesByState() {
+        return store.countUnfinishedByState();
+    }
+
+    /** Device transitions this process applied, by the state moved to. */
+    public Map<DeviceState, Long> deviceTransitions() {
+        return store.transitionCounts();
+    }
+
     /** All campaigns, newest first, without counts. */
     public List<Map<String, Object>> list() {
         return store.allCampaignIds().stream().map(id -> views().summary(row(id))).toList();

@@ -1,8 +1,11 @@
 package org.secflow.plugin;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.secflow.spi.CommsHubCommand;
 import org.secflow.spi.Csp;
+import org.secflow.spi.DeviceEvent;
 import org.secflow.spi.DeviceEmulator;
 import org.secflow.spi.DeviceEventListener;
 import org.secflow.spi.Dsp;
@@ -52,11 +55,28 @@ final class GuardedProviders {
         }
     }
 
-    record GuardedCsp(Csp delegate, ClassLoader loader) implements Csp {
+    /**
+     * A CSP whose commands are counted in {@code inFlight} from the send until the first event past the CSP's own
+     * acceptance (delivered to the hub, a device's answer or alert, or a failure); a send that throws is not counted.
+     */
+    record GuardedCsp(Csp delegate, ClassLoader loader, LongAdder inFlight) implements Csp {
         @Override
         public void send(CommsHubCommand command, DeviceEventListener listener) {
+            DeviceEventListener host = toHost(listener);
+            AtomicBoolean open = new AtomicBoolean(true);
+            inFlight.increment();
             try (ContextClassLoader ignored = ContextClassLoader.swap(loader)) {
-                delegate.send(command, toHost(listener));
+                delegate.send(command, event -> {
+                    if (event.stage() != DeviceEvent.Stage.ACCEPTED_BY_CSP && open.compareAndSet(true, false)) {
+                        inFlight.decrement();
+                    }
+                    host.onEvent(event);
+                });
+            } catch (RuntimeException | Error e) {
+                if (open.compareAndSet(true, false)) {
+                    inFlight.decrement();
+                }
+                throw e;
             }
         }
 

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.secflow.spi.CommsHubNetwork;
@@ -31,6 +32,7 @@ public final class PluginHost implements AutoCloseable {
     private final List<DiscoveredPlugin> plugins;
     private final Map<String, Provider> created = new LinkedHashMap<>();
     private final Map<Region, Csp> cspByRegion = new EnumMap<>(Region.class);
+    private final LongAdder cspCommandsInFlight = new LongAdder();
     private DeviceEmulator deviceEmulator;
     private Dsp dsp;
 
@@ -60,6 +62,14 @@ public final class PluginHost implements AutoCloseable {
     /** Every plugin folder with its state, providers and what each provider was selected for. */
     public List<PluginStatus> statuses() {
         return plugins.stream().map(DiscoveredPlugin::status).toList();
+    }
+
+    /**
+     * Commands sent to the CSPs and not yet past them (no delivery to the hub, device answer or failure yet); a
+     * command whose answer never comes stays counted.
+     */
+    public long cspCommandsInFlight() {
+        return cspCommandsInFlight.sum();
     }
 
     /** The selected DSP, if one was selected. */
@@ -119,7 +129,7 @@ public final class PluginHost implements AutoCloseable {
             Csp csp = cspById.get(e.getValue());
             if (csp == null) {
                 csp = instantiate(ProviderKind.CSP, e.getValue(), purpose, selection, services, network, Csp.class,
-                        (c, loader) -> new GuardedProviders.GuardedCsp(c, loader));
+                        (c, loader) -> new GuardedProviders.GuardedCsp(c, loader, cspCommandsInFlight));
                 cspById.put(e.getValue(), csp);
             } else {
                 markSelected(e.getValue(), purpose);

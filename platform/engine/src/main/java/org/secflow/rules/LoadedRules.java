@@ -24,10 +24,11 @@ import org.secflow.registration.RegistrationTables;
  *     (SMI scoping of network operators) reads them here
  * @param limits firing limit and time budget of every decision ({@link RuleSessions#fireGuarded})
  * @param faults the decisions this version could not make, per rule
+ * @param timings how long firings took, shared by every version the same {@link RuleLoader} loaded
  */
 public record LoadedRules(KieBase kieBase, ThreadLocal<KieSession> sessions, String version, Instant loadedAt,
                           List<RuleFileInfo> files, Set<String> globals, RegistrationTables registration,
-                          DecisionLimits limits, RuleFaults faults) {
+                          DecisionLimits limits, RuleFaults faults, RuleTimings timings) {
 
     /** Number of rules over all files. */
     public int ruleCount() {

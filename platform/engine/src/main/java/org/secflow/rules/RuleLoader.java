@@ -60,6 +60,12 @@ public final class RuleLoader {
     private final DecisionLimits limits;
     /** Class name to global name, from every {@link RuleFeature#globalOnlyTypes()}. */
     private final Map<String, String> globalOnlyTypes;
+    private final RuleTimings timings = new RuleTimings();
+
+    /** How long firings of every version this loader loaded took. */
+    public RuleTimings timings() {
+        return timings;
+    }
 
     /** A loader whose rule bases decide within {@link DecisionLimits#DEFAULTS}. */
     public RuleLoader(Clock clock) {
@@ -160,7 +166,7 @@ public final class RuleLoader {
         dataTables.forEach((name, bytes) -> infos.add(new RuleFileInfo(name, "DATA_TABLE", 0, sha256(bytes))));
         return new LoadedRules(base, ThreadLocal.withInitial(() -> RuleSessions.newSession(base, sessionGlobals)), version(all),
                 clock.instant(), List.copyOf(infos), globals, registration, limits,
-                new RuleFaults(clock));
+                new RuleFaults(clock), timings);
     }
 
     /** The registration tables present in {@code dir}, by name. */

@@ -91,6 +91,7 @@ public final class RuleSessions {
     public static int fireGuarded(LoadedRules rules, KieSession session) {
         DecisionGuard guard = new DecisionGuard(rules.limits(), session);
         int fired;
+        long started = System.nanoTime();
         try {
             fired = session.fireAllRules(guard);
         } catch (ConsequenceException e) {
@@ -99,6 +100,8 @@ public final class RuleSessions {
         } catch (RuntimeException e) {
             LOG.warn("A decision of rules {} failed", rules.version(), e);
             throw fault(rules, session, guard.lastRule, "failed while the rules were evaluated");
+        } finally {
+            rules.timings().record(System.nanoTime() - started);
         }
         if (guard.trippedBy != null) {
             throw fault(rules, session, guard.trippedBy, guard.reason);

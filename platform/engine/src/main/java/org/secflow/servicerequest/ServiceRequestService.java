@@ -68,6 +68,7 @@ public final class ServiceRequestService {
     private final ServiceRequestStore store;
     private final DspProgress progress;
     private final GroupCommit writes;
+    private final DecisionCounts decisionCounts = new DecisionCounts();
     private final org.secflow.updates.FirmwareUpdateClaims claims = new org.secflow.updates.FirmwareUpdateClaims();
     private final ObjectMapper json = JsonMappers.payloads();
 
@@ -112,6 +113,7 @@ public final class ServiceRequestService {
         String acceptedRole = verdict.acceptedRole();
         if (acceptedRole == null) {
             List<RuleFinding> violations = verdict.violations();
+            decided(srv, "REJECTED");
             store.auditAlone(new AuditEntry(now, user.userId(), user.party(), roles.size() == 1 ? roles.get(0) : null, srv,
                     parsed.deviceIds(), "REJECTED", toJson(violations), version.version(), null));
             throw new ServiceRequestRejectedException(srv, violations, version.version());
@@ -123,6 +125,7 @@ public final class ServiceRequestService {
                 response = toJson(answerFromSmi(srv, parsed, devices));
             } catch (DomainProblem e) {
                 RuleFinding v = new RuleFinding("SMI-" + (e.field() == null ? "REQUEST" : e.field()), e.getMessage(), e.rule());
+                decided(srv, "REJECTED");
                 store.auditAlone(new AuditEntry(now, user.userId(), user.party(), acceptedRole, srv, parsed.deviceIds(),
                         "REJECTED", toJson(List.of(v)), version.version(), null));
                 throw e;
@@ -142,6 +145,7 @@ public final class ServiceRequestService {
                 RuleFinding v = new RuleFinding("ALTHAN-11.4-IN-PROGRESS", "a firmware update is already in progress for device "
                         + e.deviceId + "; this request is blocked",
                         "DCC Preliminary Impact Assessment for SECMP0170, section 4.1.1 (Firmware Distribution Management)");
+                decided(srv, "REJECTED");
                 store.auditAlone(new AuditEntry(now, user.userId(), user.party(), acceptedRole, srv, parsed.deviceIds(),
                         "REJECTED", toJson(List.of(v)), version.version(), null));
                 throw new ServiceRequestRejectedException(srv, List.of(v), version.version());
@@ -180,6 +184,16 @@ public final class ServiceRequestService {
             ServiceRequestStore.audit(h, new AuditEntry(now, user.userId(), user.party(), role, srv, p.deviceIds(), "ACCEPTED",
                     null, version.version(), id));
         });
+        decided(srv, "ACCEPTED");
+    }
+
+    private void decided(String srv, String outcome) {
+        decisionCounts.record(srv, outcome);
+    }
+
+    /** This process's decisions by SRV and outcome, as audited. */
+    public DecisionCounts decisionCounts() {
+        return decisionCounts;
     }
 
     private Object answerFromSmi(String srv, Parsed p, Map<String, Optional<Device>> devices) {

@@ -48,6 +48,7 @@ public final class Platform implements AutoCloseable {
     private final ProcessDeployer processes;
     private final FirmwareCampaignService campaigns;
     private final org.secflow.modification.ModificationService modifications;
+    private org.secflow.server.metrics.PlatformMetrics metrics;
 
     private final ResourceStack resources;
 
@@ -246,8 +247,26 @@ public final class Platform implements AutoCloseable {
         return identities.userForToken(token);
     }
 
+    /**
+     * The process's metrics ({@code GET /api/metrics}), bound on first use: the pool, the plugins' CSP commands, the
+     * rules' timings, Service Request decisions, campaign devices and the process engine's jobs.
+     */
+    public synchronized org.secflow.server.metrics.PlatformMetrics metrics() {
+        if (metrics == null) {
+            metrics = new org.secflow.server.metrics.PlatformMetrics(database, plugins, rules == null ? null : rules.timings(),
+                    serviceRequests == null ? null : serviceRequests.decisionCounts(), campaigns,
+                    workflow == null ? null : workflow.engine().getManagementService());
+        }
+        return metrics;
+    }
+
     @Override
     public void close() {
+        synchronized (this) {
+            if (metrics != null) {
+                metrics.close();
+            }
+        }
         resources.close();
     }
 }

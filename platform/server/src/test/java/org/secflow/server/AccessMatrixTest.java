@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.secflow.server.config.SecflowConfig;
+import org.secflow.server.http.ApiResponseValidator;
 import org.secflow.server.http.ApiServer;
 import org.secflow.server.http.Json;
 import org.secflow.server.http.RoutePolicy;
@@ -38,7 +39,8 @@ import org.secflow.store.DatabaseSettings;
 /**
  * The access model over real HTTP: every route the server registers x every demo User of the built-in configuration
  * and no token, each answer checked against {@code access/access-matrix.csv} (the specification). A thing of another
- * Party answers exactly as a missing one; lists leave foreign rows out; no answer names a Java type or a server path.
+ * Party answers exactly as a missing one; lists leave foreign rows out; no answer names a Java type or a server path;
+ * every answer conforms to the API's OpenAPI description ({@code GET /api/openapi.json}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessMatrixTest {
@@ -52,6 +54,8 @@ class AccessMatrixTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, String> fixtures = new HashMap<>();
     private final AtomicInteger counter = new AtomicInteger();
+    /** Every answer of the matrix is checked against the API's own description. */
+    private ApiResponseValidator described;
 
     @BeforeAll
     void start() throws Exception {
@@ -81,6 +85,7 @@ class AccessMatrixTest {
                 Path.of(System.getProperty("secflow.rules", "../../rules")), Path.of(System.getProperty("secflow.bpmn", "../../bpmn"))));
         EstateCommand.generate(platform, 600, 7, false);
         app = ApiServer.create(platform).start(0);
+        described = ApiResponseValidator.of("http://localhost:" + app.port());
         fixtures();
     }
 
@@ -208,6 +213,7 @@ class AccessMatrixTest {
                 String path = resolve(row[1], fixtures);
                 HttpResponse<String> r = send(row[0], path, token, body(row[0], row[1]));
                 String cell = row[0] + " " + row[1] + " as " + header[c];
+                failures.addAll(described.problems(row[0], path, r));
                 if (!matches(expected, r.statusCode())) {
                     failures.add(cell + ": expected " + expected + ", got " + r.statusCode() + " " + truncate(r.body()));
                 }

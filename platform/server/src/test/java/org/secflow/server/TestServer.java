@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.secflow.server.config.OidcConfig;
 import org.secflow.server.config.SecflowConfig;
+import org.secflow.server.http.ApiResponseValidator;
 import org.secflow.server.http.ApiServer;
 import org.secflow.testkit.TestDatabase;
 
@@ -25,6 +26,7 @@ final class TestServer implements AutoCloseable {
     private final Javalin app;
     private final TestDatabase database;
     private final HttpClient http = HttpClient.newHttpClient();
+    private ApiResponseValidator described;
 
     private TestServer(Platform platform, Javalin app, TestDatabase database) {
         this.platform = platform;
@@ -79,8 +81,29 @@ final class TestServer implements AutoCloseable {
         return "http://localhost:" + app.port();
     }
 
-    /** A real HTTP call: JSON body (or none) and {@code Authorization: Bearer <token>}. */
+    /**
+     * A real HTTP call: JSON body (or none) and {@code Authorization: Bearer <token>}. The answer is checked against the
+     * API's OpenAPI description ({@link ApiResponseValidator}); one that departs from it fails the test.
+     */
     HttpResponse<String> send(String method, String path, String token, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = sendUnchecked(method, path, token, body);
+        List<String> problems = described().problems(method, path, response);
+        if (!problems.isEmpty()) {
+            throw new AssertionError("the answer departs from the API description: " + problems + "; body: "
+                    + (response.body().length() > 500 ? response.body().substring(0, 500) + "..." : response.body()));
+        }
+        return response;
+    }
+
+    private synchronized ApiResponseValidator described() {
+        if (described == null) {
+            described = ApiResponseValidator.of(url());
+        }
+        return described;
+    }
+
+    /** As {@link #send}, without checking the answer against the description. */
+    HttpResponse<String> sendUnchecked(String method, String path, String token, String body) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + token).build(),

@@ -9,6 +9,7 @@ import org.secflow.access.User;
 import org.secflow.problem.ForbiddenException;
 import org.secflow.problem.BadRequestException;
 import org.secflow.server.Platform;
+import org.secflow.server.metrics.HttpMetrics;
 
 /**
  * The REST API in front of a {@link Platform}: every {@code /api} route declares an {@link AccessPolicy} (checked in
@@ -28,6 +29,14 @@ public final class ApiServer {
             config.http.defaultContentType = "application/json";
             config.http.prefer405over404 = true; // a known path with another method is 405, not 404
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
+            // every API request timed by route template and status (Javalin measures; a map look-up records)
+            var http = platform.metrics().http();
+            config.requestLogger.http((ctx, ms) -> {
+                if (ctx.path().startsWith("/api")) {
+                    http.record(ctx.method().name(), routeOf(ctx), ctx.statusCode(), ms);
+                }
+            });
+            ApiDocsRoutes.configure(config);
             // the web console (module platform/console): static files from console/ on the classpath at /, outside
             // /api/*, so they need no token; its pages route by URL fragment (/#/campaigns/...), so / is the only
             // page address and no fallback can shadow an API path
@@ -71,8 +80,27 @@ public final class ApiServer {
         CampaignRoutes.install(app, platform.campaigns(), new org.secflow.campaign.FirmwareReports(platform.database().jdbi()));
         ReportRoutes.install(app, new org.secflow.tsat.TsatReports(platform.database().jdbi(), platform.rules()));
         ConsoleSupportRoutes.install(app, platform);
+        ApiDocsRoutes.install(app, platform);
         requireDeclaredPolicies(app);
         return app;
+    }
+
+    /**
+     * The route template a request is counted under: the matched route's, {@link HttpMetrics#UNMATCHED} when none
+     * matched, {@link HttpMetrics#BEFORE_ROUTE} when it was refused before its route ran (Content-Type, charset).
+     */
+    private static String routeOf(Context ctx) {
+        if (RoutePolicy.declaredBy(ctx.routeRoles()) == null) {
+            return HttpMetrics.UNMATCHED;
+        }
+        if (ctx.handlerType() == io.javalin.http.HandlerType.BEFORE) {
+            return HttpMetrics.BEFORE_ROUTE; // Javalin keeps the template from before-handlers
+        }
+        try {
+            return ctx.endpointHandlerPath();
+        } catch (IllegalStateException e) {
+            return HttpMetrics.UNMATCHED; // metrics never turn an answer into an error
+        }
     }
 
     /**
