@@ -45,6 +45,8 @@ record EmulatorSettings(double altHanShare, double prepaymentShare, double tcsoS
     static final String HCALCS_SHARE = "hcalcsShare";
     static final String CAD_SHARE = "cadShare";
     static final String BATTERY_POWERED_VARIANT = "batteryPoweredVariant";
+    /** Prefix of the per-use-case failure rates, e.g. {@code failureRate.ECS43} = 0.1. */
+    static final String FAILURE_RATE_PREFIX = "failureRate.";
 
     /** Every key this emulator reads; any other key is refused, so that a misspelt key is not silently ignored. */
     static final Set<String> KEYS = Set.of(ALT_HAN_SHARE, PREPAYMENT_SHARE, TCSO_SHARE, TRANSFER_FAILURE_RATE,
@@ -85,7 +87,7 @@ record EmulatorSettings(double altHanShare, double prepaymentShare, double tcsoS
      */
     static EmulatorSettings from(Map<String, String> config) {
         for (String key : config.keySet()) {
-            if (!KEYS.contains(key)) {
+            if (!KEYS.contains(key) && !key.startsWith(FAILURE_RATE_PREFIX)) {
                 throw new IllegalArgumentException("unknown device-emulator configuration key '" + key
                         + "'; known keys: " + String.join(", ", KEYS.stream().sorted().toList()));
             }
@@ -122,6 +124,28 @@ record EmulatorSettings(double altHanShare, double prepaymentShare, double tcsoS
                 share(c, CAD_SHARE, 0.02),
                 variant(c, BATTERY_POWERED_VARIANT, AltHanDeviceVariant.B4),
                 responses);
+    }
+
+    /**
+     * The per-use-case failure rates: {@code failureRate.<GBCS use case>} = a share 0..1 of that use case's commands
+     * that the device fails with COMMAND_FAILED; keyed by the use case in lower case.
+     *
+     * @param knownUseCase whether the emulator answers a use case
+     * @throws IllegalArgumentException naming the key, for an unknown use case or a bad share
+     */
+    static Map<String, Double> failureRates(Map<String, String> config, java.util.function.Predicate<String> knownUseCase) {
+        Map<String, Double> rates = new HashMap<>();
+        config.forEach((key, value) -> {
+            if (key.startsWith(FAILURE_RATE_PREFIX)) {
+                String useCase = key.substring(FAILURE_RATE_PREFIX.length());
+                if (!knownUseCase.test(useCase)) {
+                    throw new IllegalArgumentException(key + " names GBCS use case '" + useCase
+                            + "', which the device emulator does not answer");
+                }
+                rates.put(useCase.toLowerCase(Locale.ROOT), share(config, key, 0.0));
+            }
+        });
+        return Map.copyOf(rates);
     }
 
     private static double positive(Map<String, String> config, String key, double defaultValue) {

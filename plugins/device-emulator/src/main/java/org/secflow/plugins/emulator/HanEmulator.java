@@ -28,7 +28,9 @@ final class HanEmulator implements DeviceEmulator {
         this.generator = new EstateGenerator(settings, ProductCatalogue.STANDARD, identity);
         this.state = context.dataDirectory().map(DeviceStateStore::open).orElseGet(DeviceStateStore::inMemory);
         this.han = new HanRegistry(identity, state);
-        this.responder = new HubCommandResponder(han, settings.responses(), context.scheduler(), context.clock());
+        UseCaseTable useCases = UseCaseTable.standard();
+        this.responder = new HubCommandResponder(han, settings.responses(), context.scheduler(), context.clock(),
+                useCases, EmulatorSettings.failureRates(context.config(), useCases::contains));
     }
 
     /**

@@ -67,22 +67,48 @@ final class HubCommandResponder {
     static final String BATTERY_LOW = "BATTERY_LOW";
     /** Data key of a CS08 response from a battery-powered device: {@code "true"} or {@code "false"}. */
     static final String BATTERY_LOW_KEY = "batteryLow";
+    /** Reason of a command failed at its use case's configured {@code failureRate.<useCase>}. */
+    static final String COMMAND_FAILED = "COMMAND_FAILED";
 
     private static final long NO_ANSWER_SALT = 0x4E4F_414E_5357_4552L;
     private static final long ACTIVATION_SALT = 0x4143_5449_5641_5445L;
     private static final long BATTERY_SALT = 0x4241_5454_4552_5921L;
     private static final Logger LOG = LoggerFactory.getLogger(HubCommandResponder.class);
 
+    private static final long FAILURE_SALT = 0x4641_494C_5552_4521L;
+
     private final HanRegistry han;
     private final ResponseSettings settings;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
+    private final UseCaseTable useCases;
+    private final DeviceBehaviour behaviour;
+    private final Map<String, Double> failureRates;
 
     HubCommandResponder(HanRegistry han, ResponseSettings settings, ScheduledExecutorService scheduler, Clock clock) {
+        this(han, settings, scheduler, clock, UseCaseTable.standard(), Map.of());
+    }
+
+    /**
+     * @param failureRates per GBCS use case (lower case), the share of its commands that fail with
+     *     {@value #COMMAND_FAILED} after {@code DELIVERED_TO_HUB}
+     */
+    HubCommandResponder(HanRegistry han, ResponseSettings settings, ScheduledExecutorService scheduler, Clock clock,
+                        UseCaseTable useCases, Map<String, Double> failureRates) {
         this.han = han;
         this.settings = settings;
         this.scheduler = scheduler;
         this.clock = clock;
+        this.useCases = useCases;
+        this.behaviour = new DeviceBehaviour(han);
+        this.failureRates = Map.copyOf(failureRates);
+    }
+
+    /** Emulated time now, epoch ms: host time since the emulation epoch times {@code timeScale}. */
+    long emulatedNowMs() {
+        long now = clock.millis();
+        return DeviceBehaviour.EMULATION_EPOCH_MS
+                + (long) ((now - DeviceBehaviour.EMULATION_EPOCH_MS) * settings.timeScale());
     }
 
     /** Hands the command to the hub after {@code latencyMs}, always on the scheduler; never blocks. */
@@ -135,6 +161,7 @@ final class HubCommandResponder {
         private final DeviceEventListener listener;
         private int step = ARRIVE;
         private HanDevice device;
+        private UseCaseTable.UseCase useCase;
         private String failure;
         private boolean activationFails;
 
@@ -198,14 +225,19 @@ final class HubCommandResponder {
         }
 
         private long arrive() {
-            String useCase = command.gbcsUseCase();
-            if (CS05C.equalsIgnoreCase(useCase)) {
+            useCase = useCases.find(command.gbcsUseCase());
+            if (useCase == null) {
+                fail(command, listener, "GBCS use case '" + command.gbcsUseCase() + "' is not emulated");
+                return DONE;
+            }
+            if (useCase.kind() == UseCaseTable.Kind.FIRMWARE) {
                 FirmwareImage image = command.firmwareImage();
                 if (image == null) {
-                    fail(command, listener, CS05C + " for " + command.deviceId() + " carries no firmware image");
+                    fail(command, listener, command.gbcsUseCase() + " for " + command.deviceId()
+                            + " carries no firmware image");
                     return DONE;
                 }
-                if (!findPpmid()) {
+                if (!findDevice()) {
                     return DONE;
                 }
                 emit(listener, event(command, Stage.DELIVERED_TO_HUB, null, Map.of()));
@@ -218,16 +250,12 @@ final class HubCommandResponder {
                 step = TRANSFER;
                 return settings.hostNanos(settings.transferTimeMs());
             }
-            if (CS08.equalsIgnoreCase(useCase)) {
-                if (!findPpmid()) {
-                    return DONE;
-                }
-                emit(listener, event(command, Stage.DELIVERED_TO_HUB, null, Map.of()));
-                step = RESPOND;
-                return settings.hostNanos(settings.latencyMs());
+            if (!findDevice()) {
+                return DONE;
             }
-            fail(command, listener, "GBCS use case '" + useCase + "' is not emulated; supported: " + CS05C + ", " + CS08);
-            return DONE;
+            emit(listener, event(command, Stage.DELIVERED_TO_HUB, null, Map.of()));
+            step = RESPOND;
+            return settings.hostNanos(settings.latencyMs());
         }
 
         private String transferFailure(FirmwareImage image) {
@@ -261,15 +289,26 @@ final class HubCommandResponder {
 
         private void respond() {
             HanDevice now = han.find(device.id());
-            Map<String, String> data = now.batteryPowered()
-                    ? Map.of("firmwareVersion", now.firmwareVersion(),
-                            BATTERY_LOW_KEY, Boolean.toString(batteryLow(now, clock.millis())))
-                    : Map.of("firmwareVersion", now.firmwareVersion());
-            emit(listener, event(command, Stage.DEVICE_RESPONSE, null, data));
+            Double rate = failureRates.get(useCase.name().toLowerCase(java.util.Locale.ROOT));
+            if (rate != null && draw(command.commandId(), device.id() ^ FAILURE_SALT) < rate) {
+                emit(listener, event(command, Stage.FAILED, null, result(useCase, "E", Map.of("reason", COMMAND_FAILED
+                        + ": the device did not carry out " + useCase.name()))));
+                return;
+            }
+            DeviceBehaviour.Outcome outcome = behaviour.apply(useCase, now, command.parameters(), emulatedNowMs());
+            if (!outcome.ok()) {
+                emit(listener, event(command, Stage.FAILED, null, result(useCase, "E", outcome.data())));
+                return;
+            }
+            Map<String, String> data = new java.util.HashMap<>(outcome.data());
+            if (useCase.kind() == UseCaseTable.Kind.FIRMWARE_READ && now.batteryPowered()) {
+                data.put(BATTERY_LOW_KEY, Boolean.toString(batteryLow(now, clock.millis())));
+            }
+            emit(listener, event(command, Stage.DEVICE_RESPONSE, null, result(useCase, DeviceEvent.SUCCESS, data)));
         }
 
-        /** Finds the targeted PPMID or bridge on the command's hub; false after reporting FAILED. */
-        private boolean findPpmid() {
+        /** Finds the target on the command's hub, of a type the use case applies to; false after reporting FAILED. */
+        private boolean findDevice() {
             long hubId = eui64(command.commsHubId());
             HanDevice found = han.findOrEmulate(eui64(command.deviceId()), hubId, command.deviceType());
             if (found.hubId() != hubId) {
@@ -277,14 +316,24 @@ final class HubCommandResponder {
                         + command.commsHubId() + " (it is on " + DeviceId.of(found.hubId()) + ")");
                 return false;
             }
-            if (found.type() != DeviceType.PPMID) {
-                fail(command, listener, "GBCS " + command.gbcsUseCase() + " applies to a PPMID or an Alt HAN bridge; "
-                        + command.deviceId() + " is a " + found.type());
+            if (!useCase.devices().contains(found.type())) {
+                fail(command, listener, "GBCS " + command.gbcsUseCase() + " applies to a " + String.join(" or a ",
+                        new java.util.TreeSet<>(useCase.devices().stream().map(Enum::name).toList()))
+                        + (useCase.devices().contains(DeviceType.PPMID) ? " (an Alt HAN bridge is one)" : "")
+                        + "; " + command.deviceId() + " is a " + found.type());
                 return false;
             }
             device = found;
             return true;
         }
+    }
+
+    /** A DUIS-shaped result body: the data with the use case and response code. */
+    private static Map<String, String> result(UseCaseTable.UseCase useCase, String responseCode, Map<String, String> body) {
+        Map<String, String> data = new java.util.HashMap<>(body);
+        data.put(DeviceEvent.GBCS_USE_CASE, useCase.name());
+        data.put(DeviceEvent.RESPONSE_CODE, responseCode);
+        return data;
     }
 
     /** The CCS08 response code of a transfer failure: 1 Image Discarded, 2 Hardware Version Mismatch, 3 File Transfer Failure. */
