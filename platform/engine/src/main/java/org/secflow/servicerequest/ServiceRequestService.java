@@ -137,7 +137,7 @@ public final class ServiceRequestService {
             return new ServiceRequestView(requestId, srv, user.userId(), user.party(), acceptedRole,
                     RequestState.COMPLETED.name(), version.version(), response, now, now,
                     parsed.deviceIds().stream().map(d -> new ServiceRequestView.DeviceProgress(d, RequestState.COMPLETED.name(), null)).toList(),
-                    List.of());
+                    List.of(), List.of(), List.of());
         } else {
             try {
                 record(requestId, srv, user, acceptedRole, parsed, RequestState.ACCEPTED, version, null, now);
@@ -151,7 +151,7 @@ public final class ServiceRequestService {
                         "REJECTED", toJson(List.of(v)), version.version(), null));
                 throw new ServiceRequestRejectedException(srv, List.of(v), version.version());
             }
-            progress.dispatch(dsp.get(), requestId, srv, user, acceptedRole, parsed.deviceIds(),
+            progress.dispatch(dsp.get(), requestId, srv, user, acceptedRole, parsed.deviceIds(), parsed.parameters(),
                     parsed.image().map(RegisteredFirmwareImage::toSpi).orElse(null));
         }
         return find(requestId).orElseThrow();
@@ -205,6 +205,9 @@ public final class ServiceRequestService {
         List<ServiceRequestFact> out = new ArrayList<>(p.deviceIds().size());
         for (String d : p.deviceIds()) {
             ServiceRequestFact f = ServiceRequestFacts.forDevice(h, srv, role, user, d, devices.get(d), p.image(), p.imageGiven());
+            if (srv.equals("8.11")) {
+                ServiceRequestFacts.forHanDeviceLogUpdate(h, f, p.parameters());
+            }
             f.setRequestDate(day);
             out.add(f);
         }
@@ -222,7 +225,7 @@ public final class ServiceRequestService {
     }
 
     private record Parsed(List<String> deviceIds, DevicePreNotification preNotification, DeviceUpdate update,
-                          Optional<RegisteredFirmwareImage> image, boolean imageGiven) {
+                          Optional<RegisteredFirmwareImage> image, boolean imageGiven, Map<String, String> parameters) {
     }
 
     private Parsed parse(String srv, ServiceRequestSubmission s) {
@@ -230,7 +233,7 @@ public final class ServiceRequestService {
         if (srv.equals("12.2")) {
             DevicePreNotification p = convert(payload, DevicePreNotification.class);
             String id = deviceId("payload.deviceId", p.deviceId());
-            return new Parsed(List.of(id), p, null, Optional.empty(), false);
+            return new Parsed(List.of(id), p, null, Optional.empty(), false, Map.of());
         }
         List<String> ids = targets(s);
         DeviceUpdate update = null;
@@ -241,11 +244,39 @@ public final class ServiceRequestService {
             update = convert(payload, DeviceUpdate.class);
         }
         Object sha = payload.get("firmwareImageSha256");
-        if (srv.equals("11.4") && sha != null && !(sha instanceof String)) {
+        if (sha != null && !(sha instanceof String)) {
             throw new InvalidFieldException("payload.firmwareImageSha256", "a SHA-256 in hex", "not a string");
         }
         Optional<RegisteredFirmwareImage> image = sha == null ? Optional.empty() : images.findBySha256((String) sha);
-        return new Parsed(ids, null, update, image, sha != null);
+        return new Parsed(ids, null, update, image, sha != null, update == null ? parameters(payload) : Map.of());
+    }
+
+    /**
+     * The payload as the SRV's parameters for the DSP: each field a text (numbers and booleans as written, a list
+     * of scalars comma-separated); the DSP checks them against the SRV's schema. A nested object is refused, naming
+     * the field. The firmware image's SHA-256 is the host's (it resolves the image) and not passed on.
+     */
+    private static Map<String, String> parameters(Map<String, Object> payload) {
+        Map<String, String> out = new java.util.HashMap<>();
+        payload.forEach((name, value) -> {
+            if (name.equals("firmwareImageSha256") || value == null) {
+                return;
+            }
+            if (value instanceof Map<?, ?>) {
+                throw new InvalidFieldException("payload." + name, "payload fields are values or lists of values",
+                        "payload." + name + " is an object");
+            }
+            if (value instanceof List<?> list) {
+                if (list.stream().anyMatch(v -> v instanceof Map<?, ?> || v instanceof List<?>)) {
+                    throw new InvalidFieldException("payload." + name, "payload fields are values or lists of values",
+                            "payload." + name + " holds objects or lists");
+                }
+                out.put(name, String.join(",", list.stream().map(String::valueOf).toList()));
+            } else {
+                out.put(name, String.valueOf(value));
+            }
+        });
+        return out;
     }
 
     private <T> T convert(Map<String, Object> payload, Class<T> type) {
