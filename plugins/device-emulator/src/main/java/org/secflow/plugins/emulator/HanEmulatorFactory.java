@@ -48,6 +48,8 @@ import org.secflow.spi.ProviderContext;
  *   <tr><td>{@code ihdShare}</td><td>0.90</td><td>premises with an In-Home Display (always when the Alt HAN solution
  *       extends the HAN to the IHD). Assumption.</td></tr>
  *   <tr><td>{@code hcalcsShare}</td><td>0.01</td><td>electricity premises with an HCALCS. Assumption.</td></tr>
+ *   <tr><td>{@code apcShare}</td><td>0.01</td><td>electricity premises with an Auxiliary Proportional Controller
+ *       (APC, target of SRV 6.14.3), a Type 1 device. Assumption.</td></tr>
  *   <tr><td>{@code cadShare}</td><td>0.02</td><td>premises with a Consumer Access Device. Assumption.</td></tr>
  *   <tr><td>{@code failureRate.<useCase>}</td><td>0</td><td>share of the commands of a GBCS use case (e.g.
  *       {@code failureRate.ECS43}) that the device fails with COMMAND_FAILED after {@code DELIVERED_TO_HUB}; the use
