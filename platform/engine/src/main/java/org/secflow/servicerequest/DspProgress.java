@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * Hands accepted requests to the DSP plugin and turns its {@link DeviceEvent}s into device states (DOMAIN.md
  * section 3): ACCEPTED_BY_CSP → SENT, DELIVERED_TO_HUB, 0x8F8A → DELIVERED, 0x8F89 → DELIVERY_FAILED,
  * 0x8F8B result 0 → ACTIVATED (else ACTIVATION_FAILED), a response → COMPLETED (for SRV 11.2, when the version
- * differs from the SMI's, the SMI updated, seed 001 section 4.1.1), FAILED → FAILED. A DUIS-shaped response or
- * failure (one that names its GBCS use case) is stored with the request ({@link ServiceRequestStore#response}).
+ * differs from the SMI's, the SMI updated, seed 001 section 4.1.1), FAILED → FAILED. A DUIS-shaped response,
+ * failure or final firmware alert (one that names its GBCS use case) is stored with the request ({@link ServiceRequestStore#response}).
  */
 final class DspProgress {
     private static final Logger LOG = LoggerFactory.getLogger(DspProgress.class);
@@ -70,8 +70,8 @@ final class DspProgress {
                         ? confirmVersion(deviceId, e.data().get("firmwareVersion")) : RequestState.COMPLETED;
                 case DEVICE_ALERT -> alert(e);
             };
-            if ((e.stage() == DeviceEvent.Stage.DEVICE_RESPONSE || e.stage() == DeviceEvent.Stage.FAILED)
-                    && e.data().containsKey(DeviceEvent.GBCS_USE_CASE)) {
+            if (e.data().containsKey(DeviceEvent.GBCS_USE_CASE) && e.stage() != DeviceEvent.Stage.DELIVERED_TO_HUB
+                    && e.stage() != DeviceEvent.Stage.ACCEPTED_BY_CSP) {
                 store.response(requestId, deviceId, e.data(), e.at());
             }
             store.progress(requestId, deviceId, state, e.stage().name(), e.alert() == null ? null : e.alert().hex(),

@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Relayed events keep the CSP's stage, alert and data, with two additions. A response or failure gains the
  * DUIS-shaped keys it lacks: {@code gbcsUseCase} (the command's), {@code responseCode} ({@code I0} for a response,
- * {@code E} for a failure without one) and {@code critical}. The device's 0x8F8B FIRMWARE_ACTIVATION alert gains
- * {@value #DCC_ALERT_KEY} = {@value #N39}: "The Device Alerts received from the Alt HAN P2P Devices will be delivered
+ * {@code E} for a failure without one) and {@code critical}; so does the final alert of a firmware update (0x8F8B:
+ * {@code I0} for result 0, else {@code E}; 0x8F89: {@code E}), the response of a firmware SRV. The device's 0x8F8B
+ * FIRMWARE_ACTIVATION alert also gains {@value #DCC_ALERT_KEY} = {@value #N39}: "The Device Alerts received from the Alt HAN P2P Devices will be delivered
  * to the Service Users using the DCC Alert N39, as with PPMIDs" (seed 001 section 4.1.1). A firmware update ends at
  * 0x8F8B, 0x8F89 or FAILED ({@link FirmwareUpdateTracker#ends}); the DSP forgets it before relaying that event.
  */
@@ -104,7 +105,12 @@ final class CommandRelay {
         }
         DeviceEvent out = event;
         if (event.alert() == GbcsAlert.FIRMWARE_ACTIVATION) {
-            out = withData(event, Map.of(DCC_ALERT_KEY, N39));
+            out = withData(event, Map.of(DCC_ALERT_KEY, N39, DeviceEvent.GBCS_USE_CASE, command.gbcsUseCase(),
+                    DeviceEvent.RESPONSE_CODE, "0".equals(event.data().get("result")) ? DeviceEvent.SUCCESS : "E",
+                    DeviceEvent.CRITICAL, Boolean.toString(srv.critical())));
+        } else if (event.alert() == GbcsAlert.FIRMWARE_TRANSFER_FAILURE) {
+            out = withData(event, Map.of(DeviceEvent.GBCS_USE_CASE, command.gbcsUseCase(), DeviceEvent.RESPONSE_CODE, "E",
+                    DeviceEvent.CRITICAL, Boolean.toString(srv.critical())));
         } else if (event.stage() == DeviceEvent.Stage.DEVICE_RESPONSE || event.stage() == DeviceEvent.Stage.FAILED) {
             out = withData(event, Map.of(DeviceEvent.GBCS_USE_CASE, command.gbcsUseCase(),
                     DeviceEvent.RESPONSE_CODE, event.stage() == DeviceEvent.Stage.FAILED ? "E" : DeviceEvent.SUCCESS,
