@@ -248,35 +248,7 @@ public final class ServiceRequestService {
             throw new InvalidFieldException("payload.firmwareImageSha256", "a SHA-256 in hex", "not a string");
         }
         Optional<RegisteredFirmwareImage> image = sha == null ? Optional.empty() : images.findBySha256((String) sha);
-        return new Parsed(ids, null, update, image, sha != null, update == null ? parameters(payload) : Map.of());
-    }
-
-    /**
-     * The payload as the SRV's parameters for the DSP: each field a text (numbers and booleans as written, a list
-     * of scalars comma-separated); the DSP checks them against the SRV's schema. A nested object is refused, naming
-     * the field. The firmware image's SHA-256 is the host's (it resolves the image) and not passed on.
-     */
-    private static Map<String, String> parameters(Map<String, Object> payload) {
-        Map<String, String> out = new java.util.HashMap<>();
-        payload.forEach((name, value) -> {
-            if (name.equals("firmwareImageSha256") || value == null) {
-                return;
-            }
-            if (value instanceof Map<?, ?>) {
-                throw new InvalidFieldException("payload." + name, "payload fields are values or lists of values",
-                        "payload." + name + " is an object");
-            }
-            if (value instanceof List<?> list) {
-                if (list.stream().anyMatch(v -> v instanceof Map<?, ?> || v instanceof List<?>)) {
-                    throw new InvalidFieldException("payload." + name, "payload fields are values or lists of values",
-                            "payload." + name + " holds objects or lists");
-                }
-                out.put(name, String.join(",", list.stream().map(String::valueOf).toList()));
-            } else {
-                out.put(name, String.valueOf(value));
-            }
-        });
-        return out;
+        return new Parsed(ids, null, update, image, sha != null, update == null ? ServiceRequestPayload.parameters(payload) : Map.of());
     }
 
     private <T> T convert(Map<String, Object> payload, Class<T> type) {

@@ -120,12 +120,12 @@ final class DeviceStateStore implements AutoCloseable {
         Map<String, String> next = new HashMap<>(devices.getOrDefault(id, Map.of()));
         StringBuilder line = new StringBuilder(64).append(Long.toHexString(id));
         for (Map.Entry<String, String> e : new TreeMap<>(changes).entrySet()) {
-            line.append('\t').append(escape(e.getKey()));
+            line.append('\t').append(DeviceStateLine.escape(e.getKey()));
             if (e.getValue() == null) {
                 next.remove(e.getKey());
             } else {
                 next.put(e.getKey(), e.getValue());
-                line.append('=').append(escape(e.getValue()));
+                line.append('=').append(DeviceStateLine.escape(e.getValue()));
             }
         }
         append(line.append('\n'));
@@ -219,9 +219,9 @@ final class DeviceStateStore implements AutoCloseable {
                 out.write(Long.toHexString(device.getKey()));
                 for (Map.Entry<String, String> e : new TreeMap<>(device.getValue()).entrySet()) {
                     out.write('\t');
-                    out.write(escape(e.getKey()));
+                    out.write(DeviceStateLine.escape(e.getKey()));
                     out.write('=');
-                    out.write(escape(e.getValue()));
+                    out.write(DeviceStateLine.escape(e.getValue()));
                 }
                 out.write('\n');
             }
@@ -276,9 +276,9 @@ final class DeviceStateStore implements AutoCloseable {
         for (int i = 1; i < parts.length; i++) {
             int eq = parts[i].indexOf('=');
             if (eq < 0) {
-                next.remove(unescape(parts[i]));
+                next.remove(DeviceStateLine.unescape(parts[i]));
             } else {
-                next.put(unescape(parts[i].substring(0, eq)), unescape(parts[i].substring(eq + 1)));
+                next.put(DeviceStateLine.unescape(parts[i].substring(0, eq)), DeviceStateLine.unescape(parts[i].substring(eq + 1)));
             }
         }
         if (next.isEmpty()) {
@@ -286,49 +286,5 @@ final class DeviceStateStore implements AutoCloseable {
         } else {
             devices.put(id, Map.copyOf(next));
         }
-    }
-
-    /** Escapes backslash, tab, newline and '=' so that a value fits one field of a line. */
-    static String escape(String s) {
-        if (s.indexOf('\\') < 0 && s.indexOf('\t') < 0 && s.indexOf('\n') < 0 && s.indexOf('=') < 0
-                && s.indexOf('\r') < 0) {
-            return s;
-        }
-        StringBuilder b = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> b.append("\\\\");
-                case '\t' -> b.append("\\t");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '=' -> b.append("\\e");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
-    }
-
-    static String unescape(String s) {
-        if (s.indexOf('\\') < 0) {
-            return s;
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length()) {
-                char n = s.charAt(++i);
-                b.append(switch (n) {
-                    case 't' -> '\t';
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    case 'e' -> '=';
-                    default -> n;
-                });
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
     }
 }
