@@ -23,7 +23,8 @@ import org.secflow.spi.ServiceRequestAck;
  *
  * <p>{@link #submit} checks, in order: the SRV is in the DSP's table ({@link SrvCatalogue}) and not one the host
  * answers from the Smart Metering Inventory (8.2, 8.4, 12.2); the payload fits the SRV's schema (every parameter
- * known, required ones given, values of their type; {@value ServiceRequest#EXECUTION_DATE_TIME} only for a
+ * known, required ones given, values of their type; an SRV without payload fields ignores the parameters it is
+ * given, such as the host's own {@code campaignId}; {@value ServiceRequest#EXECUTION_DATE_TIME} only for a
  * future-dated SRV); the Smart Metering Inventory routes the device to a Communications Hub; a CSP serves the hub's
  * region; the device's type is a target of the SRV and the chosen {@value ServiceRequest#USE_CASE} one of its GBCS
  * use cases; for a firmware SRV (11.1, 11.4) an image is given, applies to the device's type, and no other update is
@@ -162,6 +163,9 @@ final class ReferenceDsp implements Dsp {
             }
             Optional<PayloadField> field = srv.payload().stream().filter(f -> f.name().equals(name)).findFirst();
             if (field.isEmpty()) {
+                if (srv.payload().isEmpty()) {
+                    continue; // an SRV without payload fields ignores parameters (e.g. the host's campaignId)
+                }
                 return "payload." + name + " is not a field of the SRV; fields: "
                         + srv.payload().stream().map(PayloadField::name).toList();
             }

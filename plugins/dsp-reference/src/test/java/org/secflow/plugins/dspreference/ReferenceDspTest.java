@@ -194,6 +194,12 @@ class ReferenceDspTest {
     }
 
     @Test
+    void letsAnSrvWithoutPayloadFieldsCarryTheHostsCampaignId() {
+        assertThat(dsp.submit(new ServiceRequest("r1", "11.2", "USER-GS-1", "GS", BRIDGE, Map.of("campaignId", "c-1"),
+                null), new RecordingListener()).accepted()).isTrue();
+    }
+
+    @Test
     void readsTheFirmwareVersionOfEachTargetTypeWithItsOwnUseCase() {
         context.withRoute(ESME, new CommsHubRoute(HUB, Region.CENTRAL, DeviceType.ESME));
         dsp.submit(new ServiceRequest("r1", "11.2", "USER-GS-1", "GS", ESME, Map.of(), null), new RecordingListener());
