@@ -88,6 +88,13 @@ final class GuardedProviders {
         }
 
         @Override
+        public java.util.Optional<String> wanVariant(org.secflow.spi.DeviceId commsHubId) {
+            try (ContextClassLoader ignored = ContextClassLoader.swap(loader)) {
+                return delegate.wanVariant(commsHubId);
+            }
+        }
+
+        @Override
         public void close() {
             try (ContextClassLoader ignored = ContextClassLoader.swap(loader)) {
                 delegate.close();

@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Hands accepted requests to the DSP plugin and turns its {@link DeviceEvent}s into device states (DOMAIN.md
  * section 3): ACCEPTED_BY_CSP → SENT, DELIVERED_TO_HUB, 0x8F8A → DELIVERED, 0x8F89 → DELIVERY_FAILED,
- * 0x8F8B result 0 → ACTIVATED (else ACTIVATION_FAILED), a CS08 response (SRV 11.2) → COMPLETED and, when the
- * version differs from the SMI's, the SMI updated (seed 001 section 4.1.1), FAILED → FAILED.
+ * 0x8F8B result 0 → ACTIVATED (else ACTIVATION_FAILED), a response → COMPLETED (for SRV 11.2, when the version
+ * differs from the SMI's, the SMI updated, seed 001 section 4.1.1), FAILED → FAILED. A DUIS-shaped response,
+ * failure or final firmware alert (one that names its GBCS use case) is stored with the request ({@link ServiceRequestStore#response}).
  */
 final class DspProgress {
     private static final Logger LOG = LoggerFactory.getLogger(DspProgress.class);
@@ -37,17 +38,17 @@ final class DspProgress {
     }
 
     void dispatch(Optional<Dsp> dsp, String requestId, String srv, User user, String role, List<String> devices,
-                  FirmwareImage image) {
+                  java.util.Map<String, String> parameters, FirmwareImage image) {
         for (String device : devices) {
             if (dsp.isEmpty()) {
                 store.progress(requestId, device, RequestState.FAILED, "FAILED", null, "no DSP is configured", clock.instant());
                 continue;
             }
             ServiceRequest request = new ServiceRequest(requestId, srv, user.userId(), role, new DeviceId(device),
-                    java.util.Map.of(), image);
+                    parameters, image);
             ServiceRequestAck ack;
             try {
-                ack = dsp.get().submit(request, event -> onEvent(requestId, device, event));
+                ack = dsp.get().submit(request, event -> onEvent(requestId, srv, device, event));
             } catch (RuntimeException e) {
                 LOG.warn("DSP failed on request {} for {}: {}", requestId, device, e.toString());
                 ack = ServiceRequestAck.rejected(requestId, "the DSP failed: " + e.getMessage());
@@ -58,16 +59,21 @@ final class DspProgress {
         }
     }
 
-    private void onEvent(String requestId, String device, DeviceEvent e) {
+    private void onEvent(String requestId, String srv, String device, DeviceEvent e) {
         try {
             String deviceId = e.deviceId() == null ? device : e.deviceId().value();
             RequestState state = switch (e.stage()) {
                 case ACCEPTED_BY_CSP -> RequestState.SENT;
                 case DELIVERED_TO_HUB -> RequestState.DELIVERED_TO_HUB;
                 case FAILED -> RequestState.FAILED;
-                case DEVICE_RESPONSE -> confirmVersion(deviceId, e.data().get("firmwareVersion"));
+                case DEVICE_RESPONSE -> srv.equals("11.2")
+                        ? confirmVersion(deviceId, e.data().get("firmwareVersion")) : RequestState.COMPLETED;
                 case DEVICE_ALERT -> alert(e);
             };
+            if (e.data().containsKey(DeviceEvent.GBCS_USE_CASE) && e.stage() != DeviceEvent.Stage.DELIVERED_TO_HUB
+                    && e.stage() != DeviceEvent.Stage.ACCEPTED_BY_CSP) {
+                store.response(requestId, deviceId, e.data(), e.at());
+            }
             store.progress(requestId, deviceId, state, e.stage().name(), e.alert() == null ? null : e.alert().hex(),
                     e.data().isEmpty() ? null : e.data().toString(), e.at());
         } catch (RuntimeException ex) {

@@ -84,8 +84,25 @@ final class ServiceRequestFacts {
         return f;
     }
 
+    /**
+     * SRV 8.11 Update HAN Device Log to a Communications Hub Function: adding ({@code useCase} CCS01, the default) a
+     * device whose {@code hanDeviceType} is Type 1 counts toward the hub's six Type 1 devices (seed 001 section
+     * 4.1.1); removing (CCS02) never does.
+     */
+    static void forHanDeviceLogUpdate(Handle h, ServiceRequestFact f, java.util.Map<String, String> parameters) {
+        String type = parameters.get("hanDeviceType");
+        boolean adds = !"CCS02".equalsIgnoreCase(parameters.getOrDefault("useCase", "CCS01")) && type != null
+                && java.util.Arrays.stream(DeviceType.values()).anyMatch(t -> t.name().equalsIgnoreCase(type.trim()) && t.isType1());
+        f.setAddsType1Device(adds);
+        if (adds) {
+            String hub = normalise(f.getDeviceId());
+            f.setCommsHubId(hub);
+            f.setType1DevicesOnHubLookup(() -> type1OnHub(h, hub));
+        }
+    }
+
     private static int type1OnHub(Handle h, String hub) {
-        return h.createQuery("SELECT COUNT(*) FROM device WHERE comms_hub_id = :hub AND device_type IN ('PPMID', 'HCALCS')")
+        return h.createQuery("SELECT COUNT(*) FROM device WHERE comms_hub_id = :hub AND device_type IN ('PPMID', 'HCALCS', 'APC')")
                 .bind("hub", hub).mapTo(Integer.class).one();
     }
 

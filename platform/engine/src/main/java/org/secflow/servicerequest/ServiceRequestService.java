@@ -35,8 +35,9 @@ import org.secflow.store.GroupCommit;
 /**
  * The Service Request path: every request is decided by the rules in service (SRV applicability, Alt HAN
  * restrictions, Registered Supplier access), the decision is audited before the answer, and accepted requests are
- * answered from the SMI (8.2, 8.4, 12.2) or handed to the configured DSP plugin (others; 11.2 is answered by the
- * device emulator through the CSP of the hub's region, DOMAIN.md section 3).
+ * answered from the SMI (8.2, 8.4, 12.2) or handed to the configured DSP plugin with their payload as parameters
+ * (every other SRV; the DSP answers non-device SRVs itself and sends device SRVs through the CSP of the hub's region,
+ * DOMAIN.md section 3); the DSP's DUIS-shaped responses are stored with the request ({@link DspProgress}).
  *
  * <p>One rule-set version decides a whole request. A request is all or nothing: if the rules reject it for any of
  * its devices nothing is sent. A User holding several DCC User Roles that names none is judged in the role that fits
@@ -135,7 +136,7 @@ public final class ServiceRequestService {
             return new ServiceRequestView(requestId, srv, user.userId(), user.party(), acceptedRole,
                     RequestState.COMPLETED.name(), version.version(), response, now, now,
                     parsed.deviceIds().stream().map(d -> new ServiceRequestView.DeviceProgress(d, RequestState.COMPLETED.name(), null)).toList(),
-                    List.of());
+                    List.of(), List.of(), List.of());
         } else {
             try {
                 record(requestId, srv, user, acceptedRole, parsed, RequestState.ACCEPTED, version, null, now);
@@ -150,7 +151,7 @@ public final class ServiceRequestService {
                         "REJECTED", toJson(List.of(v)), version.version(), null));
                 throw new ServiceRequestRejectedException(srv, List.of(v), version.version());
             }
-            progress.dispatch(dsp.get(), requestId, srv, user, acceptedRole, parsed.deviceIds(),
+            progress.dispatch(dsp.get(), requestId, srv, user, acceptedRole, parsed.deviceIds(), parsed.parameters(),
                     parsed.image().map(RegisteredFirmwareImage::toSpi).orElse(null));
         }
         return find(requestId).orElseThrow();
@@ -214,6 +215,9 @@ public final class ServiceRequestService {
         List<ServiceRequestFact> out = new ArrayList<>(p.deviceIds().size());
         for (String d : p.deviceIds()) {
             ServiceRequestFact f = ServiceRequestFacts.forDevice(h, srv, role, user, d, devices.get(d), p.image(), p.imageGiven());
+            if (srv.equals("8.11")) {
+                ServiceRequestFacts.forHanDeviceLogUpdate(h, f, p.parameters());
+            }
             f.setRequestDate(day);
             out.add(f);
         }
@@ -231,7 +235,7 @@ public final class ServiceRequestService {
     }
 
     private record Parsed(List<String> deviceIds, DevicePreNotification preNotification, DeviceUpdate update,
-                          Optional<RegisteredFirmwareImage> image, boolean imageGiven) {
+                          Optional<RegisteredFirmwareImage> image, boolean imageGiven, Map<String, String> parameters) {
     }
 
     private Parsed parse(String srv, ServiceRequestSubmission s) {
@@ -239,7 +243,7 @@ public final class ServiceRequestService {
         if (srv.equals("12.2")) {
             DevicePreNotification p = convert(payload, DevicePreNotification.class);
             String id = deviceId("payload.deviceId", p.deviceId());
-            return new Parsed(List.of(id), p, null, Optional.empty(), false);
+            return new Parsed(List.of(id), p, null, Optional.empty(), false, Map.of());
         }
         List<String> ids = targets(s);
         DeviceUpdate update = null;
@@ -250,11 +254,11 @@ public final class ServiceRequestService {
             update = convert(payload, DeviceUpdate.class);
         }
         Object sha = payload.get("firmwareImageSha256");
-        if (srv.equals("11.4") && sha != null && !(sha instanceof String)) {
+        if (sha != null && !(sha instanceof String)) {
             throw new InvalidFieldException("payload.firmwareImageSha256", "a SHA-256 in hex", "not a string");
         }
         Optional<RegisteredFirmwareImage> image = sha == null ? Optional.empty() : images.findBySha256((String) sha);
-        return new Parsed(ids, null, update, image, sha != null);
+        return new Parsed(ids, null, update, image, sha != null, update == null ? ServiceRequestPayload.parameters(payload) : Map.of());
     }
 
     private <T> T convert(Map<String, Object> payload, Class<T> type) {

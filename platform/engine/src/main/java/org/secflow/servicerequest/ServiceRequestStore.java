@@ -109,8 +109,61 @@ final class ServiceRequestStore {
                         rs.getString("user_id"), rs.getString("party"), rs.getString("user_role"), rs.getString("state"),
                         rs.getString("ruleset_version"), rs.getString("response"),
                         rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-                        devices(h, requestId), events(h, requestId)))
-                .findOne());
+                        devices(h, requestId), events(h, requestId), responses(h, requestId), List.of()))
+                .findOne()
+                .map(v -> new ServiceRequestView(v.requestId(), v.srv(), v.userId(), v.party(), v.userRole(), v.state(),
+                        v.ruleSetVersion(), v.response(), v.createdAt(), v.updatedAt(), v.devices(), v.history(),
+                        v.responses(), v.history().stream().filter(e -> "DEVICE_ALERT".equals(e.stage())).toList())));
+    }
+
+    /**
+     * Stores a DUIS-shaped response or failure of a request: its {@code gbcsUseCase}, {@code responseCode} and
+     * {@code critical} keys as columns, the rest of the data as the JSON body.
+     */
+    void response(String requestId, String deviceId, Map<String, String> data, Instant at) {
+        Map<String, String> body = new java.util.TreeMap<>(data);
+        String useCase = body.remove(org.secflow.spi.DeviceEvent.GBCS_USE_CASE);
+        String code = body.remove(org.secflow.spi.DeviceEvent.RESPONSE_CODE);
+        boolean critical = "true".equals(body.remove(org.secflow.spi.DeviceEvent.CRITICAL));
+        String json;
+        try {
+            json = BODY_JSON.writeValueAsString(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        String stored = json.length() > 16000 ? json.substring(0, 16000) : json;
+        jdbi.useHandle(h -> h.createUpdate("""
+                        INSERT INTO service_request_response (request_id, device_id, gbcs_use_case, response_code, critical,
+                                                              body, received_at)
+                        VALUES (:id, :device, :useCase, :code, :critical, :body, :at)""")
+                .bind("id", requestId).bind("device", deviceId).bind("useCase", cut(useCase, 40))
+                .bind("code", code == null ? "I0" : cut(code, 8)).bind("critical", critical)
+                .bind("body", stored).bind("at", at).execute());
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper BODY_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static List<ServiceRequestView.Response> responses(Handle h, String id) {
+        return h.createQuery("""
+                        SELECT received_at, device_id, gbcs_use_case, response_code, critical, body
+                          FROM service_request_response WHERE request_id = :id ORDER BY response_id""")
+                .bind("id", id)
+                .map((rs, ctx) -> new ServiceRequestView.Response(rs.getTimestamp(1).toInstant(), rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getBoolean(5), readBody(rs.getString(6))))
+                .list();
+    }
+
+    private static Map<String, String> readBody(String json) {
+        try {
+            return json == null ? Map.of() : BODY_JSON.readValue(json,
+                    new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, String>>() { });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Map.of("body", json);
+        }
+    }
+
+    private static String cut(String s, int max) {
+        return s == null ? "" : s.length() <= max ? s : s.substring(0, max);
     }
 
     private static List<ServiceRequestView.DeviceProgress> devices(Handle h, String id) {

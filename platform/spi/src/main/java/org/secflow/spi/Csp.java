@@ -1,5 +1,7 @@
 package org.secflow.spi;
 
+import java.util.Optional;
+
 /** A Communications Service Provider: carries commands over the SM WAN of its regions (DOMAIN.md section 1). */
 public interface Csp extends Provider {
 
@@ -18,5 +20,16 @@ public interface Csp extends Provider {
      * <p>Default: nothing, so that a CSP built before this method keeps loading.
      */
     default void cancel(String commandId) {
+    }
+
+    /**
+     * The WAN Variant this CSP reports for the location of a Communications Hub in SRV 12.1 Request WAN Matrix (SEC
+     * Appendix I CHISM Annex E Table 3), verbatim: the CSP North's {@code 420} or {@code 450}, the CSP Central and
+     * South's {@code Cellular} or {@code Cellular+Mesh}, or {@code " "} (a space) when Central and South cannot
+     * confirm it, which Users read as Unknown (MP106 "CHISM update for Unknown WAN Variant"). Empty when the CSP does
+     * not say. Since SPI 1.2.
+     */
+    default Optional<String> wanVariant(DeviceId commsHubId) {
+        return Optional.empty();
     }
 }

@@ -19,6 +19,22 @@ import java.util.Objects;
 public record DeviceEvent(String correlationId, DeviceId deviceId, Stage stage, GbcsAlert alert,
                           Map<String, String> data, Instant at) {
 
+    /**
+     * Data key of a DUIS-shaped result ({@link Stage#DEVICE_RESPONSE} or {@link Stage#FAILED} from a device or the
+     * DSP): the GBCS use case that answered, e.g. {@code ECS52}, or {@code DSP} for a response the DSP gives itself
+     * (non-device SRVs, DUIS "Service Request matrix"). Since SPI 1.2.
+     */
+    public static final String GBCS_USE_CASE = "gbcsUseCase";
+    /**
+     * Data key of a DUIS-shaped result: the response code, {@code I0} for success, {@code E}-codes for a command the
+     * device or DSP could not carry out, with the reason in {@code reason}. Since SPI 1.2.
+     */
+    public static final String RESPONSE_CODE = "responseCode";
+    /** Data key of a DUIS-shaped result: {@code true} for a Critical SRV (DUIS "Service Request matrix"). Since SPI 1.2. */
+    public static final String CRITICAL = "critical";
+    /** The response code of success (DUIS response code I0). */
+    public static final String SUCCESS = "I0";
+
     /** How far a command got. */
     public enum Stage {
         /** The CSP accepted the command for its SM WAN. */
@@ -27,7 +43,10 @@ public record DeviceEvent(String correlationId, DeviceId deviceId, Stage stage, 
         DELIVERED_TO_HUB,
         /** The device or hub raised a GBCS alert ({@link #alert()} says which). */
         DEVICE_ALERT,
-        /** The device answered a read (e.g. GBCS CS08 firmware version in {@code firmwareVersion}). */
+        /**
+         * The device, or the DSP for a non-device SRV, answered: the response body in data (e.g. GBCS CS08 firmware
+         * version in {@code firmwareVersion}), with {@link #GBCS_USE_CASE} and {@link #RESPONSE_CODE} since SPI 1.2.
+         */
         DEVICE_RESPONSE,
         /** The command could not be carried; {@code reason} in data. */
         FAILED

@@ -20,10 +20,15 @@ public enum DeviceType {
     /** Prepayment Meter Interface Device (Type 1); also every Alt HAN bridge. */
     PPMID,
     /** HAN Connected Auxiliary Load Control Switch (Type 1). */
-    HCALCS;
+    HCALCS,
+    /**
+     * Auxiliary Proportional Controller (Type 1), the target of SRV 6.14.3 Update Device Configuration (Auxiliary
+     * Controller Scheduler), GBCS ECS46d (DUIS "Service Request matrix"). Since SPI 1.2.
+     */
+    APC;
 
     /** Whether the device counts toward a Communications Hub's limit of six Type 1 devices (seed 001 section 4.1.1). */
     public boolean isType1() {
-        return this == PPMID || this == HCALCS;
+        return this == PPMID || this == HCALCS || this == APC;
     }
 }

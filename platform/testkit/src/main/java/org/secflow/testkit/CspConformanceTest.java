@@ -344,4 +344,31 @@ public abstract class CspConformanceTest {
     protected Region anyServedRegion() {
         return factory().supportedRegions().iterator().next();
     }
+
+    /**
+     * The WAN Variants the CSP reports in SRV 12.1 (SPI 1.2), verbatim, or null (the default) when it reports none;
+     * the WAN matrix test is then skipped.
+     */
+    protected java.util.Set<String> wanVariants() {
+        return null;
+    }
+
+    @Test
+    void reportsOneOfItsWanVariantsTheSameForAHubEveryTime() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(wanVariants() != null, "the CSP reports no WAN Variant");
+        try (FakeProviderContext ctx = new FakeProviderContext(factory().id())) {
+            ctx.withNetwork(new FakeCommsHubNetwork());
+            Csp csp = factory().create(ctx);
+            try {
+                for (int i = 0; i < 20; i++) {
+                    org.secflow.spi.DeviceId hub = org.secflow.spi.DeviceId.of(0x00DB000000000100L + i);
+                    String variant = csp.wanVariant(hub).orElseThrow();
+                    assertThat(wanVariants()).contains(variant);
+                    assertThat(csp.wanVariant(hub)).contains(variant);
+                }
+            } finally {
+                csp.close();
+            }
+        }
+    }
 }

@@ -496,4 +496,55 @@ public abstract class DeviceEmulatorConformanceTest {
         Assumptions.assumeTrue(target != null, "no such device in a 2,000 premises estate");
         return target;
     }
+
+    /**
+     * Whether the emulator answers the GBCS use cases of every device SRV with DUIS-shaped results and keeps device
+     * state in the provider's data folder (SPI 1.2); false by default, and those tests are skipped.
+     */
+    protected boolean answersEveryDeviceSrv() {
+        return false;
+    }
+
+    private DeviceEvent answer(DeviceEmulator target, Located located, String useCase, Map<String, String> params)
+            throws Exception {
+        RecordingListener listener = new RecordingListener();
+        target.deliver(new org.secflow.spi.CommsHubCommand("cmd-" + useCase + "-" + System.nanoTime(), useCase,
+                located.premises().commsHub().chf().deviceId(), located.device().deviceId(), located.premises().region(),
+                params, null, located.device().type()), listener);
+        return listener.await(e -> e.stage() == Stage.DEVICE_RESPONSE || e.stage() == Stage.FAILED, TIMEOUT);
+    }
+
+    @Test
+    void answersAReadOfAMeterWithItsGbcsUseCaseAndResponseCode() throws Exception {
+        Assumptions.assumeTrue(answersEveryDeviceSrv(), "the emulator answers the firmware use cases only");
+        Located esme = target(d -> d.type() == org.secflow.spi.DeviceType.ESME);
+        DeviceEvent response = answer(emulator, esme, "ECS52", Map.of());
+        assertThat(response.stage()).isEqualTo(Stage.DEVICE_RESPONSE);
+        assertThat(response.data()).containsEntry(DeviceEvent.GBCS_USE_CASE, "ECS52")
+                .containsEntry(DeviceEvent.RESPONSE_CODE, DeviceEvent.SUCCESS)
+                .containsEntry("firmwareVersion", esme.device().firmwareVersion());
+    }
+
+    @Test
+    void keepsWhatAMeterWasToldAcrossARestartInItsDataFolder() throws Exception {
+        Assumptions.assumeTrue(answersEveryDeviceSrv(), "the emulator keeps no device state");
+        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("emulator-state-");
+        FakeProviderContext first = new FakeProviderContext(factory().id()).withClock(clock).withDataDirectory(folder);
+        config().forEach(first::with);
+        extraContexts.add(first);
+        DeviceEmulator before = factory().create(first);
+        Located esme = find(generate(before, request(30, 5)), d -> d.type() == org.secflow.spi.DeviceType.ESME)
+                .orElseThrow();
+        long credit = Long.parseLong(answer(before, esme, "ECS82", Map.of()).data().get("creditPence"));
+        assertThat(answer(before, esme, "CS01a", Map.of("amountPence", "700")).stage()).isEqualTo(Stage.DEVICE_RESPONSE);
+        assertThat(answer(before, esme, "ECS43", Map.of()).stage()).isEqualTo(Stage.DEVICE_RESPONSE);
+        before.close();
+        FakeProviderContext second = new FakeProviderContext(factory().id()).withClock(clock).withDataDirectory(folder);
+        config().forEach(second::with);
+        extraContexts.add(second);
+        DeviceEmulator after = factory().create(second);
+        extraEmulators.add(after);
+        assertThat(answer(after, esme, "ECS82", Map.of()).data()).containsEntry("creditPence", Long.toString(credit + 700));
+        assertThat(answer(after, esme, "ECS45", Map.of()).data()).containsEntry("supplyStatus", "Disabled");
+    }
 }

@@ -357,4 +357,69 @@ public abstract class DspConformanceTest {
             timed.close();
         }
     }
+
+    /**
+     * Whether the DSP carries every SRV of the DUIS Service Request matrix with DUIS-shaped results (SPI 1.2); false
+     * by default, and the tests of that contract are skipped for a DSP that carries only the firmware SRVs.
+     */
+    protected boolean carriesEverySrv() {
+        return false;
+    }
+
+    private static final DeviceId CENTRAL_ESME = DeviceId.parse("00-DB-00-00-00-00-05-E1");
+
+    private FakeProviderContext typedContext() {
+        FakeProviderContext typed = newContext()
+                .withRoute(CENTRAL_ESME, new CommsHubRoute(CENTRAL_HUB, Region.CENTRAL, DeviceType.ESME))
+                .withRoute(CENTRAL_BRIDGE, new CommsHubRoute(CENTRAL_HUB, Region.CENTRAL, DeviceType.PPMID));
+        config().forEach(typed::with);
+        extraContexts.add(typed);
+        return typed;
+    }
+
+    @Test
+    void sendsEachTargetTypeItsOwnGbcsUseCaseAndRelaysADuisShapedResponse() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(carriesEverySrv(), "the DSP carries the firmware SRVs only");
+        Dsp typed = factory().create(typedContext());
+        try {
+            RecordingListener listener = new RecordingListener();
+            assertThat(typed.submit(request("11.2", CENTRAL_ESME, null), listener).accepted()).isTrue();
+            CommsHubCommand command = centralSouthCsp.lastCommand();
+            assertThat(command.gbcsUseCase()).isEqualTo("ECS52");
+            assertThat(command.deviceType()).isEqualTo(DeviceType.ESME);
+            centralSouthCsp.respond(command, Map.of("firmwareVersion", "4.0.0"));
+            DeviceEvent response = listener.await(DeviceEvent.Stage.DEVICE_RESPONSE, Duration.ofSeconds(5));
+            assertThat(response.data()).containsEntry(DeviceEvent.GBCS_USE_CASE, "ECS52")
+                    .containsEntry(DeviceEvent.RESPONSE_CODE, DeviceEvent.SUCCESS).containsEntry("firmwareVersion", "4.0.0")
+                    .containsKey(DeviceEvent.CRITICAL);
+        } finally {
+            typed.close();
+        }
+    }
+
+    @Test
+    void refusesAnSrvForADeviceTypeItDoesNotTarget() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(carriesEverySrv(), "the DSP carries the firmware SRVs only");
+        Dsp typed = factory().create(typedContext());
+        try {
+            ServiceRequestAck ack = typed.submit(new ServiceRequest("req-typed", "11.1", "USER-IS-1", "IS",
+                    CENTRAL_BRIDGE, Map.of(), IMAGE), new RecordingListener());
+            assertThat(ack.accepted()).isFalse();
+            assertThat(ack.reason()).contains("PPMID");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        } finally {
+            typed.close();
+        }
+    }
+
+    @Test
+    void answersRequestWanMatrixWithTheCspsVariantVerbatim() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(carriesEverySrv(), "the DSP carries the firmware SRVs only");
+        centralSouthCsp.withWanVariant(" ");
+        RecordingListener listener = new RecordingListener();
+        assertThat(dsp.submit(request("12.1", CENTRAL_BRIDGE, null), listener).accepted()).isTrue();
+        DeviceEvent response = listener.await(DeviceEvent.Stage.DEVICE_RESPONSE, Duration.ofSeconds(5));
+        assertThat(response.data()).containsEntry("wanVariant", " ").containsEntry(DeviceEvent.GBCS_USE_CASE, "DSP");
+    }
 }

@@ -30,6 +30,19 @@ public final class FakeCsp implements Csp {
     }
 
     /** A CSP stamping its events with the system UTC clock. */
+    private volatile String wanVariant;
+
+    /** Makes SRV 12.1 report {@code variant} verbatim for every hub (none unless set); returns this. */
+    public FakeCsp withWanVariant(String variant) {
+        this.wanVariant = variant;
+        return this;
+    }
+
+    @Override
+    public java.util.Optional<String> wanVariant(org.secflow.spi.DeviceId commsHubId) {
+        return java.util.Optional.ofNullable(wanVariant);
+    }
+
     public FakeCsp() {
         this(Clock.systemUTC());
     }

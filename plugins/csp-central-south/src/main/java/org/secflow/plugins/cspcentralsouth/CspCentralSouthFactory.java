@@ -27,4 +27,10 @@ public final class CspCentralSouthFactory extends SmWanCspFactory {
         super(ID, Set.of(Region.CENTRAL, Region.SOUTH), "cellular", Map.of("latencyMs", "100"),
                 "CSP Central and South: simulated cellular SM WAN for the Central and South regions");
     }
+
+    /** SRV 12.1 WAN Variants (CHISM Annex E Table 3; MP106 for the space Central and South send when unconfirmed). */
+    @Override
+    protected java.util.List<String> wanVariants() {
+        return java.util.List.of("Cellular", "Cellular+Mesh", " ");
+    }
 }

@@ -26,4 +26,9 @@ class CspCentralSouthConformanceTest extends CspConformanceTest {
         return Map.of("maxConcurrent", Integer.toString(maxConcurrent),
                 "slotTimeoutMs", Long.toString(slotTimeout.toMillis()));
     }
+
+    @Override
+    protected java.util.Set<String> wanVariants() {
+        return java.util.Set.of("Cellular", "Cellular+Mesh", " ");
+    }
 }

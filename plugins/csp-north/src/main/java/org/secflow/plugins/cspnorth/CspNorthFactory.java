@@ -26,4 +26,10 @@ public final class CspNorthFactory extends SmWanCspFactory {
         super(ID, Set.of(Region.NORTH), "long-range radio", Map.of("latencyMs", "150"),
                 "CSP North: simulated long-range radio SM WAN for the North region");
     }
+
+    /** SRV 12.1 WAN Variants (CHISM Annex E Table 3; MP106 for the space Central and South send when unconfirmed). */
+    @Override
+    protected java.util.List<String> wanVariants() {
+        return java.util.List.of("420", "450");
+    }
 }

@@ -26,4 +26,9 @@ class CspNorthConformanceTest extends CspConformanceTest {
         return Map.of("maxConcurrent", Integer.toString(maxConcurrent),
                 "slotTimeoutMs", Long.toString(slotTimeout.toMillis()));
     }
+
+    @Override
+    protected java.util.Set<String> wanVariants() {
+        return java.util.Set.of("420", "450");
+    }
 }

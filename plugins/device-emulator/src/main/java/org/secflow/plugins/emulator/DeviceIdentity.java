@@ -1,5 +1,6 @@
 package org.secflow.plugins.emulator;
 
+import org.secflow.spi.DeviceId;
 import org.secflow.spi.DeviceType;
 
 /**
@@ -81,4 +82,22 @@ final class DeviceIdentity {
     static double unit(long hash) {
         return (hash >>> 11) * 0x1.0p-53;
     }
+    /** A uniform number in [0, 1) fixed by the command id and the device (SplitMix64 finaliser). */
+    static double draw(String commandId, long deviceId) {
+        return unit(mix(deviceId ^ ((long) commandId.hashCode() << 32) ^ 0x9E3779B97F4A7C15L));
+    }
+
+    /** The EUI-64 of a Device ID as a number. */
+    static long eui64(DeviceId id) {
+        String v = id.value();
+        long n = 0;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c != '-') {
+                n = (n << 4) | Character.digit(c, 16);
+            }
+        }
+        return n;
+    }
+
 }

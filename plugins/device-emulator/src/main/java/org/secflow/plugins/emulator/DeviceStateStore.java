@@ -27,10 +27,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Files: {@value #SNAPSHOT} holds every device's state as of the last compaction, {@value #LOG} every change
  * since, one line per change ({@code <EUI-64 hex> key=value<TAB>key=value...}, a key without {@code =} removes the
- * value, {@code <EUI-64 hex> -} forgets the device). {@link #put} appends its line with one {@code write} before it
- * returns, so an answer the emulator gives after a change never runs ahead of the file: the change survives a kill -9
+ * value, {@code <EUI-64 hex> -} forgets the device). {@link #put} returns only once its line is written (group
+ * commit: one {@code write} carries the lines of every change made meanwhile), so an answer the emulator gives after
+ * a change never runs ahead of the file: the change survives a kill -9
  * of the platform process (the operating system holds the written bytes). It is not forced to the disk, so a power
- * loss may lose the last changes; the emulated devices are test equipment, not records. The log is folded into a new
+ * loss may lose the last changes (and a command read in the microseconds between a change and its write may see a
+ * value a kill then loses; the platform is told of a change only by the answer to the command that made it); the emulated devices are test equipment, not records. The log is folded into a new
  * snapshot (written aside, then moved over the old one) at start, at close and whenever it passes
  * {@value #COMPACT_AT_BYTES} bytes; a torn last line (the process killed in the middle of a write) is ignored.
  *
@@ -50,6 +52,13 @@ final class DeviceStateStore implements AutoCloseable {
     private FileLock lock;
     private FileChannel log;
     private long logBytes;
+    /** Guards writing the log; taken before this store's lock when both are held. */
+    private final Object flushLock = new Object();
+    /** Lines queued for the log, guarded by this store's lock. */
+    private final StringBuilder pending = new StringBuilder();
+    private long appended;
+    /** The sequence number of the last line written, guarded by {@link #flushLock}. */
+    private long flushed;
 
     private DeviceStateStore(Path dir) {
         this.dir = dir;
@@ -125,27 +134,31 @@ final class DeviceStateStore implements AutoCloseable {
      *
      * @throws UncheckedIOException when the log cannot be written; the change is then not made
      */
-    synchronized void put(long id, Map<String, String> changes) {
+    void put(long id, Map<String, String> changes) {
         if (changes.isEmpty()) {
             return;
         }
-        Map<String, String> next = new HashMap<>(devices.getOrDefault(id, Map.of()));
-        StringBuilder line = new StringBuilder(64).append(Long.toHexString(id));
-        for (Map.Entry<String, String> e : new TreeMap<>(changes).entrySet()) {
-            line.append('\t').append(escape(e.getKey()));
-            if (e.getValue() == null) {
-                next.remove(e.getKey());
+        long seq;
+        synchronized (this) {
+            Map<String, String> next = new HashMap<>(devices.getOrDefault(id, Map.of()));
+            StringBuilder line = new StringBuilder(64).append(Long.toHexString(id));
+            for (Map.Entry<String, String> e : changes.entrySet()) {
+                line.append('\t').append(DeviceStateLine.escape(e.getKey()));
+                if (e.getValue() == null) {
+                    next.remove(e.getKey());
+                } else {
+                    next.put(e.getKey(), e.getValue());
+                    line.append('=').append(DeviceStateLine.escape(e.getValue()));
+                }
+            }
+            seq = append(line.append('\n'));
+            if (next.isEmpty()) {
+                devices.remove(id);
             } else {
-                next.put(e.getKey(), e.getValue());
-                line.append('=').append(escape(e.getValue()));
+                devices.put(id, Map.copyOf(next));
             }
         }
-        append(line.append('\n'));
-        if (next.isEmpty()) {
-            devices.remove(id);
-        } else {
-            devices.put(id, Map.copyOf(next));
-        }
+        flush(seq);
     }
 
     /** Sets one value of a device (null removes it), durably as {@link #put}. */
@@ -156,20 +169,34 @@ final class DeviceStateStore implements AutoCloseable {
     }
 
     /** Forgets every device {@code which} matches (e.g. the devices of an estate generated afresh). */
-    synchronized void forget(LongPredicate which) {
-        for (Long id : devices.keySet()) {
-            if (which.test(id)) {
-                append(new StringBuilder(Long.toHexString(id)).append(" -\n"));
-                devices.remove(id);
+    void forget(LongPredicate which) {
+        long seq = 0;
+        synchronized (this) {
+            for (Long id : devices.keySet()) {
+                if (which.test(id)) {
+                    seq = append(new StringBuilder(Long.toHexString(id)).append(" -\n"));
+                    devices.remove(id);
+                }
             }
         }
+        flush(seq);
     }
 
     /** Folds the log into the snapshot and releases the folder. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        synchronized (flushLock) {
+            synchronized (this) {
+                closeHoldingLocks();
+            }
+        }
+    }
+
+    private void closeHoldingLocks() {
         try {
             if (log != null) {
+                write(pending.toString());
+                pending.setLength(0);
                 compact();
                 log.close();
                 log = null;
@@ -203,23 +230,67 @@ final class DeviceStateStore implements AutoCloseable {
         }
     }
 
-    private void append(CharSequence line) {
+    /**
+     * Queues a line for the log; returns its sequence number for {@link #flush}. Called holding this store's lock, so
+     * lines queue in the order of the changes.
+     */
+    private long append(CharSequence line) {
         if (dir == null) {
-            return;
+            return 0;
         }
         if (log == null) {
             throw new IllegalStateException("the device emulator's state in " + dir + " is closed");
         }
-        try {
-            ByteBuffer bytes = StandardCharsets.UTF_8.encode(line.toString());
-            while (bytes.hasRemaining()) {
-                logBytes += log.write(bytes);
+        pending.append(line);
+        return ++appended;
+    }
+
+    /**
+     * Returns once line {@code seq} is written to the log (group commit: the first caller writes every line queued
+     * so far with one {@code write}, callers whose lines it wrote return without writing). Compacts when the log
+     * has passed {@value #COMPACT_AT_BYTES} bytes.
+     *
+     * @throws UncheckedIOException when the log cannot be written
+     */
+    private void flush(long seq) {
+        if (dir == null || seq == 0) {
+            return;
+        }
+        synchronized (flushLock) {
+            if (flushed >= seq) {
+                return;
             }
-            if (logBytes > COMPACT_AT_BYTES) {
-                compact();
+            String batch;
+            long upTo;
+            synchronized (this) {
+                if (log == null) {
+                    throw new IllegalStateException("the device emulator's state in " + dir + " is closed");
+                }
+                batch = pending.toString();
+                pending.setLength(0);
+                upTo = appended;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the device emulator's state log in " + dir, e);
+            try {
+                write(batch);
+                flushed = upTo;
+                if (logBytes > COMPACT_AT_BYTES) {
+                    synchronized (this) {
+                        write(pending.toString());
+                        pending.setLength(0);
+                        flushed = appended;
+                        compact();
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the device emulator's state log in " + dir, e);
+            }
+        }
+    }
+
+    private void write(String text) throws IOException {
+        ByteBuffer bytes = StandardCharsets.UTF_8.encode(text);
+        while (bytes.hasRemaining()) {
+            logBytes += log.write(bytes);
         }
     }
 
@@ -231,9 +302,9 @@ final class DeviceStateStore implements AutoCloseable {
                 out.write(Long.toHexString(device.getKey()));
                 for (Map.Entry<String, String> e : new TreeMap<>(device.getValue()).entrySet()) {
                     out.write('\t');
-                    out.write(escape(e.getKey()));
+                    out.write(DeviceStateLine.escape(e.getKey()));
                     out.write('=');
-                    out.write(escape(e.getValue()));
+                    out.write(DeviceStateLine.escape(e.getValue()));
                 }
                 out.write('\n');
             }
@@ -288,9 +359,9 @@ final class DeviceStateStore implements AutoCloseable {
         for (int i = 1; i < parts.length; i++) {
             int eq = parts[i].indexOf('=');
             if (eq < 0) {
-                next.remove(unescape(parts[i]));
+                next.remove(DeviceStateLine.unescape(parts[i]));
             } else {
-                next.put(unescape(parts[i].substring(0, eq)), unescape(parts[i].substring(eq + 1)));
+                next.put(DeviceStateLine.unescape(parts[i].substring(0, eq)), DeviceStateLine.unescape(parts[i].substring(eq + 1)));
             }
         }
         if (next.isEmpty()) {
@@ -298,49 +369,5 @@ final class DeviceStateStore implements AutoCloseable {
         } else {
             devices.put(id, Map.copyOf(next));
         }
-    }
-
-    /** Escapes backslash, tab, newline and '=' so that a value fits one field of a line. */
-    static String escape(String s) {
-        if (s.indexOf('\\') < 0 && s.indexOf('\t') < 0 && s.indexOf('\n') < 0 && s.indexOf('=') < 0
-                && s.indexOf('\r') < 0) {
-            return s;
-        }
-        StringBuilder b = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> b.append("\\\\");
-                case '\t' -> b.append("\\t");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '=' -> b.append("\\e");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
-    }
-
-    static String unescape(String s) {
-        if (s.indexOf('\\') < 0) {
-            return s;
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length()) {
-                char n = s.charAt(++i);
-                b.append(switch (n) {
-                    case 't' -> '\t';
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    case 'e' -> '=';
-                    default -> n;
-                });
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
     }
 }

@@ -23,7 +23,15 @@ import org.secflow.spi.AltHanDeviceVariant;
  */
 record EmulatorSettings(double altHanShare, double prepaymentShare, double tcsoShare, double electricityOnlyShare,
                         double gasOnlyShare, double ihdShare, double hcalcsShare, double cadShare,
-                        AltHanDeviceVariant batteryPoweredVariant, ResponseSettings responses) {
+                        AltHanDeviceVariant batteryPoweredVariant, ResponseSettings responses, double apcShare) {
+
+    /** Settings with the default {@code apcShare} (0.01). */
+    EmulatorSettings(double altHanShare, double prepaymentShare, double tcsoShare, double electricityOnlyShare,
+                     double gasOnlyShare, double ihdShare, double hcalcsShare, double cadShare,
+                     AltHanDeviceVariant batteryPoweredVariant, ResponseSettings responses) {
+        this(altHanShare, prepaymentShare, tcsoShare, electricityOnlyShare, gasOnlyShare, ihdShare, hcalcsShare, cadShare,
+                batteryPoweredVariant, responses, 0.01);
+    }
 
     static final String ALT_HAN_SHARE = "altHanShare";
     static final String PREPAYMENT_SHARE = "prepaymentShare";
@@ -44,13 +52,16 @@ record EmulatorSettings(double altHanShare, double prepaymentShare, double tcsoS
     static final String IHD_SHARE = "ihdShare";
     static final String HCALCS_SHARE = "hcalcsShare";
     static final String CAD_SHARE = "cadShare";
+    static final String APC_SHARE = "apcShare";
     static final String BATTERY_POWERED_VARIANT = "batteryPoweredVariant";
+    /** Prefix of the per-use-case failure rates, e.g. {@code failureRate.ECS43} = 0.1. */
+    static final String FAILURE_RATE_PREFIX = "failureRate.";
 
     /** Every key this emulator reads; any other key is refused, so that a misspelt key is not silently ignored. */
     static final Set<String> KEYS = Set.of(ALT_HAN_SHARE, PREPAYMENT_SHARE, TCSO_SHARE, TRANSFER_FAILURE_RATE,
             FILE_TRANSFER_FAILURE_RATE, LATENCY_MS, TRANSFER_TIME_MS, ACTIVATION_TIME_MS, ACTIVATION_FAILURE_RATE,
             NO_ANSWER_RATE, LOW_BATTERY_RATE, LOW_BATTERY_PERIOD_MS, TIME_SCALE, ELECTRICITY_ONLY_SHARE,
-            GAS_ONLY_SHARE, IHD_SHARE, HCALCS_SHARE, CAD_SHARE, BATTERY_POWERED_VARIANT);
+            GAS_ONLY_SHARE, IHD_SHARE, HCALCS_SHARE, CAD_SHARE, BATTERY_POWERED_VARIANT, APC_SHARE);
 
     EmulatorSettings {
         requireShare(ALT_HAN_SHARE, altHanShare);
@@ -61,6 +72,7 @@ record EmulatorSettings(double altHanShare, double prepaymentShare, double tcsoS
         requireShare(IHD_SHARE, ihdShare);
         requireShare(HCALCS_SHARE, hcalcsShare);
         requireShare(CAD_SHARE, cadShare);
+        requireShare(APC_SHARE, apcShare);
         if (electricityOnlyShare + gasOnlyShare > 1.0) {
             throw new IllegalArgumentException(ELECTRICITY_ONLY_SHARE + " + " + GAS_ONLY_SHARE
                     + " must not exceed 1, got " + electricityOnlyShare + " + " + gasOnlyShare);
@@ -85,7 +97,7 @@ record EmulatorSettings(double altHanShare, double prepaymentShare, double tcsoS
      */
     static EmulatorSettings from(Map<String, String> config) {
         for (String key : config.keySet()) {
-            if (!KEYS.contains(key)) {
+            if (!KEYS.contains(key) && !key.startsWith(FAILURE_RATE_PREFIX)) {
                 throw new IllegalArgumentException("unknown device-emulator configuration key '" + key
                         + "'; known keys: " + String.join(", ", KEYS.stream().sorted().toList()));
             }
@@ -121,7 +133,30 @@ record EmulatorSettings(double altHanShare, double prepaymentShare, double tcsoS
                 share(c, HCALCS_SHARE, 0.01),
                 share(c, CAD_SHARE, 0.02),
                 variant(c, BATTERY_POWERED_VARIANT, AltHanDeviceVariant.B4),
-                responses);
+                responses,
+                share(c, APC_SHARE, 0.01));
+    }
+
+    /**
+     * The per-use-case failure rates: {@code failureRate.<GBCS use case>} = a share 0..1 of that use case's commands
+     * that the device fails with COMMAND_FAILED; keyed by the use case in lower case.
+     *
+     * @param knownUseCase whether the emulator answers a use case
+     * @throws IllegalArgumentException naming the key, for an unknown use case or a bad share
+     */
+    static Map<String, Double> failureRates(Map<String, String> config, java.util.function.Predicate<String> knownUseCase) {
+        Map<String, Double> rates = new HashMap<>();
+        config.forEach((key, value) -> {
+            if (key.startsWith(FAILURE_RATE_PREFIX)) {
+                String useCase = key.substring(FAILURE_RATE_PREFIX.length());
+                if (!knownUseCase.test(useCase)) {
+                    throw new IllegalArgumentException(key + " names GBCS use case '" + useCase
+                            + "', which the device emulator does not answer");
+                }
+                rates.put(useCase.toLowerCase(Locale.ROOT), share(config, key, 0.0));
+            }
+        });
+        return Map.copyOf(rates);
     }
 
     private static double positive(Map<String, String> config, String key, double defaultValue) {

@@ -59,6 +59,9 @@ final class EstateGenerator {
     private static final long MPRN_LOW = 1_000_000_000L;
     private static final long MPRN_RANGE = 9_000_000_000L;
 
+    /** Salt of the draw that gives a premises with electricity an Auxiliary Proportional Controller. */
+    private static final long APC_SALT = 0x4150_4300_0000_0001L;
+
     private final EmulatorSettings settings;
     private final ProductCatalogue catalogue;
     private final DeviceIdentity identity;
@@ -182,6 +185,13 @@ final class EstateGenerator {
             }
             if (random.nextDouble() < settings.cadShare()) {
                 devices.add(standalone(DeviceType.CAD, hubId));
+            }
+            // drawn from the hub's ID, not the estate's random, so that estates of a seed keep every other device
+            long type1Now = devices.stream().filter(d -> d.type().isType1()).count();
+            if (electricity && DeviceIdentity.unit(DeviceIdentity.mix(hubId ^ APC_SALT)) < settings.apcShare()
+                    && type1Now < MAX_TYPE1_PER_HUB) {
+                Product apc = catalogue.pick(DeviceType.APC, new SplittableRandom(hubId));
+                devices.add(add(DeviceIdentity.eui64(apc, hubId), apc, hubId));
             }
             return new EmulatedPremises(mpan, mprn, region, importSupplier, gasSupplier, hub, devices, exportMpan, exportSupplier);
         }

@@ -30,7 +30,9 @@ final class HanEmulator implements DeviceEmulator {
         this.han = new HanRegistry(identity, state);
         // images transferred before the platform stopped were activated by their devices meanwhile
         this.han.activatePending();
-        this.responder = new HubCommandResponder(han, settings.responses(), context.scheduler(), context.clock());
+        UseCaseTable useCases = UseCaseTable.standard();
+        this.responder = new HubCommandResponder(han, settings.responses(), context.scheduler(), context.clock(),
+                useCases, EmulatorSettings.failureRates(context.config(), useCases::contains));
     }
 
     /**

@@ -5,8 +5,9 @@ import org.secflow.spi.DeviceEmulatorFactory;
 import org.secflow.spi.ProviderContext;
 
 /**
- * Factory of the {@code device-emulator}: a deterministic GB smart metering HAN estate that answers PPMID and Alt
- * HAN bridge firmware commands (GBCS CS05c, CS08) as the Communications Hubs and devices would.
+ * Factory of the {@code device-emulator}: a deterministic GB smart metering HAN estate that answers the GBCS use
+ * cases of every device SRV of the DUIS Service Request matrix as the Communications Hubs and devices would, against
+ * device state kept in the provider's data folder (firmware, supply, tariff, balance, logs, HAN device log).
  *
  * <p>Configuration ({@code plugins.config.device-emulator.<key>}); shares are fractions 0..1 of premises unless said.
  * A malformed or out-of-range value, or an unknown key, is refused with an {@link IllegalArgumentException} naming
@@ -47,7 +48,12 @@ import org.secflow.spi.ProviderContext;
  *   <tr><td>{@code ihdShare}</td><td>0.90</td><td>premises with an In-Home Display (always when the Alt HAN solution
  *       extends the HAN to the IHD). Assumption.</td></tr>
  *   <tr><td>{@code hcalcsShare}</td><td>0.01</td><td>electricity premises with an HCALCS. Assumption.</td></tr>
+ *   <tr><td>{@code apcShare}</td><td>0.01</td><td>electricity premises with an Auxiliary Proportional Controller
+ *       (APC, target of SRV 6.14.3), a Type 1 device. Assumption.</td></tr>
  *   <tr><td>{@code cadShare}</td><td>0.02</td><td>premises with a Consumer Access Device. Assumption.</td></tr>
+ *   <tr><td>{@code failureRate.<useCase>}</td><td>0</td><td>share of the commands of a GBCS use case (e.g.
+ *       {@code failureRate.ECS43}) that the device fails with COMMAND_FAILED after {@code DELIVERED_TO_HUB}; the use
+ *       case must be one the emulator answers (its table {@code use-cases.csv}).</td></tr>
  *   <tr><td>{@code batteryPoweredVariant}</td><td>B4</td><td>the Alt HAN Device Variant that runs on battery. Seed 000
  *       section 7 says one bridge type is battery powered but not which; B4 is the emulator's bridge beside a GSME
  *       without an electricity source (see {@code EstateGenerator}).</td></tr>
@@ -71,7 +77,8 @@ public final class HanEmulatorFactory implements DeviceEmulatorFactory {
 
     @Override
     public String description() {
-        return "Deterministic GB smart metering estate (Comms Hubs, meters, PPMIDs, Alt HAN bridges) answering CS05c/CS08";
+        return "Deterministic GB smart metering estate (Comms Hubs, meters, PPMIDs, Alt HAN bridges) answering every"
+                + " device SRV's GBCS use cases, with device state that survives a restart";
     }
 
     /**

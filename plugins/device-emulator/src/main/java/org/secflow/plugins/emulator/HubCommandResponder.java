@@ -18,45 +18,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers commands as the Communications Hub and its HAN devices would (DOMAIN.md section 3, firmware flow steps
- * 2-5; seed 001 section 4.1.1; GBCS CCS08 and CS09 payloads, domain-research section 7.2). Runs on the host's
- * scheduler with event times from the host's clock. Times below are emulated milliseconds; each is divided by
- * {@code timeScale} to give host time ({@link ResponseSettings}).
+ * 2-5; seed 001 section 4.1.1; DUIS "Service Request matrix" for the GBCS use cases of {@link UseCaseTable}). Runs on
+ * the host's scheduler with event times from the host's clock; delays are emulated ms divided by {@code timeScale}.
  *
  * <ul>
- *   <li>{@value #CS05C} (firmware image to a PPMID or Alt HAN bridge): after {@code latencyMs},
- *       {@code DELIVERED_TO_HUB}. Then, after {@code transferTimeMs}, one of:
- *     <ul>
- *       <li>alert 0x8F89 FIRMWARE_TRANSFER_FAILURE with {@code reason} and {@code result} (the CCS08 response code),
- *           the first cause that applies: {@value #IMAGE_DISCARDED} / 1 (the bridge was re-classified as an IHD by
- *           a Trust Centre Swap Out, seed 000 section 7; fixed by the device), {@value #HARDWARE_VERSION_MISMATCH}
- *           / 2 (the image is for another model; fixed by the device), {@value #BATTERY_LOW} / 1 (a battery-powered
- *           bridge whose battery is low when the command reaches the hub discards the image), or
- *           {@value #FILE_TRANSFER_FAILURE} / 3 (at {@code fileTransferFailureRate});</li>
- *       <li>nothing ever, at {@code noAnswerRate}: the device never answers (no alert follows
- *           {@code DELIVERED_TO_HUB});</li>
- *       <li>else alert 0x8F8A FIRMWARE_TRANSFER_SUCCESS and, after {@code activationTimeMs}, 0x8F8B
- *           FIRMWARE_ACTIVATION (CS09) with {@code firmwareVersion} and {@code result}: {@code 0} and the image's
- *           version, from then on reported by the device; or, at {@code activationFailureRate}, {@code 1} and the
- *           version the device keeps running (its old one).</li>
- *     </ul></li>
- *   <li>{@value #CS08} (read PPMID firmware version): after {@code latencyMs} {@code DELIVERED_TO_HUB}, after
- *       {@code latencyMs} more {@code DEVICE_RESPONSE} with {@code firmwareVersion} and, for a battery-powered
- *       device only, {@value #BATTERY_LOW_KEY} {@code "true"} or {@code "false"} (its battery at that moment).</li>
- *   <li>Anything else, a target that is no PPMID, a device on another hub's HAN or a CS05c without image:
- *       {@code FAILED} with {@code reason}.</li>
+ *   <li>A firmware transfer (CS05a, CS05b, CS05c): after {@code latencyMs} {@code DELIVERED_TO_HUB}; after
+ *       {@code transferTimeMs} alert 0x8F89 with {@code reason} and the CCS08 {@code result} for the first cause that
+ *       applies ({@value #IMAGE_DISCARDED} for a bridge a Trust Centre Swap Out re-classified, seed 000 section 7;
+ *       {@value #HARDWARE_VERSION_MISMATCH} for another model's image; {@value #BATTERY_LOW}; {@value
+ *       #FILE_TRANSFER_FAILURE} at {@code fileTransferFailureRate}), or silence at {@code noAnswerRate}, or 0x8F8A
+ *       (the image recorded as pending) and after {@code activationTimeMs} 0x8F8B with {@code firmwareVersion} and
+ *       {@code result} 0 (the version recorded, durably, before the alert) or 1 at {@code activationFailureRate}.</li>
+ *   <li>Every other use case of the table: after {@code latencyMs} {@code DELIVERED_TO_HUB}, after {@code latencyMs}
+ *       more a {@code DEVICE_RESPONSE} or {@code FAILED} from {@link DeviceBehaviour}, with {@code gbcsUseCase} and
+ *       {@code responseCode}; a firmware read of a battery-powered bridge adds {@value #BATTERY_LOW_KEY}; a use case
+ *       with {@code failureRate.<useCase>} fails at that rate with {@value #COMMAND_FAILED}.</li>
+ *   <li>A use case not in the table, a target of a type the use case does not apply to, a device on another hub's
+ *       HAN or a firmware transfer without image: {@code FAILED} with {@code reason}.</li>
  * </ul>
  *
- * <p>Determinism: every rate is drawn from the command id and the device (independent draws per cause), so a run
- * repeats exactly. Low battery is drawn from the device and the period of {@code lowBatteryPeriodMs} emulated time
- * the host clock is in, so it comes and goes: a bridge low now is likely fine a few periods later, and the same
- * clock gives the same answer.
- *
- * <p>Scheduling: {@link #deliver} never calls the listener itself; the first step always runs as a task on the
- * host's scheduler (even at {@code latencyMs} 0), so a caller holding a lock while it delivers cannot deadlock on
- * its own listener. One task object per command walks the steps; a step whose delay is 0 runs at once in the same
- * task instead of going back through the scheduler's queue, so with all delays 0 a command costs one scheduled
- * task and its events follow as fast as the listener takes them. Thread-safe; the steps of one command run one
- * after another, never concurrently.
+ * <p>Determinism: every rate is drawn from the command id and the device, so a run repeats exactly; low battery from
+ * the device and the period of {@code lowBatteryPeriodMs} the host clock is in. {@link #deliver} never calls the
+ * listener itself: the first step runs on the scheduler, a zero delay runs the next step in the same task.
+ * Thread-safe; the steps of one command run one after another.
  */
 final class HubCommandResponder {
     static final String CS05C = "CS05c";
@@ -67,22 +51,48 @@ final class HubCommandResponder {
     static final String BATTERY_LOW = "BATTERY_LOW";
     /** Data key of a CS08 response from a battery-powered device: {@code "true"} or {@code "false"}. */
     static final String BATTERY_LOW_KEY = "batteryLow";
+    /** Reason of a command failed at its use case's configured {@code failureRate.<useCase>}. */
+    static final String COMMAND_FAILED = "COMMAND_FAILED";
 
     private static final long NO_ANSWER_SALT = 0x4E4F_414E_5357_4552L;
     private static final long ACTIVATION_SALT = 0x4143_5449_5641_5445L;
     private static final long BATTERY_SALT = 0x4241_5454_4552_5921L;
     private static final Logger LOG = LoggerFactory.getLogger(HubCommandResponder.class);
 
+    private static final long FAILURE_SALT = 0x4641_494C_5552_4521L;
+
     private final HanRegistry han;
     private final ResponseSettings settings;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
+    private final UseCaseTable useCases;
+    private final DeviceBehaviour behaviour;
+    private final Map<String, Double> failureRates;
 
     HubCommandResponder(HanRegistry han, ResponseSettings settings, ScheduledExecutorService scheduler, Clock clock) {
+        this(han, settings, scheduler, clock, UseCaseTable.standard(), Map.of());
+    }
+
+    /**
+     * @param failureRates per GBCS use case (lower case), the share of its commands that fail with
+     *     {@value #COMMAND_FAILED} after {@code DELIVERED_TO_HUB}
+     */
+    HubCommandResponder(HanRegistry han, ResponseSettings settings, ScheduledExecutorService scheduler, Clock clock,
+                        UseCaseTable useCases, Map<String, Double> failureRates) {
         this.han = han;
         this.settings = settings;
         this.scheduler = scheduler;
         this.clock = clock;
+        this.useCases = useCases;
+        this.behaviour = new DeviceBehaviour(han);
+        this.failureRates = Map.copyOf(failureRates);
+    }
+
+    /** Emulated time now, epoch ms: host time since the emulation epoch times {@code timeScale}. */
+    long emulatedNowMs() {
+        long now = clock.millis();
+        return DeviceBehaviour.EMULATION_EPOCH_MS
+                + (long) ((now - DeviceBehaviour.EMULATION_EPOCH_MS) * settings.timeScale());
     }
 
     /** Hands the command to the hub after {@code latencyMs}, always on the scheduler; never blocks. */
@@ -105,24 +115,6 @@ final class HubCommandResponder {
                 < settings.lowBatteryRate();
     }
 
-    /** A uniform number in [0, 1) fixed by the command id and the device (SplitMix64 finaliser). */
-    static double draw(String commandId, long deviceId) {
-        return DeviceIdentity.unit(DeviceIdentity.mix(deviceId ^ ((long) commandId.hashCode() << 32) ^ 0x9E3779B97F4A7C15L));
-    }
-
-    /** The EUI-64 of a Device ID as a number. */
-    static long eui64(DeviceId id) {
-        String v = id.value();
-        long n = 0;
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c != '-') {
-                n = (n << 4) | Character.digit(c, 16);
-            }
-        }
-        return n;
-    }
-
     /** The steps of one command, run by the scheduler; one object per command. */
     private final class Exchange implements Runnable {
         private static final int ARRIVE = 0;
@@ -135,6 +127,7 @@ final class HubCommandResponder {
         private final DeviceEventListener listener;
         private int step = ARRIVE;
         private HanDevice device;
+        private UseCaseTable.UseCase useCase;
         private String failure;
         private boolean activationFails;
 
@@ -179,7 +172,7 @@ final class HubCommandResponder {
                 case TRANSFER:
                     if (failure != null) {
                         emit(listener, event(command, Stage.DEVICE_ALERT, GbcsAlert.FIRMWARE_TRANSFER_FAILURE,
-                                Map.of("reason", failure, "result", transferResult(failure))));
+                                Map.of("reason", failure, "result", GbcsResults.transferResult(failure))));
                         return DONE;
                     }
                     han.transferFirmware(device.id(), command.firmwareImage().version());
@@ -198,36 +191,37 @@ final class HubCommandResponder {
         }
 
         private long arrive() {
-            String useCase = command.gbcsUseCase();
-            if (CS05C.equalsIgnoreCase(useCase)) {
+            useCase = useCases.find(command.gbcsUseCase());
+            if (useCase == null) {
+                fail(command, listener, "GBCS use case '" + command.gbcsUseCase() + "' is not emulated");
+                return DONE;
+            }
+            if (useCase.kind() == UseCaseTable.Kind.FIRMWARE) {
                 FirmwareImage image = command.firmwareImage();
                 if (image == null) {
-                    fail(command, listener, CS05C + " for " + command.deviceId() + " carries no firmware image");
+                    fail(command, listener, command.gbcsUseCase() + " for " + command.deviceId()
+                            + " carries no firmware image");
                     return DONE;
                 }
-                if (!findPpmid()) {
+                if (!findDevice()) {
                     return DONE;
                 }
                 emit(listener, event(command, Stage.DELIVERED_TO_HUB, null, Map.of()));
                 failure = transferFailure(image);
-                if (failure == null && draw(command.commandId(), device.id() ^ NO_ANSWER_SALT) < settings.noAnswerRate()) {
+                if (failure == null && DeviceIdentity.draw(command.commandId(), device.id() ^ NO_ANSWER_SALT) < settings.noAnswerRate()) {
                     return DONE;
                 }
                 activationFails = failure == null
-                        && draw(command.commandId(), device.id() ^ ACTIVATION_SALT) < settings.activationFailureRate();
+                        && DeviceIdentity.draw(command.commandId(), device.id() ^ ACTIVATION_SALT) < settings.activationFailureRate();
                 step = TRANSFER;
                 return settings.hostNanos(settings.transferTimeMs());
             }
-            if (CS08.equalsIgnoreCase(useCase)) {
-                if (!findPpmid()) {
-                    return DONE;
-                }
-                emit(listener, event(command, Stage.DELIVERED_TO_HUB, null, Map.of()));
-                step = RESPOND;
-                return settings.hostNanos(settings.latencyMs());
+            if (!findDevice()) {
+                return DONE;
             }
-            fail(command, listener, "GBCS use case '" + useCase + "' is not emulated; supported: " + CS05C + ", " + CS08);
-            return DONE;
+            emit(listener, event(command, Stage.DELIVERED_TO_HUB, null, Map.of()));
+            step = RESPOND;
+            return settings.hostNanos(settings.latencyMs());
         }
 
         private String transferFailure(FirmwareImage image) {
@@ -240,7 +234,7 @@ final class HubCommandResponder {
             if (batteryLow(device, clock.millis())) {
                 return BATTERY_LOW;
             }
-            if (draw(command.commandId(), device.id()) < settings.fileTransferFailureRate()) {
+            if (DeviceIdentity.draw(command.commandId(), device.id()) < settings.fileTransferFailureRate()) {
                 return FILE_TRANSFER_FAILURE;
             }
             return null;
@@ -261,39 +255,43 @@ final class HubCommandResponder {
 
         private void respond() {
             HanDevice now = han.find(device.id());
-            Map<String, String> data = now.batteryPowered()
-                    ? Map.of("firmwareVersion", now.firmwareVersion(),
-                            BATTERY_LOW_KEY, Boolean.toString(batteryLow(now, clock.millis())))
-                    : Map.of("firmwareVersion", now.firmwareVersion());
-            emit(listener, event(command, Stage.DEVICE_RESPONSE, null, data));
+            Double rate = failureRates.get(useCase.name().toLowerCase(java.util.Locale.ROOT));
+            if (rate != null && DeviceIdentity.draw(command.commandId(), device.id() ^ FAILURE_SALT) < rate) {
+                emit(listener, event(command, Stage.FAILED, null, GbcsResults.result(useCase, "E", Map.of("reason", COMMAND_FAILED
+                        + ": the device did not carry out " + useCase.name()))));
+                return;
+            }
+            DeviceBehaviour.Outcome outcome = behaviour.apply(useCase, now, command.parameters(), emulatedNowMs());
+            if (!outcome.ok()) {
+                emit(listener, event(command, Stage.FAILED, null, GbcsResults.result(useCase, "E", outcome.data())));
+                return;
+            }
+            Map<String, String> data = new java.util.HashMap<>(outcome.data());
+            if (useCase.kind() == UseCaseTable.Kind.FIRMWARE_READ && now.batteryPowered()) {
+                data.put(BATTERY_LOW_KEY, Boolean.toString(batteryLow(now, clock.millis())));
+            }
+            emit(listener, event(command, Stage.DEVICE_RESPONSE, null, GbcsResults.result(useCase, DeviceEvent.SUCCESS, data)));
         }
 
-        /** Finds the targeted PPMID or bridge on the command's hub; false after reporting FAILED. */
-        private boolean findPpmid() {
-            long hubId = eui64(command.commsHubId());
-            HanDevice found = han.findOrEmulate(eui64(command.deviceId()), hubId, command.deviceType());
+        /** Finds the target on the command's hub, of a type the use case applies to; false after reporting FAILED. */
+        private boolean findDevice() {
+            long hubId = DeviceIdentity.eui64(command.commsHubId());
+            HanDevice found = han.findOrEmulate(DeviceIdentity.eui64(command.deviceId()), hubId, command.deviceType());
             if (found.hubId() != hubId) {
                 fail(command, listener, "device " + command.deviceId() + " is not on the HAN of Communications Hub "
                         + command.commsHubId() + " (it is on " + DeviceId.of(found.hubId()) + ")");
                 return false;
             }
-            if (found.type() != DeviceType.PPMID) {
-                fail(command, listener, "GBCS " + command.gbcsUseCase() + " applies to a PPMID or an Alt HAN bridge; "
-                        + command.deviceId() + " is a " + found.type());
+            if (!useCase.devices().contains(found.type())) {
+                fail(command, listener, "GBCS " + command.gbcsUseCase() + " applies to a " + String.join(" or a ",
+                        new java.util.TreeSet<>(useCase.devices().stream().map(Enum::name).toList()))
+                        + (useCase.devices().contains(DeviceType.PPMID) ? " (an Alt HAN bridge is one)" : "")
+                        + "; " + command.deviceId() + " is a " + found.type());
                 return false;
             }
             device = found;
             return true;
         }
-    }
-
-    /** The CCS08 response code of a transfer failure: 1 Image Discarded, 2 Hardware Version Mismatch, 3 File Transfer Failure. */
-    static String transferResult(String reason) {
-        return switch (reason) {
-            case HARDWARE_VERSION_MISMATCH -> "2";
-            case FILE_TRANSFER_FAILURE -> "3";
-            default -> "1";
-        };
     }
 
     private DeviceEvent event(CommsHubCommand command, Stage stage, GbcsAlert alert, Map<String, String> data) {

@@ -96,6 +96,8 @@ final class ProductCatalogue {
         for (AltHanDeviceVariant variant : AltHanDeviceVariant.values()) {
             bridges.put(variant, add(DeviceType.PPMID, variant, "AltHAN P2P", "AH-P2P-" + variant, bridgeFirmware));
         }
+        // added last, so that the products before keep their index and so their Device ID prefix
+        offer(DeviceType.APC, "Secure Meters", "SM-APC-1", 100, hanFirmware);
     }
 
     /** The product whose Device IDs start with {@code prefix} (the top 24 bits of an EUI-64), or null. */

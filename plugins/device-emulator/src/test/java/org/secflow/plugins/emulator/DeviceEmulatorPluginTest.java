@@ -24,6 +24,11 @@ class DeviceEmulatorPluginTest extends DeviceEmulatorConformanceTest {
     }
 
     @Override
+    protected boolean answersEveryDeviceSrv() {
+        return true;
+    }
+
+    @Override
     protected Map<String, String> configFor(Behaviour behaviour) {
         Map<String, String> fast = Map.of("latencyMs", "1", "transferTimeMs", "1", "activationTimeMs", "1");
         Map<String, String> extra = switch (behaviour) {

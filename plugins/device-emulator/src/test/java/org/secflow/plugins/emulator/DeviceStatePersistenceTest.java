@@ -117,4 +117,28 @@ class DeviceStatePersistenceTest {
         assertThat(reopened.get(43L, "supply.status")).isEqualTo("DISABLED");
         reopened.close();
     }
+
+    @Test
+    void keepsEveryChangeOfConcurrentWritersOnceTheirPutsReturned() throws Exception {
+        DeviceStateStore store = DeviceStateStore.open(data);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        for (int t = 0; t < 4; t++) {
+            int thread = t;
+            pool.submit(() -> {
+                for (int i = 0; i < 2_000; i++) {
+                    store.put(thread * 10_000L + i, "firmware.active", "v" + i);
+                }
+            });
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        store.abandon();
+        DeviceStateStore reopened = DeviceStateStore.open(data);
+        for (int t = 0; t < 4; t++) {
+            for (int i = 0; i < 2_000; i++) {
+                assertThat(reopened.get(t * 10_000L + i, "firmware.active")).isEqualTo("v" + i);
+            }
+        }
+        reopened.close();
+    }
 }

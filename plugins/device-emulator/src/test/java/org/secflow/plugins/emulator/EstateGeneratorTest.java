@@ -146,4 +146,19 @@ class EstateGeneratorTest {
         assertThat(seen[0]).isEqualTo(100);
         assertThat(emulator.han().generatedDevices()).isBetween(100L * 3, 100L * 9);
     }
+
+    @Test
+    void givesElectricityPremisesAnApcAtApcShareWithoutChangingTheOtherDevicesOfTheSeed() {
+        var with = org.secflow.testkit.EstateFixtures.generate(emulator(Map.of("apcShare", "1")),
+                org.secflow.testkit.EstateFixtures.request(40, 11));
+        var without = org.secflow.testkit.EstateFixtures.generate(emulator(Map.of("apcShare", "0")),
+                org.secflow.testkit.EstateFixtures.request(40, 11));
+        for (int i = 0; i < with.size(); i++) {
+            var p = with.get(i);
+            assertThat(p.devices().stream().anyMatch(d -> d.type() == org.secflow.spi.DeviceType.APC))
+                    .isEqualTo(p.mpan() != null && p.devices().stream().filter(d -> d.type().isType1()).count() <= 6);
+            assertThat(p.devices().stream().filter(d -> d.type() != org.secflow.spi.DeviceType.APC).toList())
+                    .isEqualTo(without.get(i).devices());
+        }
+    }
 }

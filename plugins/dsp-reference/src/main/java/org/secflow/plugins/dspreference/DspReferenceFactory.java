@@ -28,7 +28,8 @@ public final class DspReferenceFactory implements DspFactory {
 
     @Override
     public String description() {
-        return "Reference DSP: SRV " + SupportedSrv.summary() + "; one firmware update in progress per device";
+        return "Reference DSP: every SRV of the DUIS Service Request matrix (table srv-routes.csv); one firmware"
+                + " update in progress per device";
     }
 
     /**
@@ -56,6 +57,7 @@ public final class DspReferenceFactory implements DspFactory {
             throw new IllegalArgumentException(ID + " " + UPDATE_TIMEOUT_MS + " must be 1.." + MAX_UPDATE_TIMEOUT_MS
                     + " ms, got " + timeoutMs);
         }
-        return new ReferenceDsp(context.inventory(), context.csps(), context.clock(), timeoutMs);
+        return new ReferenceDsp(SrvCatalogue.standard(), context.inventory(), context.csps(), context.clock(),
+                context.scheduler(), timeoutMs);
     }
 }

@@ -6,8 +6,8 @@ import org.secflow.spi.Plugin;
 import org.secflow.spi.SpiVersion;
 
 /**
- * The reference Data Service Provider plugin: one {@link DspFactory}, {@link DspReferenceFactory}, for the PPMID and
- * Alt HAN bridge firmware flow (DOMAIN.md section 3; seed 001 section 4.1.1). Found by
+ * The reference Data Service Provider plugin: one {@link DspFactory}, {@link DspReferenceFactory}, carrying every SRV
+ * of the DUIS Service Request matrix (DOMAIN.md section 3; seed 001 section 4.1.1 for the firmware flow). Found by
  * {@link java.util.ServiceLoader} through {@code META-INF/services/org.secflow.spi.Plugin}.
  */
 public final class DspReferencePlugin implements Plugin {

@@ -1,65 +1,69 @@
 package org.secflow.plugins.dspreference;
 
 import java.time.Clock;
-import java.util.HashMap;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
-import org.secflow.spi.CommsHubCommand;
+import java.util.TreeSet;
+import java.util.concurrent.ScheduledExecutorService;
 import org.secflow.spi.CommsHubRoute;
 import org.secflow.spi.Csp;
 import org.secflow.spi.CspDirectory;
-import org.secflow.spi.DeviceEvent;
 import org.secflow.spi.DeviceEventListener;
-import org.secflow.spi.DeviceId;
+import org.secflow.spi.DeviceType;
 import org.secflow.spi.Dsp;
-import org.secflow.spi.GbcsAlert;
 import org.secflow.spi.InventoryLookup;
 import org.secflow.spi.ServiceRequest;
 import org.secflow.spi.ServiceRequestAck;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The reference DSP (DOMAIN.md section 3, firmware flow steps 1-4; seed 001 section 4.1.1, Option 1).
+ * The reference DSP (DOMAIN.md section 3; DUIS "Service Request matrix"; seed 001 section 4.1.1, Option 1).
  *
- * <p>{@link #submit} checks, in order: the SRV is one of {@link SupportedSrv}; an SRV 11.4 carries a firmware
- * image; the Smart Metering Inventory routes the device to a Communications Hub; a CSP serves the hub's region;
- * for SRV 11.4, no firmware update is in progress for the device. A failed check is a rejected acknowledgement
- * whose reason names the device or SRV. Otherwise it sends one {@link CommsHubCommand} (a fresh UUID as command
- * id) to the CSP of the hub's region and returns an accepted acknowledgement; the command's events follow on the
- * listener with the request id as correlation id, possibly before {@code submit} returns.
- *
- * <p>An update ends at 0x8F8B, 0x8F89 or FAILED ({@link FirmwareUpdateTracker#ends}); the DSP forgets it before
- * relaying that event, so a User reacting to it may send the next update at once. An update that never ends (a
- * silent device) stops blocking the next one after {@code updateTimeoutMs} ({@link FirmwareUpdateTracker}).
- *
- * <p>Relayed events keep the CSP's stage, alert and data, under the request id, except the device's 0x8F8B
- * FIRMWARE_ACTIVATION alert, which gains {@value #DCC_ALERT_KEY} = {@value #N39}: "The Device Alerts received from
- * the Alt HAN P2P Devices will be delivered to the Service Users using the DCC Alert N39, as with PPMIDs" and "The
- * existing DCC Alert N39 will be used to notify the firmware activation of Alt HAN P2P Device" (seed 001 section
- * 4.1.1, Firmware Distribution Management and Summary). An SRV 11.2 response (GBCS CS08) is relayed as it comes:
- * {@code firmwareVersion}, and {@code batteryLow} when the device reports it. Thread-safe.
+ * <p>{@link #submit} checks, in order: the SRV is in the DSP's table ({@link SrvCatalogue}) and not one the host
+ * answers from the Smart Metering Inventory (8.2, 8.4, 12.2); the payload fits the SRV's schema (every parameter
+ * known, required ones given, values of their type; an SRV without payload fields ignores the parameters it is
+ * given, such as the host's own {@code campaignId}; {@value ServiceRequest#EXECUTION_DATE_TIME} only for a
+ * future-dated SRV); the Smart Metering Inventory routes the device to a Communications Hub; a CSP serves the hub's
+ * region; the device's type is a target of the SRV and the chosen {@value ServiceRequest#USE_CASE} one of its GBCS
+ * use cases; for a firmware SRV (11.1, 11.4) an image is given, applies to the device's type, and no other update is
+ * in progress for the device. A failed check is a rejected acknowledgement whose reason names the field, device or
+ * SRV. Then:
+ * <ul>
+ *   <li>a device SRV becomes one command of its GBCS use case to the CSP ({@link CommandRelay}); a future-dated
+ *       request whose Execution Date Time is ahead runs at that time on the host's scheduler;</li>
+ *   <li>a non-device SRV is answered by the DSP itself ({@link DspAnswers}): 12.1 Request WAN Matrix, the DCC
+ *       schedules of 5.1, 5.2 and 5.3, the status updates of 8.14.x, 8.3, 8.6 and 8.13.</li>
+ * </ul>
+ * Results are DUIS-shaped: the acknowledgement, then a {@code DEVICE_RESPONSE} (or {@code FAILED}) whose data carry
+ * {@code gbcsUseCase}, {@code responseCode} and {@code critical} beside the body, and device alerts (a firmware
+ * activation relayed as DCC Alert N39). Thread-safe.
  */
 final class ReferenceDsp implements Dsp {
     /** Data key naming the DCC Alert a relayed event is delivered as. */
-    static final String DCC_ALERT_KEY = "dccAlert";
+    static final String DCC_ALERT_KEY = CommandRelay.DCC_ALERT_KEY;
     /** DCC Alert N39: a PPMID's or Alt HAN P2P Device's firmware activation alert (seed 001 section 4.1.1). */
-    static final String N39 = "N39";
-    private static final Logger LOG = LoggerFactory.getLogger(ReferenceDsp.class);
+    static final String N39 = CommandRelay.N39;
 
+    private final SrvCatalogue catalogue;
     private final InventoryLookup inventory;
     private final CspDirectory csps;
+    private final Clock clock;
     private final FirmwareUpdateTracker updates;
-    /** Commands at a CSP not yet at their last event, by request id (for {@link #cancel}). */
-    private final Map<String, OpenCommand> open = new java.util.concurrent.ConcurrentHashMap<>();
+    private final CommandRelay relay;
+    private final DspAnswers answers;
     private volatile boolean closed;
 
-    ReferenceDsp(InventoryLookup inventory, CspDirectory csps, Clock clock, long updateTimeoutMs) {
+    ReferenceDsp(SrvCatalogue catalogue, InventoryLookup inventory, CspDirectory csps, Clock clock,
+                 ScheduledExecutorService scheduler, long updateTimeoutMs) {
+        this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         this.inventory = Objects.requireNonNull(inventory, "inventory");
         this.csps = Objects.requireNonNull(csps, "csps");
-        this.updates = new FirmwareUpdateTracker(Objects.requireNonNull(clock, "clock"), updateTimeoutMs);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.updates = new FirmwareUpdateTracker(clock, updateTimeoutMs);
+        this.relay = new CommandRelay(updates, scheduler, clock);
+        this.answers = new DspAnswers(this, catalogue, scheduler, clock);
     }
 
     @Override
@@ -70,13 +74,21 @@ final class ReferenceDsp implements Dsp {
         if (closed) {
             return ServiceRequestAck.rejected(id, DspReferenceFactory.ID + " is closed");
         }
-        Optional<SupportedSrv> found = SupportedSrv.of(request.srv());
+        Optional<SrvRoute> found = catalogue.find(request.srv());
         if (found.isEmpty()) {
             return ServiceRequestAck.rejected(id, "SRV " + request.srv() + " is not supported by "
-                    + DspReferenceFactory.ID + "; supported SRVs: " + SupportedSrv.summary());
+                    + DspReferenceFactory.ID + ": it is not in the DUIS Service Request matrix");
         }
-        SupportedSrv srv = found.get();
-        if (srv.updatesFirmware() && request.firmwareImage() == null) {
+        SrvRoute srv = found.get();
+        if (srv.handling() == SrvRoute.Handling.SMI) {
+            return ServiceRequestAck.rejected(id, "SRV " + srv + " is answered by the host from the Smart Metering"
+                    + " Inventory, not by " + DspReferenceFactory.ID);
+        }
+        String problem = payloadProblem(srv, request.parameters());
+        if (problem != null) {
+            return ServiceRequestAck.rejected(id, "SRV " + srv + ": " + problem);
+        }
+        if (srv.handling() == SrvRoute.Handling.FIRMWARE && request.firmwareImage() == null) {
             return ServiceRequestAck.rejected(id, "SRV " + srv + " for device " + request.deviceId()
                     + " carries no firmware image");
         }
@@ -92,92 +104,109 @@ final class ReferenceDsp implements Dsp {
             return ServiceRequestAck.rejected(id, "no CSP serves region " + route.get().region() + " of device "
                     + request.deviceId() + ": " + e.getMessage());
         }
-        if (srv.updatesFirmware()) {
+        if (srv.handling() == SrvRoute.Handling.DSP) {
+            return answers.answer(request, srv, route.get(), csp, listener);
+        }
+        DeviceType type = targetType(srv, route.get());
+        if (type == null) {
+            return ServiceRequestAck.rejected(id, "SRV " + srv + " cannot target device " + request.deviceId()
+                    + ", a " + route.get().deviceType() + "; target devices: " + srv.routes().keySet());
+        }
+        List<String> useCases = srv.routes().get(type);
+        String useCase = request.parameters().getOrDefault(ServiceRequest.USE_CASE, useCases.get(0));
+        if (!useCases.contains(useCase)) {
+            return ServiceRequestAck.rejected(id, "SRV " + srv + " to a " + type + " is one of the GBCS use cases "
+                    + useCases + ", not payload.useCase '" + useCase + "'");
+        }
+        if (srv.handling() == SrvRoute.Handling.FIRMWARE) {
+            if (!request.firmwareImage().applicableDeviceTypes().contains(type)) {
+                return ServiceRequestAck.rejected(id, "the firmware image " + request.firmwareImage().version()
+                        + " does not apply to device " + request.deviceId() + ", a " + type + "; it applies to "
+                        + new TreeSet<>(request.firmwareImage().applicableDeviceTypes()));
+            }
             Optional<String> running = updates.tryStart(request.deviceId(), id);
             if (running.isPresent()) {
                 return ServiceRequestAck.rejected(id, "firmware update of device " + request.deviceId()
                         + " is blocked: firmware update " + running.get() + " is already in progress for it");
             }
         }
-        return send(request, srv, route.get(), csp, listener);
+        return relay.send(request, srv, useCase, type, route.get(), csp, executionTime(request), listener);
     }
 
-    private ServiceRequestAck send(ServiceRequest request, SupportedSrv srv, CommsHubRoute route, Csp csp,
-                                   DeviceEventListener listener) {
-        String id = request.requestId();
-        CommsHubCommand command = new CommsHubCommand(UUID.randomUUID().toString(), srv.gbcsUseCase(),
-                route.commsHubId(), request.deviceId(), route.region(), request.parameters(),
-                srv.updatesFirmware() ? request.firmwareImage() : null, route.deviceType());
-        open.put(id, new OpenCommand(csp, command.commandId(), request.deviceId()));
-        try {
-            csp.send(command, event -> relay(request, srv, event, listener));
-        } catch (RuntimeException e) {
-            open.remove(id);
-            updates.finish(request.deviceId(), id);
-            LOG.warn("CSP of region {} refused command {} for request {}", route.region(), command.commandId(), id, e);
-            return ServiceRequestAck.rejected(id, "the CSP of region " + route.region() + " refused the command for "
-                    + "device " + request.deviceId() + ": " + e.getMessage());
+    /** The device's type when the SRV may target it; for a host that does not say the type, the SRV's only or PPMID target. */
+    private static DeviceType targetType(SrvRoute srv, CommsHubRoute route) {
+        DeviceType type = route.deviceType();
+        if (type != null) {
+            return srv.routes().containsKey(type) ? type : null;
         }
-        LOG.debug("request {} (SRV {}) sent as command {} to the CSP of {}", id, srv, command.commandId(),
-                route.region());
-        return ServiceRequestAck.accepted(id);
+        if (srv.routes().containsKey(DeviceType.PPMID)) {
+            return DeviceType.PPMID;
+        }
+        return srv.routes().keySet().stream().findFirst().orElse(null);
+    }
+
+    /** Why the parameters do not fit the SRV's schema, or null. */
+    static String payloadProblem(SrvRoute srv, Map<String, String> parameters) {
+        for (String name : new TreeSet<>(parameters.keySet())) {
+            if (name.equals(ServiceRequest.USE_CASE)) {
+                continue;
+            }
+            if (name.equals(ServiceRequest.EXECUTION_DATE_TIME)) {
+                if (!srv.futureDated()) {
+                    return "payload." + name + " is refused: the SRV is not future-dated";
+                }
+                String problem = new PayloadField(name, "instant", false).problem(parameters.get(name));
+                if (problem != null) {
+                    return problem;
+                }
+                continue;
+            }
+            Optional<PayloadField> field = srv.payload().stream().filter(f -> f.name().equals(name)).findFirst();
+            if (field.isEmpty()) {
+                if (srv.payload().isEmpty()) {
+                    continue; // an SRV without payload fields ignores parameters (e.g. the host's campaignId)
+                }
+                return "payload." + name + " is not a field of the SRV; fields: "
+                        + srv.payload().stream().map(PayloadField::name).toList();
+            }
+            String problem = field.get().problem(parameters.get(name));
+            if (problem != null) {
+                return problem;
+            }
+        }
+        for (PayloadField f : srv.payload()) {
+            if (f.required() && !parameters.containsKey(f.name())) {
+                return "payload." + f.name() + " (" + f.type() + ") is required";
+            }
+        }
+        return null;
+    }
+
+    /** When a future-dated request runs: its Execution Date Time when ahead of the clock, else null (at once). */
+    private Instant executionTime(ServiceRequest request) {
+        String at = request.parameters().get(ServiceRequest.EXECUTION_DATE_TIME);
+        if (at == null) {
+            return null;
+        }
+        Instant when = Instant.parse(at.trim());
+        return when.isAfter(clock.instant()) ? when : null;
     }
 
     /**
      * {@inheritDoc}
      *
-     * <p>Frees the device for another firmware update and cancels the request's command at its CSP.
+     * <p>Frees the device for another firmware update and cancels the request's command at its CSP (or drops it
+     * when it waits for its Execution Date Time).
      */
     @Override
     public void cancel(String requestId) {
-        OpenCommand c = requestId == null ? null : open.remove(requestId);
-        if (c == null) {
-            return;
-        }
-        updates.finish(c.deviceId(), requestId);
-        try {
-            c.csp().cancel(c.commandId());
-        } catch (RuntimeException e) {
-            LOG.warn("CSP could not cancel command {} of request {}", c.commandId(), requestId, e);
-        }
-        LOG.debug("request {} cancelled by its sender; command {} cancelled at the CSP", requestId, c.commandId());
+        relay.cancel(requestId);
     }
 
-    /** A request's command at a CSP, kept until its last event or its cancellation. */
-    private record OpenCommand(Csp csp, String commandId, DeviceId deviceId) {
-    }
-
-    /** Whether {@code event} is the last of its command: a failure, a device response, 0x8F89 or 0x8F8B. */
-    private static boolean isLast(DeviceEvent event) {
-        return event.stage() == DeviceEvent.Stage.FAILED || event.stage() == DeviceEvent.Stage.DEVICE_RESPONSE
-                || event.alert() == GbcsAlert.FIRMWARE_TRANSFER_FAILURE || event.alert() == GbcsAlert.FIRMWARE_ACTIVATION;
-    }
-
-    private void relay(ServiceRequest request, SupportedSrv srv, DeviceEvent event, DeviceEventListener listener) {
-        if (isLast(event)) {
-            open.remove(request.requestId());
-        }
-        if (srv.updatesFirmware() && FirmwareUpdateTracker.ends(event)) {
-            updates.finish(request.deviceId(), request.requestId());
-        }
-        DeviceEvent relayed = event.alert() == GbcsAlert.FIRMWARE_ACTIVATION ? asN39(event) : event;
-        try {
-            listener.onEvent(relayed.withCorrelationId(request.requestId()));
-        } catch (RuntimeException e) {
-            LOG.warn("listener for request {} threw on {}", request.requestId(), event.stage(), e);
-        }
-    }
-
-    /** The activation alert with {@code dccAlert} = N39 added to its data. */
-    private static DeviceEvent asN39(DeviceEvent event) {
-        Map<String, String> data = new HashMap<>(event.data());
-        data.put(DCC_ALERT_KEY, N39);
-        return new DeviceEvent(event.correlationId(), event.deviceId(), event.stage(), event.alert(), data, event.at());
-    }
-
-    /** Rejects later requests; the CSPs belong to the host and stay open. */
+    /** Rejects later requests and stops the DCC schedules; the CSPs belong to the host and stay open. */
     @Override
     public void close() {
         closed = true;
+        answers.close();
     }
 }

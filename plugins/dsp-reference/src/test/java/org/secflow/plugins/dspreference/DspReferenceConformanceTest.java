@@ -15,4 +15,9 @@ class DspReferenceConformanceTest extends DspConformanceTest {
     protected Map<String, String> configWithUpdateTimeout(java.time.Duration timeout) {
         return Map.of("updateTimeoutMs", Long.toString(timeout.toMillis()));
     }
+
+    @Override
+    protected boolean carriesEverySrv() {
+        return true;
+    }
 }

@@ -28,6 +28,7 @@ import org.secflow.testkit.RecordingListener;
 class ReferenceDspTest {
     private static final DeviceId HUB = DeviceId.parse("00-DB-00-00-00-00-02-00");
     private static final DeviceId BRIDGE = DeviceId.parse("00-DB-00-00-00-00-02-B3");
+    private static final DeviceId ESME = DeviceId.parse("00-DB-00-00-00-00-02-E1");
     private static final FirmwareImage IMAGE = new FirmwareImage("Acme", "Bridge B3", "3.0.1", "c".repeat(64),
             Set.of(DeviceType.PPMID));
 
@@ -103,11 +104,12 @@ class ReferenceDspTest {
     }
 
     @Test
-    void listsTheSupportedSrvsWhenRejectingAnother() {
-        ServiceRequestAck ack = dsp.submit(new ServiceRequest("r1", "8.7.2", "USER-GS-1", "GS", BRIDGE, Map.of(),
-                null), new RecordingListener());
-        assertThat(ack.reason()).isEqualTo("SRV 8.7.2 is not supported by dsp-reference; supported SRVs:"
-                + " 11.4 Update PPMID Firmware, 11.2 Read Firmware Version");
+    void refusesAnSrvOutsideTheDuisMatrixAndLeavesTheSmiSrvsToTheHost() {
+        assertThat(dsp.submit(new ServiceRequest("r1", "99.9", "USER-GS-1", "GS", BRIDGE, Map.of(), null),
+                new RecordingListener()).reason()).isEqualTo("SRV 99.9 is not supported by dsp-reference: it is not in"
+                + " the DUIS Service Request matrix");
+        assertThat(dsp.submit(new ServiceRequest("r2", "8.2", "USER-GS-1", "GS", BRIDGE, Map.of(), null),
+                new RecordingListener()).reason()).contains("Smart Metering Inventory");
     }
 
     @Test
@@ -170,10 +172,68 @@ class ReferenceDspTest {
     }
 
     @Test
-    void passesTheRequestParametersToTheCommand() {
-        dsp.submit(new ServiceRequest("r1", "11.4", "USER-GS-1", "GS", BRIDGE, Map.of("executionDateTime", "now"),
-                IMAGE), new RecordingListener());
-        assertThat(csp.lastCommand().parameters()).containsEntry("executionDateTime", "now");
+    void passesThePayloadToTheCommandOfTheTargetsGbcsUseCase() {
+        context.withRoute(ESME, new CommsHubRoute(HUB, Region.CENTRAL, DeviceType.ESME));
+        assertThat(dsp.submit(new ServiceRequest("r1", "2.2", "USER-GS-1", "GS", ESME, Map.of("amountPence", "500"),
+                null), new RecordingListener()).accepted()).isTrue();
+        assertThat(csp.lastCommand().gbcsUseCase()).isEqualTo("CS01a");
+        assertThat(csp.lastCommand().deviceType()).isEqualTo(DeviceType.ESME);
+        assertThat(csp.lastCommand().parameters()).containsEntry("amountPence", "500");
+    }
+
+    @Test
+    void refusesAPayloadThatDoesNotFitTheSrvsSchemaNamingTheField() {
+        context.withRoute(ESME, new CommsHubRoute(HUB, Region.CENTRAL, DeviceType.ESME));
+        assertThat(dsp.submit(new ServiceRequest("r1", "2.2", "USER-GS-1", "GS", ESME, Map.of(), null),
+                new RecordingListener()).reason()).contains("payload.amountPence (int) is required");
+        assertThat(dsp.submit(new ServiceRequest("r2", "2.2", "USER-GS-1", "GS", ESME, Map.of("amountPence", "lots"),
+                null), new RecordingListener()).reason()).contains("payload.amountPence must be of type int");
+        assertThat(dsp.submit(new ServiceRequest("r3", "2.2", "USER-GS-1", "GS", ESME, Map.of("amountPence", "1",
+                "colour", "red"), null), new RecordingListener()).reason()).contains("payload.colour is not a field");
+        assertThat(csp.commands()).isEmpty();
+    }
+
+    @Test
+    void letsAnSrvWithoutPayloadFieldsCarryTheHostsCampaignId() {
+        assertThat(dsp.submit(new ServiceRequest("r1", "11.2", "USER-GS-1", "GS", BRIDGE, Map.of("campaignId", "c-1"),
+                null), new RecordingListener()).accepted()).isTrue();
+    }
+
+    @Test
+    void readsTheFirmwareVersionOfEachTargetTypeWithItsOwnUseCase() {
+        context.withRoute(ESME, new CommsHubRoute(HUB, Region.CENTRAL, DeviceType.ESME));
+        dsp.submit(new ServiceRequest("r1", "11.2", "USER-GS-1", "GS", ESME, Map.of(), null), new RecordingListener());
+        assertThat(csp.lastCommand().gbcsUseCase()).isEqualTo("ECS52");
+    }
+
+    @Test
+    void refusesUpdateFirmwareToAnAltHanBridge() {
+        context.withRoute(BRIDGE, new CommsHubRoute(HUB, Region.CENTRAL, DeviceType.PPMID));
+        assertThat(dsp.submit(new ServiceRequest("r1", "11.1", "USER-GS-1", "GS", BRIDGE, Map.of(), IMAGE),
+                new RecordingListener()).reason()).contains("cannot target").contains("PPMID");
+    }
+
+    @Test
+    void runsAFutureDatedRequestAtItsExecutionDateTime() throws Exception {
+        context.withRoute(ESME, new CommsHubRoute(HUB, Region.CENTRAL, DeviceType.ESME));
+        String at = java.time.Instant.now().plusMillis(300).toString();
+        assertThat(dsp.submit(new ServiceRequest("r1", "3.1", "USER-GS-1", "GS", ESME, Map.of("message", "hello",
+                ServiceRequest.EXECUTION_DATE_TIME, at), null), new RecordingListener()).accepted()).isTrue();
+        assertThat(csp.commands()).isEmpty();
+        Thread.sleep(800);
+        assertThat(csp.lastCommand().gbcsUseCase()).isEqualTo("ECS10");
+        assertThat(csp.lastCommand().parameters()).containsOnlyKeys("message");
+    }
+
+    @Test
+    void answersRequestWanMatrixItselfAndSaysUnknownForTheSpaceOfCentralAndSouth() throws Exception {
+        csp.withWanVariant(" ");
+        RecordingListener listener = new RecordingListener();
+        dsp.submit(new ServiceRequest("r1", "12.1", "USER-GS-1", "GS", BRIDGE, Map.of(), null), listener);
+        var response = listener.await(org.secflow.spi.DeviceEvent.Stage.DEVICE_RESPONSE, java.time.Duration.ofSeconds(5));
+        assertThat(response.data()).containsEntry("wanVariant", " ").containsEntry("wanVariantReadAs", "Unknown")
+                .containsEntry("gbcsUseCase", "DSP").containsEntry("responseCode", "I0");
+        assertThat(csp.commands()).isEmpty();
     }
 
     @Test

@@ -54,6 +54,7 @@ public final class SmWanCsp implements Csp {
     private final SlotGate<Carriage> gate;
     /** Commands accepted and not yet at their final event, by command id (only with a {@code maxConcurrent} limit). */
     private final java.util.concurrent.ConcurrentHashMap<String, Carriage> open = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.List<String> wanVariants;
     private volatile boolean closed;
 
     /**
@@ -71,6 +72,34 @@ public final class SmWanCsp implements Csp {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.network = Objects.requireNonNull(network, "network");
         this.gate = settings.maxConcurrent() > 0 ? new SlotGate<>(settings.maxConcurrent()) : null;
+        this.wanVariants = java.util.List.of();
+    }
+
+    /**
+     * A CSP that reports one of {@code wanVariants} per Communications Hub in SRV 12.1 (picked from a hash of the
+     * hub's Device ID, so the same hub always gets the same answer).
+     */
+    public SmWanCsp(String cspId, Set<Region> regions, String smWan, SmWanSettings settings,
+                    ScheduledExecutorService scheduler, Clock clock, CommsHubNetwork network,
+                    java.util.List<String> wanVariants) {
+        this.cspId = Objects.requireNonNull(cspId, "cspId");
+        this.regions = Objects.requireNonNull(regions, "regions");
+        this.smWan = Objects.requireNonNull(smWan, "smWan");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.network = Objects.requireNonNull(network, "network");
+        this.gate = settings.maxConcurrent() > 0 ? new SlotGate<>(settings.maxConcurrent()) : null;
+        this.wanVariants = java.util.List.copyOf(wanVariants);
+    }
+
+    @Override
+    public java.util.Optional<String> wanVariant(org.secflow.spi.DeviceId commsHubId) {
+        if (wanVariants.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        long h = commsHubId.value().hashCode() * 0x9E3779B97F4A7C15L;
+        return java.util.Optional.of(wanVariants.get((int) Long.remainderUnsigned(h ^ (h >>> 31), wanVariants.size())));
     }
 
     @Override

@@ -64,7 +64,16 @@ public abstract class SmWanCspFactory implements CspFactory {
     @Override
     public final Csp create(ProviderContext context) {
         return new SmWanCsp(id, regions, smWan, settings(context.config()), context.scheduler(), context.clock(),
-                Objects.requireNonNull(context.commsHubNetwork(), "the host gave " + id + " no CommsHubNetwork"));
+                Objects.requireNonNull(context.commsHubNetwork(), "the host gave " + id + " no CommsHubNetwork"),
+                wanVariants());
+    }
+
+    /**
+     * The WAN Variants this CSP reports in SRV 12.1, verbatim (CHISM Annex E Table 3); one is picked per
+     * Communications Hub from a hash of its Device ID. Empty (the default): the CSP does not say.
+     */
+    protected java.util.List<String> wanVariants() {
+        return java.util.List.of();
     }
 
     /** Reads the settings with this CSP's defaults. */

@@ -1,0 +1,114 @@
+package org.secflow.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.secflow.server.EmulatedDcc.lastResponse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.secflow.spi.DeviceId;
+
+/**
+ * Service Requests against emulated devices that remember: a write is what a later read returns, also after the
+ * platform (and with it the device emulator) restarted on the same data folder; a command a device cannot carry out
+ * fails with its reason. Real HTTP, real plugin jars, real database.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ServiceRequestStateApiTest {
+    @TempDir
+    static Path dir;
+    private EmulatedDcc dcc;
+
+    @BeforeAll
+    void start() throws Exception {
+        dcc = new EmulatedDcc(dir, Map.of("latencyMs", "0", "transferTimeMs", "0", "activationTimeMs", "0"));
+    }
+
+    @AfterAll
+    void stop() {
+        dcc.close();
+    }
+
+    private List<String> devices(String type) {
+        return dcc.platform().database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT device_id FROM device WHERE device_type = :type ORDER BY device_id").bind("type", type)
+                .mapTo(String.class).list());
+    }
+
+    private JsonNode body(JsonNode view) {
+        assertThat(view.path("state").asText()).as("%s", view).isEqualTo("COMPLETED");
+        return lastResponse(view).path("body");
+    }
+
+    @Test
+    void aTopUpIsInTheMeterBalanceReadAfterwardsAndAfterARestart() throws Exception {
+        String esme = devices("ESME").get(0);
+        long before = body(dcc.run("supplier", "4.18", "IS", esme, Map.of())).path("creditPence").asLong();
+        JsonNode topUp = dcc.run("supplier", "2.2", "IS", esme, Map.of("amountPence", 2500));
+        assertThat(lastResponse(topUp).path("gbcsUseCase").asText()).isEqualTo("CS01a");
+        assertThat(lastResponse(topUp).path("responseCode").asText()).isEqualTo("I0");
+        JsonNode read = dcc.run("supplier", "4.18", "IS", esme, Map.of());
+        assertThat(lastResponse(read).path("gbcsUseCase").asText()).isEqualTo("ECS82");
+        assertThat(body(read).path("creditPence").asLong()).isEqualTo(before + 2500);
+        dcc.restart();
+        assertThat(body(dcc.run("supplier", "4.18", "IS", esme, Map.of())).path("creditPence").asLong())
+                .isEqualTo(before + 2500);
+        JsonNode refused = dcc.run("supplier", "2.2", "IS", esme, Map.of("amountPence", -1));
+        assertThat(refused.path("state").asText()).isEqualTo("FAILED");
+        assertThat(lastResponse(refused).path("body").path("reason").asText()).startsWith("INVALID_CREDIT");
+    }
+
+    @Test
+    void anUpdatedTariffIsTheTariffReadAfterwardsAndAfterARestart() throws Exception {
+        String esme = devices("ESME").get(1);
+        dcc.run("supplier", "1.1.1", "IS", esme, Map.of("unitRatePence", "26.87", "standingChargePence", "49.31"));
+        assertThat(body(dcc.run("supplier", "4.11.1", "IS", esme, Map.of())).path("unitRatePence").asText())
+                .isEqualTo("26.87");
+        dcc.restart();
+        JsonNode tariff = body(dcc.run("supplier", "4.11.1", "IS", esme, Map.of()));
+        assertThat(tariff.path("unitRatePence").asText()).isEqualTo("26.87");
+        assertThat(tariff.path("standingChargePence").asText()).isEqualTo("49.31");
+    }
+
+    @Test
+    void aDisabledSupplyReadsDisabledAcrossARestartUntilEnabled() throws Exception {
+        String esme = devices("ESME").get(2);
+        assertThat(body(dcc.run("supplier", "7.4", "IS", esme, Map.of())).path("supplyStatus").asText()).isEqualTo("Enabled");
+        dcc.run("supplier", "7.2", "IS", esme, Map.of());
+        assertThat(body(dcc.run("supplier", "7.4", "IS", esme, Map.of())).path("supplyStatus").asText()).isEqualTo("Disabled");
+        dcc.restart();
+        assertThat(body(dcc.run("supplier", "7.4", "IS", esme, Map.of())).path("supplyStatus").asText()).isEqualTo("Disabled");
+        dcc.run("supplier", "7.1", "IS", esme, Map.of());
+        assertThat(body(dcc.run("supplier", "7.4", "IS", esme, Map.of())).path("supplyStatus").asText()).isEqualTo("Enabled");
+        JsonNode arm = dcc.run("supplier", "7.3", "IS", esme, Map.of());
+        assertThat(arm.path("state").asText()).isEqualTo("FAILED");
+        assertThat(lastResponse(arm).path("body").path("reason").asText()).startsWith("SUPPLY_STATE");
+    }
+
+    @Test
+    void theHanDeviceLogTakesSixType1DevicesAndRefusesTheSeventhAlsoAfterARestart() throws Exception {
+        String chf = devices("CHF").get(0);
+        for (int i = 1; i <= 6; i++) {
+            JsonNode added = dcc.run("supplier", "8.11", "IS", chf, Map.of("hanDeviceId",
+                    DeviceId.of(0x00DB0000000001A0L + i).value(), "hanDeviceType", "HCALCS"));
+            assertThat(added.path("state").asText()).as("%s", added).isEqualTo("COMPLETED");
+            assertThat(lastResponse(added).path("gbcsUseCase").asText()).isEqualTo("CCS01");
+        }
+        dcc.restart();
+        JsonNode seventh = dcc.run("supplier", "8.11", "IS", chf, Map.of("hanDeviceId", "00-DB-00-00-00-00-01-B0",
+                "hanDeviceType", "PPMID"));
+        assertThat(seventh.path("state").asText()).isEqualTo("FAILED");
+        assertThat(lastResponse(seventh).path("body").path("reason").asText()).startsWith("HAN_DEVICE_LOG_FULL");
+        JsonNode removed = dcc.run("supplier", "8.11", "IS", chf, Map.of("hanDeviceId",
+                DeviceId.of(0x00DB0000000001A1L).value(), "useCase", "CCS02"));
+        assertThat(lastResponse(removed).path("gbcsUseCase").asText()).isEqualTo("CCS02");
+        assertThat(dcc.run("supplier", "8.11", "IS", chf, Map.of("hanDeviceId", "00-DB-00-00-00-00-01-B0",
+                "hanDeviceType", "PPMID")).path("state").asText()).isEqualTo("COMPLETED");
+    }
+}
