@@ -26,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one wave of a campaign and follows every device to a final state (issue 4, steps 4-7). One thread per
+ * Sends one wave of a campaign and follows every device to a final state (campaign steps 4-7, docs/architecture.md). One thread per
  * running wave; it alone changes the wave's devices, so its in-memory view (ready queue, parked devices per HAN,
  * retries, devices in flight) stays consistent with the store, which holds the truth.
  *
@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * while retryable and attempts remain, else DELIVERY_FAILED; 0x8F8B non-zero or another version read is
  * ACTIVATION_FAILED; no progress within the device timeout is TIMED_OUT.
  *
- * <p>Safety on the HAN (seed 001 BR9, BR10): a device is sent only while its HAN holds no other device updating
+ * <p>Safety on the HAN (DCC Preliminary Impact Assessment for SECMP0170 BR9, BR10): a device is sent only while its HAN holds no other device updating
  * ({@link HanLocks}, across campaigns); a battery-powered Alt HAN bridge is read first (SRV 11.2) and not sent while
  * it reports its battery low. Nothing is sent while a High Impact Planned Maintenance window is open.
  *

@@ -18,10 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands accepted requests to the DSP plugin and turns its {@link DeviceEvent}s into device states (DOMAIN.md
- * section 3): ACCEPTED_BY_CSP → SENT, DELIVERED_TO_HUB, 0x8F8A → DELIVERED, 0x8F89 → DELIVERY_FAILED,
+ * Hands accepted requests to the DSP plugin and turns its {@link DeviceEvent}s into device states (GBCS PPMID firmware flow, * steps 2-5): ACCEPTED_BY_CSP → SENT, DELIVERED_TO_HUB, 0x8F8A → DELIVERED, 0x8F89 → DELIVERY_FAILED,
  * 0x8F8B result 0 → ACTIVATED (else ACTIVATION_FAILED), a CS08 response (SRV 11.2) → COMPLETED and, when the
- * version differs from the SMI's, the SMI updated (seed 001 section 4.1.1), FAILED → FAILED.
+ * version differs from the SMI's, the SMI updated (DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1), FAILED → FAILED.
  */
 final class DspProgress {
     private static final Logger LOG = LoggerFactory.getLogger(DspProgress.class);
@@ -84,7 +83,7 @@ final class DspProgress {
         };
     }
 
-    /** SRV 11.2: a version that differs from the SMI's updates the SMI (seed 001 section 4.1.1). */
+    /** SRV 11.2: a version that differs from the SMI's updates the SMI (DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1). */
     private RequestState confirmVersion(String deviceId, String version) {
         if (version != null) {
             smi.find(deviceId).filter(d -> !Objects.equals(d.firmwareVersion(), version))

@@ -39,7 +39,7 @@ import org.secflow.store.GroupCommit;
  * The Service Request path: every request is decided by the rules in service (SRV applicability, Alt HAN
  * restrictions, Registered Supplier access), the decision is audited before the answer, and accepted requests are
  * answered from the SMI (8.2, 8.4, 12.2) or handed to the configured DSP plugin (others; 11.2 is answered by the
- * device emulator through the CSP of the hub's region, DOMAIN.md section 3).
+ * device emulator through the CSP of the hub's region: DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1, Option 1).
  *
  * <p>One rule-set version decides a whole request. A request is all or nothing: if the rules reject it for any of
  * its devices nothing is sent. A User holding several DCC User Roles that names none is judged in the role that fits

@@ -24,8 +24,8 @@ import org.secflow.servicerequest.SrvApplicability;
  * same findings (rule id, message and source) for every request.
  */
 final class PlainJavaRules {
-    private static final String SEED_001 = "seed 001_4c50fbdf55f72712.txt";
-    private static final String SEED_000 = "seed 000_efbde31704eb4246.txt";
+    private static final String SEED_001 = "DCC Preliminary Impact Assessment for SECMP0170";
+    private static final String SEED_000 = "MP170 draft Modification Report";
     private static final String FIRMWARE_SECTION = SEED_001 + " section 4.1.1 (Firmware Distribution Management)";
     private final Map<String, SrvApplicability> matrix = new HashMap<>();
     private final RegistrationTables registration;
@@ -69,7 +69,7 @@ final class PlainJavaRules {
         String srv = f.getSrv();
         SrvApplicability a = matrix.get(srv);
         if (a == null) {
-            out.add(new RuleFinding("SRV-UNKNOWN", "SRV " + srv + " is not in the DUIS matrix", "duis-srv-matrix.csv (129 SRVs)"));
+            out.add(new RuleFinding("SRV-UNKNOWN", "SRV " + srv + " is not in the DUIS matrix", "DUIS Service Request matrix (129 SRVs)"));
         } else {
             if (a.getRoles() == null) {
                 out.add(new RuleFinding("SRV-ELIGIBILITY-UNDEFINED", "eligibility for SRV " + srv

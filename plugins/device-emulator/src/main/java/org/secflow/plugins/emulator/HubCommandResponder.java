@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers commands as the Communications Hub and its HAN devices would (DOMAIN.md section 3, firmware flow steps
- * 2-5; seed 001 section 4.1.1; GBCS CCS08 and CS09 payloads, domain-research section 7.2). Runs on the host's
+ * Answers commands as the Communications Hub and its HAN devices would (GBCS PPMID firmware flow, steps 2-5;
+ * DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1; GBCS CCS08 and CS09 payloads). Runs on the host's
  * scheduler with event times from the host's clock. Times below are emulated milliseconds; each is divided by
  * {@code timeScale} to give host time ({@link ResponseSettings}).
  *
@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  *     <ul>
  *       <li>alert 0x8F89 FIRMWARE_TRANSFER_FAILURE with {@code reason} and {@code result} (the CCS08 response code),
  *           the first cause that applies: {@value #IMAGE_DISCARDED} / 1 (the bridge was re-classified as an IHD by
- *           a Trust Centre Swap Out, seed 000 section 7; fixed by the device), {@value #HARDWARE_VERSION_MISMATCH}
+ *           a Trust Centre Swap Out, MP170 draft Modification Report section 7; fixed by the device), {@value #HARDWARE_VERSION_MISMATCH}
  *           / 2 (the image is for another model; fixed by the device), {@value #BATTERY_LOW} / 1 (a battery-powered
  *           bridge whose battery is low when the command reaches the hub discards the image), or
  *           {@value #FILE_TRANSFER_FAILURE} / 3 (at {@code fileTransferFailureRate});</li>

@@ -7,7 +7,7 @@ import org.secflow.spi.SpiVersion;
 
 /**
  * The reference Data Service Provider plugin: one {@link DspFactory}, {@link DspReferenceFactory}, for the PPMID and
- * Alt HAN bridge firmware flow (DOMAIN.md section 3; seed 001 section 4.1.1). Found by
+ * Alt HAN bridge firmware flow (GBCS PPMID firmware flow; DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1). Found by
  * {@link java.util.ServiceLoader} through {@code META-INF/services/org.secflow.spi.Plugin}.
  */
 public final class DspReferencePlugin implements Plugin {

@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reference DSP (DOMAIN.md section 3, firmware flow steps 1-4; seed 001 section 4.1.1, Option 1).
+ * The reference DSP (GBCS PPMID firmware flow, steps 1-4; DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1, Option 1).
  *
  * <p>{@link #submit} checks, in order: the SRV is one of {@link SupportedSrv}; an SRV 11.4 carries a firmware
  * image; the Smart Metering Inventory routes the device to a Communications Hub; a CSP serves the hub's region;
@@ -37,14 +37,14 @@ import org.slf4j.LoggerFactory;
  * <p>Relayed events keep the CSP's stage, alert and data, under the request id, except the device's 0x8F8B
  * FIRMWARE_ACTIVATION alert, which gains {@value #DCC_ALERT_KEY} = {@value #N39}: "The Device Alerts received from
  * the Alt HAN P2P Devices will be delivered to the Service Users using the DCC Alert N39, as with PPMIDs" and "The
- * existing DCC Alert N39 will be used to notify the firmware activation of Alt HAN P2P Device" (seed 001 section
+ * existing DCC Alert N39 will be used to notify the firmware activation of Alt HAN P2P Device" (DCC Preliminary Impact Assessment for SECMP0170 section
  * 4.1.1, Firmware Distribution Management and Summary). An SRV 11.2 response (GBCS CS08) is relayed as it comes:
  * {@code firmwareVersion}, and {@code batteryLow} when the device reports it. Thread-safe.
  */
 final class ReferenceDsp implements Dsp {
     /** Data key naming the DCC Alert a relayed event is delivered as. */
     static final String DCC_ALERT_KEY = "dccAlert";
-    /** DCC Alert N39: a PPMID's or Alt HAN P2P Device's firmware activation alert (seed 001 section 4.1.1). */
+    /** DCC Alert N39: a PPMID's or Alt HAN P2P Device's firmware activation alert (DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1). */
     static final String N39 = "N39";
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceDsp.class);
 

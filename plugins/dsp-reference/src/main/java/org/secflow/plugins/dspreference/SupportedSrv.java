@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The Service Request Variants the reference DSP carries, with the GBCS use case each becomes (DOMAIN.md section 3,
- * firmware flow; seed 001 section 4.1.1: SRV 11.4 for PPMID and Alt HAN bridge firmware, SRV 11.2 with GBCS CS08).
+ * The Service Request Variants the reference DSP carries, with the GBCS use case each becomes (GBCS PPMID firmware flow;
+ * DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1: SRV 11.4 for PPMID and Alt HAN bridge firmware, SRV 11.2 with GBCS CS08).
  */
 enum SupportedSrv {
     /** SRV 11.4 Update PPMID Firmware: GBCS CS05c, carries a firmware image; one in progress per device. */
