@@ -20,8 +20,8 @@ import org.secflow.server.http.Json;
 
 /**
  * Planned Maintenance schedules over real HTTP: validate (several violations reported together), store
- * (allowed / refused), list windows, 400 naming the field, and acceptance 3 (an analyst edits a limit in a copy of
- * rules/maintenance.drl, reloads, and the same schedule validates differently without a restart).
+ * (allowed / refused), list windows, 400 naming the field, and an analyst edits a limit in a copy of
+ * rules/maintenance.drl, reloads, and the same schedule validates differently without a restart.
  */
 class MaintenanceApiTest {
     @TempDir

@@ -48,8 +48,8 @@ import org.secflow.spi.ProviderContext;
  *       extends the HAN to the IHD). Assumption.</td></tr>
  *   <tr><td>{@code hcalcsShare}</td><td>0.01</td><td>electricity premises with an HCALCS. Assumption.</td></tr>
  *   <tr><td>{@code cadShare}</td><td>0.02</td><td>premises with a Consumer Access Device. Assumption.</td></tr>
- *   <tr><td>{@code batteryPoweredVariant}</td><td>B4</td><td>the Alt HAN Device Variant that runs on battery. Seed 000
- *       section 7 says one bridge type is battery powered but not which; B4 is the emulator's bridge beside a GSME
+ *   <tr><td>{@code batteryPoweredVariant}</td><td>B4</td><td>the Alt HAN Device Variant that runs on battery. The MP170
+ *       draft Modification Report, section 7, says one bridge type is battery powered but not which; B4 is the emulator's bridge beside a GSME
  *       without an electricity source (see {@code EstateGenerator}).</td></tr>
  * </table>
  *
