@@ -18,7 +18,7 @@ import org.flywaydb.core.api.migration.Context;
  *   <li>HSQLDB (the embedded default): Camunda's {@code activiti.h2.create.*.sql} with two rewrites HSQLDB needs,
  *       {@code NOT NULL DEFAULT x} → {@code DEFAULT x NOT NULL} and the column type {@code long} → {@code bigint};
  *       the engine then runs with {@code databaseType=h2} on an MVCC, PostgreSQL-syntax HSQLDB
- *       (../shared/reference/stack-notes.md section 1, option (c): 11/11 engine checks pass). Camunda does not
+ *       (checked by running the engine's own operations on it). Camunda does not
  *       support HSQLDB; this migration is the adapter, and 7.24 being the last CE release keeps it stable.</li>
  * </ul>
  * Scripts run in Camunda's own order (engine, case, decision, history, identity).

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.secflow.testkit.TestDatabase;
 
 /**
- * Issue 4 acceptance 3: the real server process ({@code bin/secflow serve}) is killed with SIGKILL mid-campaign and
+ * the real server process ({@code bin/secflow serve}) is killed with SIGKILL mid-campaign and
  * started again on the same data folder; the campaign finishes with every device in exactly one final state and no
  * device sent again after its delivery (0x8F8A) was recorded. On the embedded HSQLDB and on PostgreSQL.
  */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The built distribution as a user runs it: {@code target/secflow/bin/secflow} in a real process, the real plugin
- * jars from {@code target/secflow/plugins/}, real HTTP (issue 2 acceptance 5).
+ * jars from {@code target/secflow/plugins/}, real HTTP.
  */
 class DistributionIT {
     private static final Path DIST = Path.of(System.getProperty("secflow.dist", "../../target/secflow"));

@@ -1,6 +1,6 @@
 package org.secflow.access;
 
-/** DCC User Roles (DOMAIN.md section 1; the DUIS matrix's eligible_user_roles column). */
+/** DCC User Roles (SEC Section A, User Role definitions; DUIS, Service Request matrix, eligible User Roles). */
 public enum DccUserRole {
     /** Import Supplier. */
     IS,

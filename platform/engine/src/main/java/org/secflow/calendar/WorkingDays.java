@@ -9,7 +9,7 @@ import java.time.LocalDate;
 
 /**
  * Working Days as the SEC defines them (Planned Maintenance lead times; Credit Cover deadlines, org.secflow.creditcover): every day but Saturdays, Sundays and
- * bank holidays in England and Wales (DOMAIN.md 4.1; SEC H8.4, H8.4A). The bank holidays come from the Jollyday
+ * bank holidays in England and Wales (SEC Section H8.4 and H8.4A as changed by MP092). The bank holidays come from the Jollyday
  * holiday library (calendar {@code UNITED_KINGDOM}, subdivision {@code eng}; England and Wales share their bank
  * holidays), never from a hand-typed list. Thread-safe.
  */

@@ -5,8 +5,8 @@ import java.util.Set;
 import org.secflow.problem.InvalidFieldException;
 
 /**
- * A firmware campaign as created (issue 4, step 1; the rollout controls of hawkBit, reference/peer-systems.md
- * section 1).
+ * A firmware campaign as created (campaign step 1, docs/architecture.md; the rollout controls of Eclipse hawkBit's
+ * rollout management).
  *
  * @param name a name people recognise
  * @param imageSha256 the SHA-256 of a known firmware image (BR12: only images in the catalogue)

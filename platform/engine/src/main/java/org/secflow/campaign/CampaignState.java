@@ -1,6 +1,6 @@
 package org.secflow.campaign;
 
-/** Where a firmware campaign is (issue 4). */
+/** Where a firmware campaign is: the states of bpmn/firmware-campaign.bpmn and of the campaign store. */
 public enum CampaignState {
     /** Created; waits for a second person to approve. */
     AWAITING_APPROVAL,

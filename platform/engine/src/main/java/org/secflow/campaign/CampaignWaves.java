@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The waves of running campaigns (issue 4, steps 3-7): the store work that follows each step of
+ * The waves of running campaigns (campaign steps 3-7, docs/architecture.md): the store work that follows each step of
  * {@code bpmn/firmware-campaign.bpmn} (eligibility, starting a wave's {@link CampaignDriver}, the campaign's end), the
  * gate decided when a wave ends, the messages correlated back to the process, and recovery after a restart. The
  * API side (create, approve, pause, resume, cancel, views) is {@link FirmwareCampaignService}.
@@ -213,7 +213,7 @@ final class CampaignWaves {
         t.start();
     }
 
-    /** A High Impact Planned Maintenance window open now, as a reason; else empty (DOMAIN.md 4.1; seed 004 MP092). */
+    /** A High Impact Planned Maintenance window open now, as a reason; else empty (SEC Section H8 as changed by MP092; SEC Panel paper, December 2020, MP092). */
     private Optional<String> highImpactMaintenance() {
         if (maintenance == null) {
             return Optional.empty();

@@ -4,8 +4,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Where one device of a firmware campaign is (issue 4; seed 001 section 4.1.1 for the alerts). Success counts only
- * at {@link #CONFIRMED} (hawkBit counts at "finished", its issue 3185; reference/peer-systems.md section 1).
+ * Where one device of a firmware campaign is (DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1 for the alerts). Success counts only
+ * at {@link #CONFIRMED} (Eclipse hawkBit counts at "finished": eclipse-hawkbit/hawkbit#3185).
  */
 public enum DeviceState {
     /** Selected; eligibility not yet checked. */
@@ -24,7 +24,7 @@ public enum DeviceState {
     ACTIVATION_FAILED,
     /** Final: SRV 11.2 read the image's version; the SMI holds it (BR5-BR7). */
     CONFIRMED,
-    /** Final: no progress within the campaign's device timeout (hawkBit issue 693); counts as failed. */
+    /** Final: no progress within the campaign's device timeout (as Eclipse hawkBit does, eclipse-hawkbit/hawkbit#693); counts as failed. */
     TIMED_OUT,
     /** Final: never sent, with the reason (ineligible, upgrade pathway, battery low past the retries). */
     SKIPPED,

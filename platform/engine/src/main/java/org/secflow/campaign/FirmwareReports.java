@@ -7,7 +7,7 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The firmware reports of issue 4, step 8 (seed 001 section 4.1.1 business requirements; seed 003 SEC H13).
+ * The firmware reports of a campaign (campaign step 8, docs/architecture.md; DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1 business requirements; SEC Section H13 as quoted in the SEC Panel paper, June 2021).
  * Numbers come from the SMI and the campaign store at the time asked.
  */
 public final class FirmwareReports {
@@ -63,7 +63,7 @@ public final class FirmwareReports {
     }
 
     /**
-     * The firmware performance measures of a month (SEC H13, seed 003), per Alt HAN Device Variant ("PPMID" for
+     * The firmware performance measures of a month (SEC H13, SEC Panel paper, June 2021), per Alt HAN Device Variant ("PPMID" for
      * plain PPMIDs), over devices whose campaign outcome was reached in that month (UTC): delivery success =
      * delivered (CONFIRMED or ACTIVATION_FAILED) / (delivered + DELIVERY_FAILED + TIMED_OUT after sending);
      * activation success = CONFIRMED / delivered. Percentages with one decimal, null when nothing was sent.

@@ -5,7 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The HANs (by Communications Hub) with a device updating firmware now, across all campaigns: at most one device
- * per HAN at a time (seed 001 section 4.1.1, BR9). After a restart each recovered wave locks the HANs of its
+ * per HAN at a time (DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1, BR9). After a restart each recovered wave locks the HANs of its
  * devices still delivered or activated, before anything is sent.
  */
 final class HanLocks {

@@ -6,10 +6,10 @@ import org.secflow.spi.AltHanDeviceVariant;
 import org.secflow.spi.Region;
 
 /**
- * Which devices a campaign targets (issue 4, step 1). Every criterion given must hold; empty or null means "any".
+ * Which devices a campaign targets (campaign step 1, docs/architecture.md). Every criterion given must hold; empty or null means "any".
  *
  * @param ppmids whether non-bridge PPMIDs are targeted
- * @param altHanVariants Alt HAN Device Variants targeted (B1-B4; seed 000 section 3)
+ * @param altHanVariants Alt HAN Device Variants targeted (B1-B4; MP170 draft Modification Report section 3)
  * @param regions CSP regions
  * @param firmwareVersions current firmware versions (as in the SMI)
  * @param deviceIds explicit devices (EUI-64); when given, only these

@@ -52,7 +52,7 @@ public final class CreditCoverRules {
                 && in.parentCreditAssessmentScore() != null;
         if (in.parentCompanyGuarantee() && !pcg) {
             throw new InvalidFieldException("parentPartyId", "with a Parent Company Guarantee the requirement may use the "
-                    + "parent's Maximum Credit Value and Unsecured Credit Factor (seed 003, MP159)",
+                    + "parent's Maximum Credit Value and Unsecured Credit Factor (SEC Panel paper, June 2021, MP159)",
                     "party " + in.partyId() + " has a PCG but its parent's Maximum Credit Value or Credit Assessment Score is not known");
         }
         f.setParentCompanyGuarantee(pcg);

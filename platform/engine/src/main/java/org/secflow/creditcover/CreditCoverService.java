@@ -47,7 +47,7 @@ public final class CreditCoverService {
         String parent = p.parentPartyId() == null || p.parentPartyId().isBlank() ? null : p.parentPartyId().trim();
         boolean pcg = Boolean.TRUE.equals(p.parentCompanyGuarantee());
         if (pcg && parent == null) {
-            throw new InvalidFieldException("parentPartyId", "a Parent Company Guarantee is given by a Parent Company (seed 003, MP159)",
+            throw new InvalidFieldException("parentPartyId", "a Parent Company Guarantee is given by a Parent Company (SEC Panel paper, June 2021, MP159)",
                     "parentCompanyGuarantee is true but parentPartyId is missing");
         }
         if (parent != null && parent.equals(id)) {

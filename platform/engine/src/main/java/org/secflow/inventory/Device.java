@@ -10,12 +10,12 @@ import org.secflow.spi.Region;
  *
  * @param deviceId EUI-64, e.g. {@code 00-DB-12-34-56-78-90-A0}
  * @param deviceType device type; Alt HAN bridges are PPMIDs
- * @param altHanDeviceVariant B1-B4 for an Alt HAN bridge, else null (seed 001 section 4.1.1)
+ * @param altHanDeviceVariant B1-B4 for an Alt HAN bridge, else null (DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1)
  * @param manufacturer manufacturer
  * @param model model
- * @param firmwareVersion firmware version the SMI records (BR5, seed 001 section 3)
+ * @param firmwareVersion firmware version the SMI records (BR5, DCC Preliminary Impact Assessment for SECMP0170 section 3)
  * @param batteryPowered whether it runs on battery
- * @param tcsoReclassified whether Trust Centre Swap Out re-classified this bridge as an IHD (seed 000 section 7)
+ * @param tcsoReclassified whether Trust Centre Swap Out re-classified this bridge as an IHD (MP170 draft Modification Report section 7)
  * @param status SMI Status
  * @param commsHubId Device ID of its Communications Hub Function, null before it is on a HAN
  * @param region region of its hub, null without a hub

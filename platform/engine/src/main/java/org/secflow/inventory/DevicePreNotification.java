@@ -4,7 +4,7 @@ import org.secflow.spi.AltHanDeviceVariant;
 import org.secflow.spi.DeviceType;
 
 /**
- * Body of a device pre-notification, in the spirit of DUIS SRV 12.2 (seed 001 section 4.1.1: the request carries
+ * Body of a device pre-notification, in the spirit of DUIS SRV 12.2 (DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1: the request carries
  * the Alt HAN Device Variant, the only thing that tells a bridge from a PPMID).
  *
  * @param deviceId EUI-64 (16 hex digits, octets optionally joined by '-' or ':'); required

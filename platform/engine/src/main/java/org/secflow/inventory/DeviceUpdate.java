@@ -9,9 +9,9 @@ import org.secflow.spi.AltHanDeviceVariant;
  * @param manufacturer new manufacturer
  * @param model new model
  * @param firmwareVersion new firmware version
- * @param altHanDeviceVariant new Alt HAN Device Variant (PPMIDs only; seed 001 section 4.1.1)
+ * @param altHanDeviceVariant new Alt HAN Device Variant (PPMIDs only; DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1)
  * @param batteryPowered new battery flag
- * @param tcsoReclassified set when a Trust Centre Swap Out re-classified the bridge (seed 000 section 7)
+ * @param tcsoReclassified set when a Trust Centre Swap Out re-classified the bridge (MP170 draft Modification Report section 7)
  * @param status new SMI Status
  */
 public record DeviceUpdate(String manufacturer, String model, String firmwareVersion,

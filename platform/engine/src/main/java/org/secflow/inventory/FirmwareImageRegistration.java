@@ -4,7 +4,7 @@ import java.util.Set;
 import org.secflow.spi.DeviceType;
 
 /**
- * Body of a known firmware image registration (MP170 BR12: only known images may be sent; seed 001 section 3).
+ * Body of a known firmware image registration (MP170 BR12: only known images may be sent; DCC Preliminary Impact Assessment for SECMP0170 section 3).
  *
  * @param manufacturer required
  * @param model the device model the image is built for; required

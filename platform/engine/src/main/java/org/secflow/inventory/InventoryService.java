@@ -19,7 +19,7 @@ import org.secflow.spi.DeviceType;
  */
 public final class InventoryService {
     static final String BRIDGE_RULE = "an Alt HAN P2P Device is pre-notified as a PPMID carrying its Alt HAN Device "
-            + "Variant B1-B4 (SRV 12.2; seed 001_4c50fbdf55f72712.txt section 4.1.1)";
+            + "Variant B1-B4 (SRV 12.2; DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1)";
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -174,7 +174,7 @@ public final class InventoryService {
             }
             if (Boolean.TRUE.equals(update.tcsoReclassified()) && variant == null) {
                 throw new InvalidFieldException("tcsoReclassified",
-                        "Trust Centre Swap Out re-classifies Alt HAN bridges (seed 000_efbde31704eb4246.txt section 7)",
+                        "Trust Centre Swap Out re-classifies Alt HAN bridges (MP170 draft Modification Report section 7)",
                         id + " is not an Alt HAN bridge");
             }
             Device changed = new Device(id, old.deviceType(), variant,

@@ -10,7 +10,7 @@ import org.secflow.calendar.WorkingDays;
 import org.secflow.rules.RuleBase;
 
 /**
- * Planned Maintenance (SEC H8 as changed by MP092; seed 004): checks proposed schedules against the rules in
+ * Planned Maintenance (SEC H8 as changed by MP092; SEC Panel paper, December 2020): checks proposed schedules against the rules in
  * service (rules/maintenance.drl, the same {@link RuleBase} as every other rule, reloaded without restart), stores
  * published schedules that break no rule, and lists stored windows. Thread-safe.
  */

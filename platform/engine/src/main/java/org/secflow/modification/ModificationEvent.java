@@ -42,7 +42,7 @@ public record ModificationEvent(ModificationEventType type, LocalDate date, Loca
         switch (type) {
             case CONVERTED_TO_MODIFICATION_PROPOSAL -> require(path != null, "path",
                     "the Panel sets the path when it converts a Draft Proposal (SEC D3)");
-            // DISCUSSED may leave the body out: the seeds have "presented to SEC Sub-Committees" without naming one
+            // DISCUSSED may leave the body out: the papers have "presented to SEC Sub-Committees" without naming one
             case MODIFICATION_REPORT_APPROVED -> require(body != null && !body.isBlank(), "body",
                     "the event names the body that approved the report (Panel or CSC)");
             case CHANGE_BOARD_VOTE, AUTHORITY_DECISION -> require(outcome != null, "outcome",

@@ -1,6 +1,6 @@
 package org.secflow.modification;
 
-/** The path the Panel sets when it converts a Draft Proposal (SEC D3, D4; domain-research.md section 5.2). */
+/** The path the Panel sets when it converts a Draft Proposal (SEC Section D3, D4). */
 public enum ModificationPath {
     /** Path 3: the Change Board decides, subject to appeal to the Authority. */
     SELF_GOVERNANCE,

@@ -1,7 +1,7 @@
 package org.secflow.modification;
 
 /**
- * Where a modification stands (DOMAIN.md section 5). The process sets it: each stage element of
+ * Where a modification stands (SEC Section D). The process sets it: each stage element of
  * {@code bpmn/modification-lifecycle.bpmn} calls {@code modifications.enterStage(execution, 'STAGE')} on start.
  */
 public enum ModificationStage {

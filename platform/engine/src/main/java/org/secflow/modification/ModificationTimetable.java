@@ -8,7 +8,7 @@ import java.util.List;
 import org.secflow.json.JsonMappers;
 
 /**
- * One modification's timetable as extracted from the seeds ({@code examples/modifications/*.json}, one file per
+ * One modification's timetable as taken from the Modification Reports and Panel papers ({@code examples/modifications/*.json}, one file per
  * modification, each event citing its source), replayed by {@code secflow modifications replay} and
  * {@code serve --demo}.
  *
@@ -21,7 +21,7 @@ import org.secflow.json.JsonMappers;
  * @param scopeSource where the source says so (public title + section and the quoted words), or null
  * @param recommendation the Modification Report's recommended implementation approach ({@link ReleaseRecommendation}
  *                       JSON shape, each option with its source), or null
- * @param source the seed document it comes from
+ * @param source the document it comes from, by public title (docs/sources.md)
  * @param expectedFinalStage the stage its document describes at its last event (a {@link ModificationStage} name)
  * @param expectedFinalStageSource where the document says so
  * @param events the events after DRAFT_PROPOSAL_RAISED, in order

@@ -15,7 +15,7 @@ import java.time.LocalDate;
  * @param expectedRelease the release expected, or null when no release should fit
  * @param expectedImplementationDate its go-live day, or null when no release should fit
  * @param expectedRuleId the rule expected to decide
- * @param source the seed lines the case reproduces
+ * @param source the document (public title and section) the case reproduces
  */
 public record ReleaseTargetingCase(String file, long line, String name, String recommendationOf,
                                    ReleaseRecommendation recommendation, LocalDate decisionDate, ReleaseScope scope,

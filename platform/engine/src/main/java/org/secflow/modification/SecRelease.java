@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param decisionCutOff the last day on or before which a decision to approve must be made for this release
  * @param duisUplift whether this row admits changes that need a DUIS uplift
  * @param dccSystemChanges whether this row admits changes that need DCC System changes
- * @param source where the row comes from: seed file + section, "domain-research 5.3", or ILLUSTRATIVE
+ * @param source where the row comes from: public title + section, a SEC Release page of the SEC website, INFERRED or ILLUSTRATIVE
  * @param line the row's 1-based line in the calendar file (0 when not read from a file)
  */
 public record SecRelease(String release, LocalDate implementationDate, LocalDate decisionCutOff, boolean duisUplift,

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param implementationDate go-live day
  * @param decisionCutOff the calendar row's decision cut-off that the decision met; null for an ad-hoc implementation
  * @param ruleId the rule of rules/release-targeting.drl that chose it, e.g. RT-SCHEDULED-RELEASE
- * @param source the chosen calendar row's source (seed file + section, or ILLUSTRATIVE) or the rule's source
+ * @param source the chosen calendar row's source (public title + section, or ILLUSTRATIVE) or the rule's source
  * @param calendarLine the chosen row's line in {@code rules/sec-releases.csv}; 0 for an ad-hoc implementation
  * @param rulesVersion the rule-base version that decided ({@code LoadedRules.version()})
  * @param calendarVersion the calendar file's content hash ({@link ReleaseCalendar#version()})

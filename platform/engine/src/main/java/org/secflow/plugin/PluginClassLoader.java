@@ -9,7 +9,7 @@ import java.util.Enumeration;
 import java.util.List;
 
 /**
- * Class loader of one plugin folder (the Trino pattern, ../shared/STYLE.md "Plugins"): its parent is the
+ * Class loader of one plugin folder (the pattern of Trino's plugin loader): its parent is the
  * <em>platform</em> class loader (JDK only); the SPI package and slf4j come from the host; every other class and
  * resource is looked up in the plugin's own jars first. A plugin can so carry its own version of a library the
  * platform also uses.

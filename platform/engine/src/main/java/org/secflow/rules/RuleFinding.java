@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param ruleId the rule's id, e.g. {@code ALTHAN-JOIN-UNJOIN}, {@code PM-LOW-DURATION}, {@code CC-EVENT-OF-DEFAULT}
  * @param message what is wrong or what it means, for the User
- * @param source where the rule comes from: SEC clause, seed file and section, or DUIS matrix row; may be null
+ * @param source where the rule comes from: SEC clause, public document title and section, or DUIS Service Request matrix row; may be null
  */
 public record RuleFinding(String ruleId, String message, String source) {
     public RuleFinding {

@@ -41,7 +41,7 @@ import org.secflow.registration.RegistrationTables;
  * Builds a rule base at run time from every rule file of a rules directory: {@code *.drl} and decision tables
  * {@code *.drl.xlsx}, {@code *.drl.xls}, {@code *.drl.csv}. No kmodule.xml and nothing compiled into a jar.
  *
- * <p>A spreadsheet not named {@code *.drl.*} is refused (Drools would silently ignore it: stack-notes gotcha 2);
+ * <p>A spreadsheet not named {@code *.drl.*} is refused (Drools would silently ignore it);
  * scenario tables {@code *.cases.csv}, plain CSV data tables without the keyword {@code RuleTable} (e.g.
  * {@code sec-releases.csv}) and other files (README) are not rules and are skipped. Any error refuses
  * the whole directory with file, line and message.

@@ -90,7 +90,7 @@ final class DspProgress {
         };
     }
 
-    /** SRV 11.2: a version that differs from the SMI's updates the SMI (seed 001 section 4.1.1). */
+    /** SRV 11.2: a version that differs from the SMI's updates the SMI (DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1). */
     private RequestState confirmVersion(String deviceId, String version) {
         if (version != null) {
             smi.find(deviceId).filter(d -> !Objects.equals(d.firmwareVersion(), version))

@@ -4,7 +4,7 @@ import java.util.Set;
 
 /**
  * State of a Service Request for one device (and, aggregated, of the request). Firmware (SRV 11.4) follows the
- * GBCS alerts: 0x8F8A transfer, 0x8F89 transfer failure, 0x8F8B activation (DOMAIN.md section 3).
+ * GBCS alerts: 0x8F8A transfer, 0x8F89 transfer failure, 0x8F8B activation (GBCS PPMID firmware flow).
  */
 public enum RequestState {
     ACCEPTED, SENT, DELIVERED_TO_HUB, DELIVERED, DELIVERY_FAILED, ACTIVATED, ACTIVATION_FAILED, COMPLETED, FAILED;
@@ -16,6 +16,6 @@ public enum RequestState {
         return TERMINAL.contains(this);
     }
 
-    /** States of a firmware update still in progress (a further SRV 11.4 is blocked, seed 001 section 4.1.1). */
+    /** States of a firmware update still in progress (a further SRV 11.4 is blocked, DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1). */
     public static final Set<String> IN_PROGRESS = Set.of(ACCEPTED.name(), SENT.name(), DELIVERED_TO_HUB.name(), DELIVERED.name());
 }

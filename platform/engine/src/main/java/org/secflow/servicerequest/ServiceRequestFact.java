@@ -57,7 +57,7 @@ public final class ServiceRequestFact {
     /** Alt HAN Device Variant {@code B1}-{@code B4}, or null. */
     public String getAltHanVariant() { return altHanVariant; }
     public void setAltHanVariant(String v) { altHanVariant = v; }
-    /** Whether Trust Centre Swap Out re-classified the bridge as an IHD (seed 000 section 7). */
+    /** Whether Trust Centre Swap Out re-classified the bridge as an IHD (MP170 draft Modification Report section 7). */
     public boolean isTcsoReclassified() { return tcsoReclassified; }
     public void setTcsoReclassified(boolean v) { tcsoReclassified = v; }
     /**

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import org.secflow.rules.StandingFact;
 
 /**
- * One row of the DUIS Service Request matrix (../shared/reference/duis-srv-matrix.csv), inserted by the row's rule
+ * One row of the DUIS Service Request matrix (DUIS, SEC Appendix AD), inserted by the row's rule
  * of {@code rules/srv-applicability.drl.csv} the first time a thread's session of a rule-base version evaluates a
  * request for its SRV (through {@link SrvLookup}). It then stands in that session for every later request
  * ({@link StandingFact}): a decision inserts and deletes only its request, and the table's row no longer fires per
@@ -72,7 +72,7 @@ public final class SrvApplicability implements StandingFact {
         return targets;
     }
 
-    /** @param source e.g. {@code duis-srv-matrix.csv row 12} */
+    /** @param source e.g. {@code DUIS Service Request matrix (SRV 2.5 Activate Emergency Credit)} */
     public void setSource(String source) {
         this.source = source;
     }

@@ -8,8 +8,8 @@ import java.util.UUID;
  * How to reach the database.
  *
  * <p>The default is one embedded HSQLDB file per data directory, run so that a commit is durable: write delay off,
- * cached tables (../shared/reference/stack-notes.md gotcha 4), MVCC and PostgreSQL syntax so that the Camunda
- * engine can share it (stack-notes section 1, option (c)). PostgreSQL (the production database) replaces it by
+ * cached tables (memory tables would hold the whole database in the heap), MVCC and PostgreSQL syntax so that the Camunda
+ * engine can share it (Camunda does not support HSQLDB; V5__Camunda_engine_schema adapts its schema). PostgreSQL (the production database) replaces it by
  * giving a {@code jdbc:postgresql://host:5432/database} URL with its user and password; the migrations are written
  * in SQL both accept, and what only one of them needs lives in {@code db/hsqldb} or {@code db/postgresql}.
  *

@@ -18,7 +18,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  * <p>HSQLDB holds a compiled statement per session (connection) only while a {@code PreparedStatement} of that SQL
  * is open on it: its {@code StatementManager} drops the compiled form when the last one closes (2.7). Jdbi closes
  * each statement after use, so every Service Request compiled all its statements again: about a fifth of the CPU of
- * {@code bin/bench-http} in JFR (issue 3, speed). This builder keeps one more {@code PreparedStatement} of each plain
+ * {@code bin/bench-http} in JFR. This builder keeps one more {@code PreparedStatement} of each plain
  * statement open on the physical connection (a "pin"), so the session keeps the compiled form and the statements
  * Jdbi opens and closes reuse it. Statements returning generated keys or updatable cursors are compiled apart by
  * HSQLDB and are not pinned.

@@ -31,7 +31,7 @@ public final class WorkflowEngine implements AutoCloseable {
      *
      * @param dataSource the platform's pool (HSQLDB in MVCC/PostgreSQL-syntax mode, or PostgreSQL)
      * @param postgres whether the database is PostgreSQL (else HSQLDB driven with Camunda's H2 dialect,
-     *                 ../shared/reference/stack-notes.md section 1 option (c))
+     *                 Camunda does not support HSQLDB: V5__Camunda_engine_schema adapts its schema)
      * @param jobExecutor whether to run the job executor (timers, asynchronous continuations)
      */
     public static WorkflowEngine start(DataSource dataSource, boolean postgres, boolean jobExecutor) {

@@ -19,7 +19,7 @@ import org.secflow.rules.RuleLoader;
 
 /**
  * Every case of every {@code rules/credit-cover*.cases.csv}, run against the WHOLE real rule base loaded through the
- * production {@link RuleLoader}: one dynamic test per case (issue 7 acceptance 1).
+ * production {@link RuleLoader}: one dynamic test per case.
  */
 class CreditCoverCasesTest {
     private static Path rulesDir;

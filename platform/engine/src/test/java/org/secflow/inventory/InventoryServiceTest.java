@@ -15,7 +15,7 @@ import org.secflow.spi.Region;
 import org.secflow.store.Database;
 import org.secflow.store.FreshDatabase;
 
-/** The SMI against a real in-memory HSQLDB with the production migrations. Sources: seed 001 section 4.1.1. */
+/** The SMI against a real in-memory HSQLDB with the production migrations. Sources: DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1. */
 class InventoryServiceTest {
     private final Database db = FreshDatabase.open();
     private final InventoryService smi = new InventoryService(db.jdbi(), Clock.systemUTC());
@@ -45,7 +45,7 @@ class InventoryServiceTest {
         assertThatThrownBy(() -> smi.preNotify(bridge("00-DB-12-34-56-78-9A-A1", null)))
                 .isInstanceOfSatisfying(InvalidFieldException.class, e -> {
                     assertThat(e.field()).isEqualTo("altHanDeviceVariant");
-                    assertThat(e.rule()).contains("SRV 12.2").contains("seed 001");
+                    assertThat(e.rule()).contains("SRV 12.2").contains("DCC Preliminary Impact Assessment for SECMP0170");
                 });
         assertThat(smi.deviceCount()).isZero();
     }

@@ -21,7 +21,7 @@ import org.secflow.rules.scenario.Outcome;
 
 /**
  * Every case of every {@code rules/maintenance*.cases.csv}, run against the WHOLE real rule base loaded through the
- * production {@link RuleLoader}: one dynamic test per case (issue 6 acceptance 1).
+ * production {@link RuleLoader}: one dynamic test per case.
  */
 class MaintenanceCasesTest {
     private static Path rulesDir;

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.secflow.rules.RealRules;
 
 /**
- * The real modification timetables of the seeds, {@code examples/modifications/*.json} (one file per modification,
+ * The real modification timetables of the SEC Panel papers and Modification Reports, {@code examples/modifications/*.json} (one file per modification,
  * DP and MP stages in one history): shape, ISO dates in non-decreasing order, known event types, bodies and paths,
- * a source cited by public title on every event, and a replay through the lifecycle's stage machine (DOMAIN.md section 5) ending in
+ * a source cited by public title on every event, and a replay through the lifecycle's stage machine (SEC Section D) ending in
  * the file's {@code expectedFinalStage}. The machine here is the one the files were written against; the platform's
  * own lifecycle must accept the same files.
  */

@@ -24,9 +24,9 @@ import org.secflow.workflow.WorkflowEngine;
 
 /**
  * A modification's release scope (stored with it, V8__modification_scope.sql) decides its target SEC Release: the
- * seed timetables of {@code examples/modifications/} carry their scopes, replayed through the service with the real
- * rules/release-targeting.drl and rules/sec-releases.csv (targeted as the server wires it), then decided. Seed 000 =
- * 000_efbde31704eb4246.txt, 004 = 004_4621c6eb08935939.txt (line numbers of those files).
+ * timetables of {@code examples/modifications/} carry their scopes, replayed through the service with the real
+ * rules/release-targeting.drl and rules/sec-releases.csv (targeted as the server wires it), then decided. Sources: the
+ * MP170 draft Modification Report and the SEC Panel paper, December 2020 (section 6 of each report).
  */
 class ModificationReleaseScopeTest {
     private static final Path EXAMPLES = RealRules.dir().toAbsolutePath().getParent().resolve("examples").resolve("modifications");
@@ -71,7 +71,7 @@ class ModificationReleaseScopeTest {
 
     @Test
     void mp170NeedsADuisUpliftSoADecisionAfter2May2023SkipsToTheNovember2024Release() {
-        // seed 000 lines 476-484 (MP170 section 6): "2 November 2023 (November 2023 SEC Release) if a decision to
+        // MP170 draft Modification Report, section 6: "2 November 2023 (November 2023 SEC Release) if a decision to
         // approve is received on or before 2 May 2023; or 7 November 2024 (November 2024 SEC Release) if a decision
         // to approve is received after 2 May 2023 but on or before 6 May 2024" ... "the next scheduled release that
         // includes a DUIS uplift"
@@ -127,7 +127,7 @@ class ModificationReleaseScopeTest {
 
     @Test
     void mp092IsDocumentOnlySoItMeetsTheFebruary2021DocumentCutOff() {
-        // seed 004 line 654 (MP092 section 6): "This is a document only change and it has no impact on DCC Systems";
+        // SEC Panel paper, December 2020, MP092 section 6: "This is a document only change and it has no impact on DCC Systems";
         // lines 646-647: "25 February 2021 (February 2021 SEC Release) if ... on or before 11 February 2021"
         ModificationView decided = replayAndApprove("MP092.json", "2021-01-20");
 

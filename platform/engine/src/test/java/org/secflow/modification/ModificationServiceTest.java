@@ -30,7 +30,7 @@ import org.secflow.workflow.ProcessDeployer;
 import org.secflow.workflow.WorkflowEngine;
 
 /**
- * Issue 5 acceptance 2: every timetable of {@code examples/modifications/} (extracted from the seeds) replays
+ * every timetable of {@code examples/modifications/} (taken from the Modification Reports' progression timetables) replays
  * through the service with no refused event and ends in the stage its document describes; with two events swapped
  * it is refused at the swapped event. Also: one history under DP and MP, no partial state after a refusal, release
  * targeting at the decision. Real HSQLDB, real Camunda, the real BPMN.

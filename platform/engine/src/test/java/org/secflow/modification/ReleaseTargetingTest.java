@@ -18,9 +18,9 @@ import org.secflow.rules.RealRules;
 import org.secflow.rules.RuleBase;
 
 /**
- * The seeds' recommended implementation approaches, reproduced through the real rules/release-targeting.drl and the
- * real rules/sec-releases.csv (seed 004 = 004_4621c6eb08935939.txt, 003 = 003_6a6abab1dcac5e24.txt,
- * 000 = 000_efbde31704eb4246.txt; line numbers of those files).
+ * The recommended implementation approaches, reproduced through the real rules/release-targeting.drl and the
+ * real rules/sec-releases.csv (the SEC Panel papers of December 2020 and June 2021 and the MP170 draft Modification
+ * Report, section 6 of each modification's report).
  */
 class ReleaseTargetingTest {
     private static Path rulesDir;
@@ -39,7 +39,7 @@ class ReleaseTargetingTest {
 
     @Test
     void mp092ApprovedOnOrBefore11February2021GoesInTheFebruary2021Release() {
-        // seed 004 line 646: "25 February 2021 (February 2021 SEC Release) if a decision to approve is received on or before 11 February 2021"
+        // SEC Panel paper, December 2020, MP092 section 6: "25 February 2021 (February 2021 SEC Release) if a decision to approve is received on or before 11 February 2021"
         TargetRelease t = target("2021-02-11", ReleaseScope.documentOnly());
         assertThat(t.release()).isEqualTo("February 2021 SEC Release");
         assertThat(t.implementationDate()).isEqualTo(LocalDate.of(2021, 2, 25));
@@ -51,14 +51,14 @@ class ReleaseTargetingTest {
 
     @Test
     void mp092ApprovedAfter11FebruaryButByTheTenthOfJune2021GoesInTheJune2021Release() {
-        // seed 004 line 650: "24 June 2021 (June 2021 SEC Release) if ... after 11 February 2021 but on or before 10 June 2021"
+        // SEC Panel paper, December 2020, MP092 section 6: "24 June 2021 (June 2021 SEC Release) if ... after 11 February 2021 but on or before 10 June 2021"
         assertThat(target("2021-02-12", ReleaseScope.documentOnly()).release()).isEqualTo("June 2021 SEC Release");
         assertThat(target("2021-06-10", ReleaseScope.documentOnly()).implementationDate()).isEqualTo(LocalDate.of(2021, 6, 24));
     }
 
     @Test
     void mp106ApprovedBefore3June2021GoesInJuneAndAfterwardsByThe21stOfOctoberInNovember2021() {
-        // seed 004 lines 3873-3877: "24 June 2021 ... before 3 June 2021; or 4 November 2021 ... after 3 June 2021 but on or before 21 October 2021"
+        // SEC Panel paper, December 2020, MP106 section 6: "24 June 2021 ... before 3 June 2021; or 4 November 2021 ... after 3 June 2021 but on or before 21 October 2021"
         assertThat(target("2021-06-02", ReleaseScope.documentOnly()).release()).isEqualTo("June 2021 SEC Release");
         assertThat(target("2021-06-11", ReleaseScope.documentOnly()).release()).isEqualTo("November 2021 SEC Release");
         TargetRelease onCutOff = target("2021-10-21", ReleaseScope.documentOnly());
@@ -68,7 +68,7 @@ class ReleaseTargetingTest {
 
     @Test
     void mp138ApprovedAfter21October2021GoesInTheFebruary2022Release() {
-        // seed 003 lines 623-627: "4 November 2021 ... before 21 October 2021; or 24 February 2022 (February 2022 SEC Release) ... on or before 10 February 2022"
+        // SEC Panel paper, June 2021, MP138 section 6: "4 November 2021 ... before 21 October 2021; or 24 February 2022 (February 2022 SEC Release) ... on or before 10 February 2022"
         assertThat(target("2021-07-28", ReleaseScope.documentOnly()).release()).isEqualTo("November 2021 SEC Release");
         TargetRelease t = target("2021-10-22", ReleaseScope.documentOnly());
         assertThat(t.release()).isEqualTo("February 2022 SEC Release");
@@ -78,7 +78,7 @@ class ReleaseTargetingTest {
 
     @Test
     void mp170ApprovedOnOrBefore2May2023GoesInTheNovember2023ReleaseWithItsDuisUplift() {
-        // seed 000 line 468: "2 November 2023 (November 2023 SEC Release) if a decision to approve is received on or before 2 May 2023";
+        // MP170 draft Modification Report, section 6: "2 November 2023 (November 2023 SEC Release) if a decision to approve is received on or before 2 May 2023";
         // line 957 "Change Board vote 22 Jun 2022" and line 478 "It is not possible for this modification to target June 2022"
         TargetRelease atVote = target("2022-06-22", ReleaseScope.withDuisUplift());
         assertThat(atVote.release()).isEqualTo("November 2023 SEC Release");
@@ -90,7 +90,7 @@ class ReleaseTargetingTest {
 
     @Test
     void mp170ApprovedAfter2May2023SkipsReleasesWithoutADuisUpliftToNovember2024() {
-        // seed 000 line 472: "7 November 2024 (November 2024 SEC Release) if ... after 2 May 2023 but on or before 6 May 2024";
+        // MP170 draft Modification Report, section 6: "7 November 2024 (November 2024 SEC Release) if ... after 2 May 2023 but on or before 6 May 2024";
         // line 476 "DUIS uplifts are targeted to only have one uplift per year"; line 484 "includes a DUIS uplift"
         TargetRelease t = target("2023-05-03", ReleaseScope.withDuisUplift());
         assertThat(t.release()).isEqualTo("November 2024 SEC Release");
@@ -102,7 +102,7 @@ class ReleaseTargetingTest {
 
     @Test
     void mp139IsImplementedAdHocOneWorkingDayAfterTheDecision() {
-        // seed 004 line 5319: "One Working Day after decision."; lines 5604-5606 "Change Board Vote 20 Jan 2021", "Implementation (if approved) 21 Jan 2021"
+        // SEC Panel paper, December 2020, MP139 section 6: "One Working Day after decision."; MP139 progression timetable: "Change Board Vote 20 Jan 2021", "Implementation (if approved) 21 Jan 2021"
         TargetRelease t = target("2021-01-20", ReleaseScope.adHoc(1));
         assertThat(t.release()).isEqualTo(ReleaseTargeting.AD_HOC_RELEASE);
         assertThat(t.implementationDate()).isEqualTo(LocalDate.of(2021, 1, 21));
@@ -155,9 +155,9 @@ class ReleaseTargetingTest {
         Files.writeString(dir.resolve(ReleaseCalendar.FILE_NAME), """
                 # comment
                 release,implementationDate,decisionCutOff,duisUplift,dccSystemChanges,source
-                February 2021 SEC Release,2021-02-25,2021-02-11,false,false,seed 004
+                February 2021 SEC Release,2021-02-25,2021-02-11,false,false,"SEC Panel paper, December 2020, MP092"
 
-                June 2021 SEC Release,24 June 2021,2021-06-10,false,false,seed 004
+                June 2021 SEC Release,24 June 2021,2021-06-10,false,false,"SEC Panel paper, December 2020, MP092"
                 """);
         assertThatThrownBy(() -> targeting.target(rules, dir, LocalDate.of(2021, 2, 1), ReleaseScope.documentOnly()))
                 .isInstanceOf(ReleaseCalendarException.class)
@@ -169,7 +169,7 @@ class ReleaseTargetingTest {
     void aCutOffAfterTheGoLiveIsRefusedWithFileAndLine() {
         byte[] csv = """
                 release,implementationDate,decisionCutOff,duisUplift,dccSystemChanges,source
-                June 2021 SEC Release,2021-06-24,2021-06-30,false,false,seed 004
+                June 2021 SEC Release,2021-06-24,2021-06-30,false,false,"SEC Panel paper, December 2020, MP092"
                 """.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         assertThatThrownBy(() -> ReleaseCalendar.parse("sec-releases.csv", csv))
                 .isInstanceOf(ReleaseCalendarException.class)

@@ -34,7 +34,7 @@ import org.secflow.testkit.PluginJarBuilder;
 import org.secflow.testkit.RecordingListener;
 
 /**
- * Issue acceptance 4: a CSP written against the SPI jar alone (testkit fixture {@code integrator-csp}, compiled
+ * a CSP written against the SPI jar alone (testkit fixture {@code integrator-csp}, compiled
  * during the test with only the SPI on the class path), loaded from a plugins directory beside the real
  * dsp-reference, csp-central-south and device-emulator folders (built by the plugin modules' {@code package}
  * phase), and selected for the North region by configuration, carries North's SRV 11.4 and 11.2 while the stock

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Group commit on a real HSQLDB with the production schema (the decision audit table of issue 3). */
+/** Group commit on a real HSQLDB with the production schema (the decision audit table). */
 class GroupCommitTest {
     private Database database;
     private GroupCommit writes;

@@ -31,7 +31,7 @@ import org.secflow.server.http.Json;
 import org.secflow.spi.Region;
 
 /**
- * Issue 4 acceptance 2 over real HTTP: the real bpmn/ and rules/ folders, the real plugin jars loaded from a
+ * Over real HTTP: the real bpmn/ and rules/ folders, the real plugin jars loaded from a
  * directory, an emulated estate with failures injected (file transfer failures, low batteries), a real HSQLDB.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

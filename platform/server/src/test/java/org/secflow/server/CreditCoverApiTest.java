@@ -19,10 +19,10 @@ import org.secflow.server.config.SecflowConfig;
 import org.secflow.server.http.Json;
 
 /**
- * Issue 7: Credit Cover over real HTTP: parties, invoices, estimates, credit support, assessments stored with inputs,
+ * Credit Cover over real HTTP: parties, invoices, estimates, credit support, assessments stored with inputs,
  * fired rule ids and rule-set version; a shortfall not topped up in 2 Working Days becomes an Event of Default;
- * access control across two Parties (404, no disclosure); 400/422 naming the field; acceptance 3 (an analyst changes
- * a factor in a copy of the J3.8 table, reloads, and the next assessment differs without a restart).
+ * access control across two Parties (404, no disclosure); 400/422 naming the field; and an analyst changes
+ * a factor in a copy of the J3.8 table, reloads, and the next assessment differs without a restart.
  */
 class CreditCoverApiTest {
     @TempDir

@@ -19,9 +19,9 @@ import org.secflow.server.config.SecflowConfig;
 import org.secflow.server.http.Json;
 
 /**
- * Issue 6: Planned Maintenance schedules over real HTTP: validate (several violations reported together), store
- * (allowed / refused), list windows, 400 naming the field, and acceptance 3 (an analyst edits a limit in a copy of
- * rules/maintenance.drl, reloads, and the same schedule validates differently without a restart).
+ * Planned Maintenance schedules over real HTTP: validate (several violations reported together), store
+ * (allowed / refused), list windows, 400 naming the field, and an analyst edits a limit in a copy of
+ * rules/maintenance.drl, reloads, and the same schedule validates differently without a restart.
  */
 class MaintenanceApiTest {
     @TempDir
@@ -88,7 +88,7 @@ class MaintenanceApiTest {
         JsonNode v = json(r);
         assertThat(v.path("violations").findValuesAsText("ruleId")).containsExactlyInAnyOrder(
                 "PM-HIGH-WINDOWS", "PM-LOW-DURATION", "PM-WINDOW-HOURS", "PM-IMPACT-MISMATCH", "PM-LEAD-MONTHLY");
-        assertThat(v.path("violations").findValuesAsText("source")).allMatch(s -> s.contains("seed 004_4621c6eb08935939.txt"));
+        assertThat(v.path("violations").findValuesAsText("source")).allMatch(s -> s.contains("SEC Panel paper, December 2020"));
         assertThat(v.path("valid").asBoolean()).isFalse();
         assertThat(v.path("windows").findValuesAsText("id")).containsExactly("H1", "L1", "L2", "H2", "H3");
         assertThat(v.path("windows").findValuesAsText("classification")).containsExactly("HIGH", "LOW", "LOW", "HIGH", "HIGH");

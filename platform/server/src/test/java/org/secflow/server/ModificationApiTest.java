@@ -185,7 +185,7 @@ class ModificationApiTest {
             JsonNode view = JSON.readTree(vote.body());
             assertThat(vote.statusCode()).isEqualTo(200);
             assertThat(view.get("stage").asText()).isEqualTo("APPEAL_WINDOW");
-            // 10 Working Days after Wednesday 20 January 2021 (the default window: seed 004 MP139 section 6)
+            // 10 Working Days after Wednesday 20 January 2021 (the default window: SEC Panel paper, December 2020, MP139 section 6)
             assertThat(view.get("appealWindowEnd").asText()).isEqualTo("2021-02-03");
             assertThat(view.get("targetRelease").asText()).isNotBlank();
             JsonNode asked = JSON.readTree(server.send("GET", "/api/modifications/DP139/target-release?decisionDate=2021-01-20",
@@ -237,7 +237,7 @@ class ModificationApiTest {
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             assertThat(JSON.readTree(created.body()).get("scope").get("duisUplift").asBoolean()).isTrue();
 
-            // seed 000 (000_efbde31704eb4246.txt) MP170 section 6: "2 November 2023 (November 2023 SEC Release) if a
+            // MP170 draft Modification Report, section 6: "2 November 2023 (November 2023 SEC Release) if a
             // decision to approve is received on or before 2 May 2023; or 7 November 2024 (November 2024 SEC Release)
             // if ... after 2 May 2023 but on or before 6 May 2024"
             JsonNode byCutOff = JSON.readTree(server.send("GET", "/api/modifications/DP170/target-release?decisionDate=2023-05-02",
@@ -261,7 +261,7 @@ class ModificationApiTest {
             server.send("POST", "/api/modifications", "secas-token", create("DP139", "{\"adHocWorkingDays\":1}"));
             server.send("POST", "/api/modifications", "secas-token", create("DP140", null));
 
-            // seed 004 (004_4621c6eb08935939.txt) MP139 section 6: "One Working Day after decision"; Friday 27 May
+            // SEC Panel paper, December 2020, MP139 section 6: "One Working Day after decision"; Friday 27 May
             // 2022 + 1 Working Day is Monday 30 May 2022
             JsonNode decided = decide(server, "DP139", "2022-05-27");
             assertThat(decided.get("targetRelease").asText()).isEqualTo("Ad hoc SEC Release");

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.secflow.server.config.SecflowConfig;
 
-/** {@code GET /api/processes} and {@code POST /api/processes/reload} over real HTTP (issue 5, deploying processes). */
+/** {@code GET /api/processes} and {@code POST /api/processes/reload} over real HTTP: deploying processes. */
 class ProcessApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<SecflowConfig.UserEntry> USERS = List.of(

@@ -26,7 +26,7 @@ import org.secflow.spi.EmulatedPremises;
 import org.secflow.spi.Region;
 
 /**
- * Issue 3 acceptance 2: an analyst edits one row of a copy of the decision table while the server runs, reloads
+ * an analyst edits one row of a copy of the decision table while the server runs, reloads
  * over HTTP and the next decision follows it; a broken file is refused with file and line and the rules in
  * service keep answering.
  */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** Issue 3 acceptance 4: {@code secflow rules test} passes on the shipped rules and fails on a wrong case. */
+/** {@code secflow rules test} passes on the shipped rules and fails on a wrong case. */
 class RulesCommandTest {
     @TempDir
     Path dir;

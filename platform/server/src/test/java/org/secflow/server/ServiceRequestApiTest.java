@@ -31,7 +31,7 @@ import org.secflow.server.http.Json;
 import org.secflow.spi.Region;
 
 /**
- * Issue 3 acceptance 3 over real HTTP: the real rules/ folder, the real plugin jars built by the plugin modules
+ * Over real HTTP: the real rules/ folder, the real plugin jars built by the plugin modules
  * (loaded from a directory), an emulated estate, a real in-memory HSQLDB.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -2,7 +2,7 @@ package org.secflow.spi;
 
 /**
  * Alt HAN Device Variant of a point-to-point Alt HAN bridge, held in the SMETS Variant attribute of a PPMID
- * (seed 001 section 4.1.1; seed 000 section 3). Given at pre-notification (SRV 12.2), updated by SRV 8.4, read by
+ * (DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1; MP170 draft Modification Report section 3). Given at pre-notification (SRV 12.2), updated by SRV 8.4, read by
  * SRV 8.2.
  */
 public enum AltHanDeviceVariant {

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A command the DSP routes through a CSP to a Communications Hub (seed 001 section 4.1.1, Option 1 flow).
+ * A command the DSP routes through a CSP to a Communications Hub (DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1, Option 1 flow).
  *
  * @param commandId unique id; events for it carry it as correlation id
  * @param gbcsUseCase the GBCS use case, e.g. {@code CS05c} (PPMID firmware) or {@code CS08} (read PPMID firmware version)

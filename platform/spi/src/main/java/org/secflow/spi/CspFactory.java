@@ -8,6 +8,6 @@ import java.util.Set;
  */
 public interface CspFactory extends ProviderFactory<Csp> {
 
-    /** Regions this CSP can serve (DOMAIN.md section 1: one CSP for North, one for Central and South). */
+    /** Regions this CSP can serve (DCC Preliminary Impact Assessment for SECMP0170, sections 4.1.1.2 "CSP Central & South" and 4.1.1.3 "CSP North"). */
     Set<Region> supportedRegions();
 }

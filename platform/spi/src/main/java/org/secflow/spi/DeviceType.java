@@ -1,8 +1,8 @@
 package org.secflow.spi;
 
 /**
- * Device types held in the Smart Metering Inventory (DOMAIN.md section 2). Alt HAN bridges are {@link #PPMID}s
- * told apart only by their {@link AltHanDeviceVariant} (seed 001 section 4.1.1).
+ * Device types held in the Smart Metering Inventory (DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1). Alt HAN bridges are {@link #PPMID}s
+ * told apart only by their {@link AltHanDeviceVariant} (DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1).
  */
 public enum DeviceType {
     /** Electricity Smart Metering Equipment. */
@@ -27,7 +27,7 @@ public enum DeviceType {
      */
     APC;
 
-    /** Whether the device counts toward a Communications Hub's limit of six Type 1 devices (seed 001 section 4.1.1). */
+    /** Whether the device counts toward a Communications Hub's limit of six Type 1 devices (DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1). */
     public boolean isType1() {
         return this == PPMID || this == HCALCS || this == APC;
     }

@@ -2,7 +2,7 @@ package org.secflow.spi;
 
 /**
  * The Data Service Provider: takes Service Requests, routes commands to the CSP of the hub's region and relays
- * their progress (DOMAIN.md section 3, firmware flow steps 1-4).
+ * their progress (GBCS PPMID firmware flow, steps 1-4).
  */
 public interface Dsp extends Provider {
 

@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param manufacturer manufacturer name
  * @param model model name
  * @param firmwareVersion current firmware version
- * @param batteryPowered whether the device runs on battery (one bridge type does, seed 000 section 7)
- * @param tcsoReclassified whether a Trust Centre Swap Out re-classified this bridge as an IHD (seed 000 section 7)
+ * @param batteryPowered whether the device runs on battery (one bridge type does, MP170 draft Modification Report section 7)
+ * @param tcsoReclassified whether a Trust Centre Swap Out re-classified this bridge as an IHD (MP170 draft Modification Report section 7)
  */
 public record EmulatedDevice(DeviceId deviceId, DeviceType type, AltHanDeviceVariant altHanDeviceVariant,
                              String manufacturer, String model, String firmwareVersion, boolean batteryPowered,

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A firmware image from the known-image list (MP170 BR12, seed 001 section 3): only such images may be sent.
+ * A firmware image from the known-image list (MP170 BR12, DCC Preliminary Impact Assessment for SECMP0170 section 3): only such images may be sent.
  *
  * @param manufacturer device manufacturer
  * @param model device model the image is built for

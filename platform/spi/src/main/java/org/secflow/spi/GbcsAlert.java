@@ -1,11 +1,11 @@
 package org.secflow.spi;
 
 /**
- * GBCS alerts of the PPMID / Alt HAN bridge firmware flow (DOMAIN.md section 3; seed 001 section 4.1.1).
+ * GBCS alerts of the PPMID / Alt HAN bridge firmware flow (GBCS PPMID firmware flow; DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1).
  * Data keys in {@link DeviceEvent#data()}: {@code reason} for a transfer failure (e.g. {@code FILE_TRANSFER_FAILURE},
  * {@code BATTERY_LOW}), optionally with the CCS08 {@code result} (1 image discarded, 2 hardware version mismatch,
  * 3 file transfer failure); {@code firmwareVersion} and {@code result} ({@code 0} success, {@code 1} failure: the
- * device keeps its old version) for activation, which a DSP relays with {@code dccAlert} = {@code N39} (seed 001
+ * device keeps its old version) for activation, which a DSP relays with {@code dccAlert} = {@code N39} (DCC Preliminary Impact Assessment for SECMP0170
  * section 4.1.1). A CS08 response of a battery-powered device may carry {@code batteryLow} ({@code true}/{@code false}).
  */
 public enum GbcsAlert {

@@ -28,7 +28,7 @@ import org.secflow.spi.GbcsAlert;
 import org.secflow.spi.Region;
 
 /**
- * What every {@link Csp} must do, whatever its SM WAN (the {@link Csp} contract; DOMAIN.md section 1; seed 001
+ * What every {@link Csp} must do, whatever its SM WAN (the {@link Csp} contract; DCC Preliminary Impact Assessment for SECMP0170
  * section 4.1.1, DSP -> CSP -> Communications Hub). A CSP plugin's test extends this and names its factory:
  * <pre>{@code
  * class CspNorthConformanceTest extends CspConformanceTest {

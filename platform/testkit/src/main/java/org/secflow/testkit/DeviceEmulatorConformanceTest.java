@@ -34,8 +34,8 @@ import org.secflow.spi.Region;
 import org.secflow.testkit.EstateFixtures.Located;
 
 /**
- * Conformance suite every {@link DeviceEmulatorFactory} passes: estate shape (seed 001 sections 3.1 and 4.1.1,
- * DOMAIN.md section 2) and the PPMID / Alt HAN bridge firmware flow (GBCS CS05c, CS08; DOMAIN.md section 3).
+ * Conformance suite every {@link DeviceEmulatorFactory} passes: estate shape (DCC Preliminary Impact Assessment for SECMP0170 sections 3.1 and 4.1.1,
+ * DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1) and the PPMID / Alt HAN bridge firmware flow (GBCS CS05c, CS08).
  *
  * <p>Extend it and implement {@link #factory()}. {@link #config()} may tune the emulator but must keep firmware
  * transfers reliable ({@code transferFailureRate} 0 or its equivalent) and Alt HAN solutions present in a 2,000

@@ -31,7 +31,7 @@ import org.secflow.spi.ServiceRequest;
 import org.secflow.spi.ServiceRequestAck;
 
 /**
- * What every {@link Dsp} must do for the PPMID / Alt HAN bridge firmware flow (DOMAIN.md section 3; seed 001
+ * What every {@link Dsp} must do for the PPMID / Alt HAN bridge firmware flow (GBCS PPMID firmware flow; DCC Preliminary Impact Assessment for SECMP0170
  * section 4.1.1): SRV 11.4 as GBCS CS05c and SRV 11.2 as CS08, routed to the CSP of the hub's region, events
  * relayed under the request id, and at most one firmware update in progress per device. A DSP plugin's test
  * extends this and names its factory.
@@ -42,7 +42,7 @@ import org.secflow.spi.ServiceRequestAck;
  * so that a User reacting to the event can send the next update.
  *
  * <p>A DSP delivers a device's 0x8F8B activation alert as DCC Alert N39: the relayed event carries data
- * {@code dccAlert} = {@code N39} (seed 001 section 4.1.1: "The existing DCC Alert N39 will be used to notify the
+ * {@code dccAlert} = {@code N39} (DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1: "The existing DCC Alert N39 will be used to notify the
  * firmware activation of Alt HAN P2P Device"). The context's clock is a {@link MutableClock} ({@link #clock});
  * a DSP that ends an unanswered update after a configurable time says how in
  * {@link #configWithUpdateTimeout(Duration)}.

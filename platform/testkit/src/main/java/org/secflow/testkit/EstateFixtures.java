@@ -17,7 +17,7 @@ import org.secflow.spi.FirmwareImage;
 
 /**
  * Helpers for tests that drive a {@link DeviceEmulator}: generating an estate into a list, walking its devices and
- * building the GBCS commands of the PPMID / Alt HAN bridge firmware flow (DOMAIN.md section 3).
+ * building the GBCS commands of the PPMID / Alt HAN bridge firmware flow (GBCS PPMID firmware flow).
  */
 public final class EstateFixtures {
     /** Import Supplier party ids used by {@link #request(int, long)}. */

@@ -16,8 +16,8 @@ import org.secflow.spi.GbcsAlert;
 
 /**
  * A hand-written {@link CommsHubNetwork} for CSP tests: it records every command and answers it at once, on the
- * calling thread, as a Communications Hub with a well-behaved PPMID would (DOMAIN.md section 3, firmware flow;
- * seed 001 section 4.1.1):
+ * calling thread, as a Communications Hub with a well-behaved PPMID would (GBCS PPMID firmware flow;
+ * DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1):
  * <ul>
  *   <li>always {@link Stage#DELIVERED_TO_HUB};</li>
  *   <li>for GBCS {@code CS05c} with an image: alert 0x8F8A (transfer success), then 0x8F8B with

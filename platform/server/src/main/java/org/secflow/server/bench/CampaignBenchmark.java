@@ -25,7 +25,7 @@ import org.secflow.spi.DeviceType;
 import org.secflow.spi.MeterPoints;
 
 /**
- * {@code secflow bench campaign --devices N} (issue 4, speed): a firmware campaign end to end, from create to every
+ * {@code secflow bench campaign --devices N}: a firmware campaign end to end, from create to every
  * device in a final state, on a running platform (embedded HSQLDB file, real plugins with the emulator at zero
  * latency), beside the store-bound limit: the same per-device state transitions written as plain batched JDBC.
  *

@@ -24,9 +24,9 @@ import org.secflow.servicerequest.SrvApplicability;
  * same findings (rule id, message and source) for every request.
  */
 final class PlainJavaRules {
-    private static final String SEED_001 = "seed 001_4c50fbdf55f72712.txt";
-    private static final String SEED_000 = "seed 000_efbde31704eb4246.txt";
-    private static final String FIRMWARE_SECTION = SEED_001 + " section 4.1.1 (Firmware Distribution Management)";
+    private static final String PIA_SECMP0170 = "DCC Preliminary Impact Assessment for SECMP0170";
+    private static final String MP170_REPORT = "MP170 draft Modification Report";
+    private static final String FIRMWARE_SECTION = PIA_SECMP0170 + " section 4.1.1 (Firmware Distribution Management)";
     private final Map<String, SrvApplicability> matrix = new HashMap<>();
     private final RegistrationTables registration;
 
@@ -69,7 +69,7 @@ final class PlainJavaRules {
         String srv = f.getSrv();
         SrvApplicability a = matrix.get(srv);
         if (a == null) {
-            out.add(new RuleFinding("SRV-UNKNOWN", "SRV " + srv + " is not in the DUIS matrix", "duis-srv-matrix.csv (129 SRVs)"));
+            out.add(new RuleFinding("SRV-UNKNOWN", "SRV " + srv + " is not in the DUIS matrix", "DUIS Service Request matrix (129 SRVs)"));
         } else {
             if (a.getRoles() == null) {
                 out.add(new RuleFinding("SRV-ELIGIBILITY-UNDEFINED", "eligibility for SRV " + srv
@@ -85,12 +85,12 @@ final class PlainJavaRules {
         }
         if (srv.equals("12.2") && f.isAltHanDevice() && (f.getAltHanVariant() == null || f.getAltHanVariant().isBlank())) {
             out.add(new RuleFinding("ALTHAN-12.2-VARIANT", "SRV 12.2 pre-notifies an Alt HAN P2P Device without its Alt HAN"
-                    + " Device Variant (B1-B4); the DSP identifies a bridge only from this variant", SEED_001 + " section 4.1.1"
-                    + " (Device Management); " + SEED_000 + " section 3 ('PPMID Variant')"));
+                    + " Device Variant (B1-B4); the DSP identifies a bridge only from this variant", PIA_SECMP0170 + " section 4.1.1"
+                    + " (Device Management); " + MP170_REPORT + " section 3 ('PPMID Variant')"));
         }
         if ((srv.equals("8.7.2") || srv.equals("8.8.2")) && f.getAltHanVariant() != null) {
             out.add(new RuleFinding("ALTHAN-JOIN-UNJOIN", "SRV " + srv + " is not allowed for an Alt HAN P2P Device (variant "
-                    + f.getAltHanVariant() + ")", SEED_001 + " section 4.1.1 (Device Management: new DSP validation)"));
+                    + f.getAltHanVariant() + ")", PIA_SECMP0170 + " section 4.1.1 (Device Management: new DSP validation)"));
         }
         if (srv.equals("11.4")) {
             if (!"PPMID".equals(f.getDeviceType())) {
@@ -99,7 +99,7 @@ final class PlainJavaRules {
             }
             if (f.isTcsoReclassified()) {
                 out.add(new RuleFinding("ALTHAN-11.4-TCSO", "the Alt HAN P2P Device was re-classified as an IHD by a Trust"
-                        + " Centre Swap Out and cannot receive OTA firmware", SEED_000 + " section 7 (Trust Centre Swap Out)"));
+                        + " Centre Swap Out and cannot receive OTA firmware", MP170_REPORT + " section 7 (Trust Centre Swap Out)"));
             }
             if (f.isUpdateInProgress()) {
                 out.add(new RuleFinding("ALTHAN-11.4-IN-PROGRESS", "a firmware update is already in progress for device "
@@ -108,17 +108,17 @@ final class PlainJavaRules {
             if (!f.isFirmwareImageGiven() || !f.isImageKnown()) {
                 out.add(new RuleFinding("ALTHAN-11.4-KNOWN-IMAGE", f.isFirmwareImageGiven()
                         ? "SRV 11.4 names a firmware image that is not known; only known firmware images may be sent"
-                        : "SRV 11.4 names no firmware image; only known firmware images may be sent", SEED_001 + " BR12"));
+                        : "SRV 11.4 names no firmware image; only known firmware images may be sent", PIA_SECMP0170 + " BR12"));
             }
             if (f.isImageKnown() && !f.isImageApplicable()) {
                 out.add(new RuleFinding("ALTHAN-11.4-IMAGE-APPLICABLE", "the firmware image does not apply to the model and"
-                        + " type of device " + f.getDeviceId(), SEED_001 + " section 4.1.1 and BR12"));
+                        + " type of device " + f.getDeviceId(), "GBCS alert 0x8F89 Firmware Transfer Failure, reason hardware version mismatch (GBCS CCS08); platform validation"));
             }
         }
         if ((srv.equals("12.2") || srv.equals("8.7.2")) && f.isAddsType1Device() && f.getType1DevicesOnHub() >= 6) {
             out.add(new RuleFinding("ALTHAN-TYPE1-LIMIT", "Communications Hub " + f.getCommsHubId() + " already has "
                     + f.getType1DevicesOnHub() + " Type 1 devices; at most six Type 1 devices (PPMID, HCALCS, Alt HAN P2P"
-                    + " Devices) per Communications Hub", SEED_001 + " section 4.1.1"));
+                    + " Devices) per Communications Hub", PIA_SECMP0170 + " section 4.1.1"));
         }
         if (f.getDeviceId() != null && (!srv.equals("12.2") || f.getCommsHubId() != null) && !mayAct(f)) {
             out.add(refusal(f.getRole()));

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The configuration of the modification lifecycle: users' process groups and the appeal window (issue 5). */
+/** The configuration of the modification lifecycle: users' process groups and the appeal window. */
 class ModificationsConfigTest {
     @TempDir
     Path dir;

@@ -22,7 +22,7 @@ import org.secflow.server.config.SecflowConfig;
 import org.secflow.store.DatabaseSettings;
 import org.secflow.testkit.PluginJarBuilder;
 
-/** Issue 2 acceptance 2 over HTTP: a plugin built for another SPI major is listed as refused, with the reason. */
+/** Over HTTP: a plugin built for another SPI major is listed as refused, with the reason. */
 class PluginsApiTest {
     @TempDir
     Path dir;

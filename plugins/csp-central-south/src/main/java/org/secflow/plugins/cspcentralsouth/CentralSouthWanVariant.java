@@ -4,11 +4,11 @@ import java.util.Locale;
 
 /**
  * Communications Hub WAN Variants of the CSP South and Central, as SRV 12.1 Request WAN Matrix returns them (SEC
- * Appendix I CHISM Annex E Table 3, quoted in seed 004 MP106, "CHISM update for Unknown WAN Variant").
+ * Appendix I CHISM Annex E Table 3, quoted in SEC Panel paper, December 2020, MP106, "CHISM update for Unknown WAN Variant").
  *
  * <p>When the CSP South and Central can confirm an Availability Date but not the WAN Variant, the DSP returns
- * {@code " "} (a space); MP106 tells Users to read it as "Unknown" (seed 004, MP106 sections 1 and 3 and the
- * amended Annex E3). The CSP North never returns it (seed 004, MP106 section 2).
+ * {@code " "} (a space); MP106 tells Users to read it as "Unknown" (SEC Panel paper, December 2020, MP106 sections 1 and 3 and the
+ * amended Annex E3). The CSP North never returns it (SEC Panel paper, December 2020, MP106 section 2).
  */
 enum CentralSouthWanVariant {
     CELLULAR("Cellular"),

@@ -9,10 +9,10 @@ import org.secflow.spi.Region;
 
 /**
  * Factory of the CSP Central and South, id {@code csp-central-south}, serving {@link Region#CENTRAL} and
- * {@link Region#SOUTH} (DOMAIN.md section 1: one CSP for North, one for Central and South). The CSP Central and
+ * {@link Region#SOUTH} (DCC Preliminary Impact Assessment for SECMP0170, sections 4.1.1.2 "CSP Central & South" and 4.1.1.3 "CSP North"). The CSP Central and
  * South carries commands over a simulated cellular SM WAN (CHISM Annex E Table 3 WAN Variants Cellular and
- * Cellular+Mesh, seed 004 MP106; see {@link CentralSouthWanVariant}) to the Communications Hubs of the Central and
- * South regions (seed 001 section 4.1.1: DSP -> CSP -> Communications Hub; section 4.1.1.2 for the CSP Central and
+ * Cellular+Mesh, SEC Panel paper, December 2020, MP106; see {@link CentralSouthWanVariant}) to the Communications Hubs of the Central and
+ * South regions (DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1: DSP -> CSP -> Communications Hub; section 4.1.1.2 for the CSP Central and
  * South's part); the relay is {@link SmWanCsp}, which fails a command for the North region.
  *
  * <p>Configuration keys under {@code plugins.config.csp-central-south}: see {@link SmWanSettings}, {@code latencyMs}

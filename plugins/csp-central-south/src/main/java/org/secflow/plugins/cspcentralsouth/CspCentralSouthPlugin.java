@@ -7,7 +7,7 @@ import org.secflow.spi.SpiVersion;
 
 /**
  * The CSP Central and South plugin: one {@link CspFactory}, {@link CspCentralSouthFactory}, serving the Central and
- * South regions over a simulated cellular SM WAN (DOMAIN.md section 1). Found by {@link java.util.ServiceLoader}
+ * South regions over a simulated cellular SM WAN (DCC Preliminary Impact Assessment for SECMP0170, sections 4.1.1.2 and 4.1.1.3). Found by {@link java.util.ServiceLoader}
  * through {@code META-INF/services/org.secflow.spi.Plugin}.
  */
 public final class CspCentralSouthPlugin implements Plugin {

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Seed 004, MP106: the CSP South and Central's WAN Variant " " (a space) is read as Unknown. */
+/** SEC Panel paper, December 2020, MP106: the CSP South and Central's WAN Variant " " (a space) is read as Unknown. */
 class CentralSouthWanVariantTest {
 
     @ParameterizedTest(name = "''{0}'' is {1}")

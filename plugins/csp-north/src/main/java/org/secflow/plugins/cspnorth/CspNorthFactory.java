@@ -8,10 +8,9 @@ import org.secflow.plugins.smwan.SmWanSettings;
 import org.secflow.spi.Region;
 
 /**
- * Factory of the CSP North, id {@code csp-north}, serving {@link Region#NORTH} only (DOMAIN.md section 1: one CSP
- * for North, one for Central and South). The CSP North carries commands over a simulated long-range radio SM WAN
- * (CHISM Annex E Table 3 WAN Variants 420 and 450, seed 004 MP106) to the Communications Hubs of the North region
- * (seed 001 section 4.1.1: DSP -> CSP -> Communications Hub; section 4.1.1.3 for the CSP North's part); the relay
+ * Factory of the CSP North, id {@code csp-north}, serving {@link Region#NORTH} only (DCC Preliminary Impact Assessment for SECMP0170, sections 4.1.1.2 * and 4.1.1.3: one CSP for North, one for Central and South). The CSP North carries commands over a simulated long-range radio SM WAN
+ * (CHISM Annex E Table 3 WAN Variants 420 and 450, SEC Panel paper, December 2020, MP106) to the Communications Hubs of the North region
+ * (DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1: DSP -> CSP -> Communications Hub; section 4.1.1.3 for the CSP North's part); the relay
  * is {@link SmWanCsp}.
  *
  * <p>Configuration keys under {@code plugins.config.csp-north}: see {@link SmWanSettings}, {@code latencyMs}

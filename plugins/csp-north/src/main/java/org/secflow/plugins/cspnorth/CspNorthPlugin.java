@@ -7,7 +7,7 @@ import org.secflow.spi.SpiVersion;
 
 /**
  * The CSP North plugin: one {@link CspFactory}, {@link CspNorthFactory}, serving the North region over a simulated
- * long-range radio SM WAN (DOMAIN.md section 1). Found by {@link java.util.ServiceLoader} through
+ * long-range radio SM WAN (DCC Preliminary Impact Assessment for SECMP0170, sections 4.1.1.2 and 4.1.1.3). Found by {@link java.util.ServiceLoader} through
  * {@code META-INF/services/org.secflow.spi.Plugin}.
  */
 public final class CspNorthPlugin implements Plugin {

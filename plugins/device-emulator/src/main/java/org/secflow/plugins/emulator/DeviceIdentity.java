@@ -38,7 +38,7 @@ final class DeviceIdentity {
         return (int) Long.remainderUnsigned(mix(eui64), product.firmwareVersions().size());
     }
 
-    /** Whether the device is an Alt HAN bridge re-classified as an IHD by a Trust Centre Swap Out (seed 000 section 7). */
+    /** Whether the device is an Alt HAN bridge re-classified as an IHD by a Trust Centre Swap Out (MP170 draft Modification Report section 7). */
     boolean tcsoReclassified(long eui64, Product product) {
         return product.variant() != null && unit(mix(eui64 ^ TCSO_SALT)) < settings.tcsoShare();
     }

@@ -24,12 +24,12 @@ import org.secflow.spi.Region;
  * (CHF + GPF, CHTS/GBCS baseline); an ESME with an MPAN and an Import Supplier and/or a GSME with an MPRN and a Gas
  * Supplier; a PPMID when prepayment; an IHD in most premises; an Alt HAN solution of 2 or 3 bridges in a share of
  * premises; occasionally an HCALCS and a CAD. Never more than {@value #MAX_TYPE1_PER_HUB} Type 1 devices per hub
- * (seed 001 section 4.1.1).
+ * (DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1).
  *
- * <p>Alt HAN bridge roles are this emulator's reading of the factors in seed 001 section 3.1 (IHD or GSME out of
- * range, whether they are close together, whether the GSME has an electricity source nearby); the seeds name the
+ * <p>Alt HAN bridge roles are this emulator's reading of the factors in DCC Preliminary Impact Assessment for SECMP0170 section 3.1 (IHD or GSME out of
+ * range, whether they are close together, whether the GSME has an electricity source nearby); the sources name the
  * variants B1-B4 but not what each is. B1 sits beside the hub, B2 beside the IHD, B3 beside a GSME with mains power,
- * B4 beside a GSME without (so B4 is the natural battery-powered one, seed 000 section 7). Solutions: IHD out of range
+ * B4 beside a GSME without (so B4 is the natural battery-powered one, MP170 draft Modification Report section 7). Solutions: IHD out of range
  * B1+B2; GSME out of range B1+B3|B4; both, close together B1+B3|B4; both, apart B1+B2+B3|B4.
  *
  * <p>Identifiers: Device IDs are the product's 24-bit prefix and a 40-bit counter that starts at a
@@ -47,7 +47,7 @@ import org.secflow.spi.Region;
  * Supplier when the request names any.
  */
 final class EstateGenerator {
-    /** At most six Type 1 devices (PPMID, HCALCS, Alt HAN bridges) per Communications Hub (seed 001 section 4.1.1). */
+    /** At most six Type 1 devices (PPMID, HCALCS, Alt HAN bridges) per Communications Hub (DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1). */
     static final int MAX_TYPE1_PER_HUB = 6;
     /** Share of out-of-range GSMEs with an electricity source nearby (the emulator's assumption). */
     static final double GSME_MAINS_NEARBY_SHARE = 0.5;

@@ -13,7 +13,7 @@ import org.secflow.spi.DeviceType;
  * @param model model name, null for a device emulated on first contact (it then accepts any image's model)
  * @param variant Alt HAN Device Variant of a bridge, else null
  * @param batteryPowered whether the device runs on battery
- * @param tcsoReclassified whether a Trust Centre Swap Out re-classified this bridge as an IHD (seed 000 section 7)
+ * @param tcsoReclassified whether a Trust Centre Swap Out re-classified this bridge as an IHD (MP170 draft Modification Report section 7)
  * @param firmwareVersion the firmware version the device reports now
  * @param generated true for a device of a generated estate, false for one emulated on first contact
  */

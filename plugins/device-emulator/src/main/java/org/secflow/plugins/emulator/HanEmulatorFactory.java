@@ -16,11 +16,11 @@ import org.secflow.spi.ProviderContext;
  *   <caption>configuration keys</caption>
  *   <tr><th>key</th><th>default</th><th>meaning and source</th></tr>
  *   <tr><td>{@code altHanShare}</td><td>0.03</td><td>premises with an Alt HAN solution of 2 or 3 P2P bridges
- *       (seed 001 section 3.1). The default is an assumption of a few per cent, not from the seeds.</td></tr>
+ *       (DCC Preliminary Impact Assessment for SECMP0170 section 3.1). The default is an assumption of a few per cent, not from our sources.</td></tr>
  *   <tr><td>{@code prepaymentShare}</td><td>0.15</td><td>premises on prepayment, which get a PPMID. An
  *       approximation of the GB domestic prepayment share.</td></tr>
  *   <tr><td>{@code tcsoShare}</td><td>0.01</td><td>share of <em>bridges</em> a Trust Centre Swap Out re-classified
- *       as an IHD; they discard firmware images (seed 000 section 7). Assumption.</td></tr>
+ *       as an IHD; they discard firmware images (MP170 draft Modification Report section 7). Assumption.</td></tr>
  *   <tr><td>{@code latencyMs}</td><td>20</td><td>emulated ms from command to hub ({@code DELIVERED_TO_HUB}) and
  *       from hub to a CS08 response; 0..60000.</td></tr>
  *   <tr><td>{@code transferTimeMs}</td><td>20</td><td>emulated ms from {@code DELIVERED_TO_HUB} to the transfer
@@ -36,7 +36,7 @@ import org.secflow.spi.ProviderContext;
  *       never answers: no alert ever follows.</td></tr>
  *   <tr><td>{@code lowBatteryRate}</td><td>0</td><td>share of periods in which a battery-powered bridge (the
  *       {@code batteryPoweredVariant}) has a low battery: its CS08 response carries {@code batteryLow} "true" and a
- *       CS05c reaching it fails with 0x8F89 {@code reason} BATTERY_LOW. Assumption: no seed gives a figure.</td></tr>
+ *       CS05c reaching it fails with 0x8F89 {@code reason} BATTERY_LOW. Assumption: no source gives a figure.</td></tr>
  *   <tr><td>{@code lowBatteryPeriodMs}</td><td>3600000</td><td>emulated ms over which a bridge's battery state
  *       holds; drawn afresh per device and period of the host clock (times {@code timeScale}), so a retry a few
  *       periods later may succeed.</td></tr>
@@ -59,8 +59,8 @@ import org.secflow.spi.ProviderContext;
  *       without an electricity source (see {@code EstateGenerator}).</td></tr>
  * </table>
  *
- * <p>Estates: regions North 28 %, Central 36 %, South 36 % (approximation), CHTS/GBCS baselines from seed 004
- * (MP139), at most six Type 1 devices per hub (seed 001 section 4.1.1); see {@code EstateGenerator} and
+ * <p>Estates: regions North 28 %, Central 36 %, South 36 % (approximation), CHTS/GBCS baselines from SEC Panel paper, December 2020
+ * (MP139), at most six Type 1 devices per hub (DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1); see {@code EstateGenerator} and
  * {@code ProductCatalogue}. Commands: see {@code HubCommandResponder}; rates are drawn per command id and device,
  * independently per cause, so a run repeats exactly. A device the emulator did not generate in this JVM is emulated on first contact: as generated when its Device ID is one this emulator makes (the ID names the
  * product and fixes firmware and TCSO state, so {@code secflow estate generate} in one process and {@code serve} in

@@ -20,15 +20,15 @@ import org.secflow.spi.Region;
  *       sections 1 and 2). The weights (5, 10, 35, 50) are the emulator's assumption of an estate part-way through the
  *       v3.2 upgrade: judged against the TSAT (rules/tsat.csv) some hubs are inside their Maintenance Validity Period
  *       and some past it or past their GBCS Applicability Period.</li>
- *   <li>Single Band and Dual Band Communications Hubs, three hub providers (seed 004, MP139 section 2).</li>
+ *   <li>Single Band and Dual Band Communications Hubs, three hub providers (SEC Panel paper, December 2020, MP139 section 2).</li>
  *   <li>Regions: North 28 %, Central 36 %, South 36 %. An approximation of the premises split between the DCC
- *       regions (North: Scotland and the north of England); not taken from the seeds.</li>
+ *       regions (North: Scotland and the north of England); not taken from our sources.</li>
  *   <li>MPAN distributor ids (first two digits of the MPAN core, 10-23 for the fourteen GB distribution areas)
  *       grouped by region as an approximation of the region boundaries.</li>
  *   <li>Manufacturer names are illustrative; model names and firmware versions are placeholders. Device ID
  *       prefixes are locally administered EUI-64 prefixes ({@code 0A-00-xx}, one per product), not registered
  *       OUIs.</li>
- *   <li>Alt HAN bridges: one product per variant B1-B4 (seed 001 section 4.1.1).</li>
+ *   <li>Alt HAN bridges: one product per variant B1-B4 (DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1).</li>
  * </ul>
  */
 final class ProductCatalogue {

@@ -9,7 +9,7 @@ import org.secflow.spi.ProviderContext;
  * Factory of the reference DSP, id {@code dsp-reference}. One configuration key under
  * {@code plugins.config.dsp-reference}: {@value #UPDATE_TIMEOUT_MS}, how long an SRV 11.4 whose device never sends
  * its final event (0x8F89, 0x8F8B, or FAILED) blocks the next update of that device, in ms of the host clock, 1 to
- * one week, default {@value #DEFAULT_UPDATE_TIMEOUT_MS} (24 hours; an assumption, the seeds give no figure). Any
+ * one week, default {@value #DEFAULT_UPDATE_TIMEOUT_MS} (24 hours; an assumption, our sources give no figure). Any
  * other key, or a bad value, refuses the plugin rather than being ignored.
  */
 public final class DspReferenceFactory implements DspFactory {

@@ -11,7 +11,7 @@ import org.secflow.spi.GbcsAlert;
 /**
  * The firmware updates in progress, one per device at most: "DCC Total Systems tracks the progress of the firmware
  * update request at a device level. If a firmware update request is already in progress for a given Alt HAN P2P
- * Device, any further firmware update requests will be blocked" (seed 001 section 4.1.1).
+ * Device, any further firmware update requests will be blocked" (DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1).
  *
  * <p>An update is in progress from {@link #tryStart} until {@link #finish} (its 0x8F89, 0x8F8B or FAILED, see
  * {@link #ends}) or until {@code updateTimeoutMs} has passed on the clock, whichever comes first: a device that
@@ -60,7 +60,7 @@ final class FirmwareUpdateTracker {
 
     /**
      * Whether {@code event} ends a firmware update: the device's 0x8F8B activation alert (either result), a 0x8F89
-     * transfer failure, or the command failing on its way (DOMAIN.md section 3, firmware flow steps 3 and 4).
+     * transfer failure, or the command failing on its way (GBCS PPMID firmware flow, steps 3 and 4).
      */
     static boolean ends(DeviceEvent event) {
         return event.stage() == DeviceEvent.Stage.FAILED

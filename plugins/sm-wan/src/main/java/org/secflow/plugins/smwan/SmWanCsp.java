@@ -22,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A CSP that carries commands over a simulated SM WAN to the Communications Hubs of the regions it serves (seed 001
+ * A CSP that carries commands over a simulated SM WAN to the Communications Hubs of the regions it serves (DCC Preliminary Impact Assessment for SECMP0170
  * section 4.1.1: DSP -> CSP -> Communications Hub). Each CSP plugin gives it its id, its regions and the kind of
  * its SM WAN.
  *

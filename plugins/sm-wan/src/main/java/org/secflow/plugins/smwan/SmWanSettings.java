@@ -8,7 +8,7 @@ import java.util.function.Function;
 
 /**
  * Settings of a simulated SM WAN, from {@code plugins.config.<csp id>.<key>}. Each CSP passes its own defaults; the
- * latency defaults are illustrative figures for an emulation, not measured SM WAN latencies (no seed gives one).
+ * latency defaults are illustrative figures for an emulation, not measured SM WAN latencies (no source gives one).
  *
  * @param latencyMs {@code latencyMs}: time from acceptance to hand-over to the hub, ms, 0 to one hour
  * @param jitterMs {@code jitterMs}: extra latency drawn uniformly from 0 to this, ms, 0 to one hour (default 0)
