@@ -6,9 +6,10 @@ package org.secflow.rules;
  *
  * @param maxFirings rule firings one decision may make (default {@value #DEFAULT_MAX_FIRINGS}); the next one
  *     refuses the decision
- * @param budgetMs wall-clock time (ms) one decision may take, checked before each firing (default
- *     {@value #DEFAULT_BUDGET_MS}); a single consequence that never returns cannot be stopped by the JVM and is not
- *     bounded by this
+ * @param budgetMs time (ms) one decision may take, checked before each firing (default {@value #DEFAULT_BUDGET_MS}):
+ *     the decision is refused when both its wall-clock time and the CPU time of its thread are past it, so that a
+ *     healthy decision on a loaded machine, its thread waiting for a processor, is not refused; a single consequence
+ *     that never returns cannot be stopped by the JVM and is not bounded by this
  * @throws IllegalArgumentException when either is below 1
  */
 public record DecisionLimits(int maxFirings, long budgetMs) {

@@ -7,7 +7,7 @@ import org.secflow.rules.RuleFinding;
 /**
  * The rules' verdict on one {@link ServiceRequestFact}: rules call {@link #reject} in their consequence on the
  * global {@code decision} ({@link RuleEvaluator}); it is never a fact, so a rule cannot match it. Not thread-safe;
- * one per evaluation.
+ * one per session, cleared before each evaluation, and a copy returned to the caller.
  */
 public final class Decision {
     private final List<RuleFinding> violations = new ArrayList<>(2);
@@ -23,5 +23,17 @@ public final class Decision {
 
     public List<RuleFinding> getViolations() {
         return List.copyOf(violations);
+    }
+
+    /** Forgets every finding: a session's own decision, reused for its next evaluation ({@link RuleEvaluator}). */
+    void clear() {
+        violations.clear();
+    }
+
+    /** A new decision with the same findings, which later evaluations on the session do not touch. */
+    Decision copy() {
+        Decision d = new Decision();
+        d.violations.addAll(violations);
+        return d;
     }
 }

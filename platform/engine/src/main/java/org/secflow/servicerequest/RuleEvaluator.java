@@ -23,12 +23,12 @@ public final class RuleEvaluator {
      * @throws RuleFaultException when a rule throws or the decision goes over its {@link org.secflow.rules.DecisionLimits}
      */
     public static Decision evaluate(LoadedRules rules, ServiceRequestFact fact) {
-        Decision decision = new Decision();
         KieSession session = rules.sessions().get();
+        Decision decision = null;
         boolean faulted = false;
         try {
             if (rules.globals().contains(DECISION_GLOBAL)) {
-                session.setGlobal(DECISION_GLOBAL, decision);
+                decision = sessionDecision(session);
             }
             session.insert(fact);
             RuleSessions.fireGuarded(rules, session);
@@ -40,6 +40,21 @@ public final class RuleEvaluator {
                 RuleSessions.empty(session); // the request and what the rules inserted for it; the SRV's SrvApplicability stands
             }
         }
-        return decision;
+        return decision == null ? new Decision() : decision.copy();
+    }
+
+    /**
+     * The session's own {@link Decision}, set as its global once and cleared for each evaluation: setting a global
+     * goes through Drools' global map and type check, which cost more per decision (7 % of a decision's samples) than
+     * copying the findings out.
+     */
+    private static Decision sessionDecision(KieSession session) {
+        if (session.getGlobal(DECISION_GLOBAL) instanceof Decision d) {
+            d.clear();
+            return d;
+        }
+        Decision d = new Decision();
+        session.setGlobal(DECISION_GLOBAL, d);
+        return d;
     }
 }
