@@ -113,7 +113,7 @@ final class CampaignWaves {
     }
 
     /**
-     * The gate after a wave (issue 4, step 7), decided on the sending loop's thread before
+     * The gate after a wave (campaign step 7, docs/architecture.md), decided on the sending loop's thread before
      * {@value CampaignProcess#WAVE_ENDED} is correlated: NEXT (success threshold met), PAUSE (threshold not
      * met, error threshold crossed or paused on demand), CANCEL or DONE. A PAUSE is recorded with its reason.
      */

@@ -18,10 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands accepted requests to the DSP plugin and turns its {@link DeviceEvent}s into device states (DOMAIN.md
- * section 3): ACCEPTED_BY_CSP → SENT, DELIVERED_TO_HUB, 0x8F8A → DELIVERED, 0x8F89 → DELIVERY_FAILED,
+ * Hands accepted requests to the DSP plugin and turns its {@link DeviceEvent}s into device states (GBCS PPMID
+ * firmware flow, steps 2-5): ACCEPTED_BY_CSP → SENT, DELIVERED_TO_HUB, 0x8F8A → DELIVERED, 0x8F89 → DELIVERY_FAILED,
  * 0x8F8B result 0 → ACTIVATED (else ACTIVATION_FAILED), a response → COMPLETED (for SRV 11.2, when the version
- * differs from the SMI's, the SMI updated, seed 001 section 4.1.1), FAILED → FAILED. A DUIS-shaped response,
+ * differs from the SMI's, the SMI updated, DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1), FAILED → FAILED. A DUIS-shaped response,
  * failure or final firmware alert (one that names its GBCS use case) is stored with the request ({@link ServiceRequestStore#response}).
  */
 final class DspProgress {

@@ -86,7 +86,7 @@ final class ServiceRequestFacts {
 
     /**
      * SRV 8.11 Update HAN Device Log to a Communications Hub Function: adding ({@code useCase} CCS01, the default) a
-     * device whose {@code hanDeviceType} is Type 1 counts toward the hub's six Type 1 devices (seed 001 section
+     * device whose {@code hanDeviceType} is Type 1 counts toward the hub's six Type 1 devices (DCC Preliminary Impact Assessment for SECMP0170 section
      * 4.1.1); removing (CCS02) never does.
      */
     static void forHanDeviceLogUpdate(Handle h, ServiceRequestFact f, java.util.Map<String, String> parameters) {

@@ -37,7 +37,7 @@ import org.secflow.store.GroupCommit;
  * restrictions, Registered Supplier access), the decision is audited before the answer, and accepted requests are
  * answered from the SMI (8.2, 8.4, 12.2) or handed to the configured DSP plugin with their payload as parameters
  * (every other SRV; the DSP answers non-device SRVs itself and sends device SRVs through the CSP of the hub's region,
- * DOMAIN.md section 3); the DSP's DUIS-shaped responses are stored with the request ({@link DspProgress}).
+ * docs/architecture.md); the DSP's DUIS-shaped responses are stored with the request ({@link DspProgress}).
  *
  * <p>One rule-set version decides a whole request. A request is all or nothing: if the rules reject it for any of
  * its devices nothing is sent. A User holding several DCC User Roles that names none is judged in the role that fits

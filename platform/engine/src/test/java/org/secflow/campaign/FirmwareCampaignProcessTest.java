@@ -22,7 +22,7 @@ import org.secflow.workflow.ProcessDeployer;
 import org.secflow.workflow.WorkflowEngine;
 
 /**
- * Issue 4 acceptance 1: the real {@code bpmn/firmware-campaign.bpmn} walked with camunda-bpm-assert. The bean
+ * The real {@code bpmn/firmware-campaign.bpmn} walked with camunda-bpm-assert. The bean
  * {@value CampaignProcess#BEAN} is a hand-written fake that records the calls; the test plays the messages
  * the service sends (EligibilityChecked, WaveEnded with the gate decided at the wave's end), so it asserts the path
  * the process takes, not the sending.

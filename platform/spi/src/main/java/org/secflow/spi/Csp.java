@@ -2,7 +2,7 @@ package org.secflow.spi;
 
 import java.util.Optional;
 
-/** A Communications Service Provider: carries commands over the SM WAN of its regions (DOMAIN.md section 1). */
+/** A Communications Service Provider: carries commands over the SM WAN of its regions (DCC Preliminary Impact Assessment for SECMP0170, sections 4.1.1.2 and 4.1.1.3). */
 public interface Csp extends Provider {
 
     /**

@@ -83,6 +83,10 @@ final class ApiOperations {
         op("get", "/api/plugins", "platform", "Plugin folders and their providers").answersList(200, "every plugin", PluginStatus.class);
         op("get", "/api/me", "platform", "The caller's identity").answers(200, "userId, name, party, dccUserRoles, "
                 + "platformRoles, groups", object("the caller"));
+        op("get", "/api/console/config", "platform", "How the web console signs in").description("No token needed: "
+                + "{oidc: null} when no identity provider is configured, else {oidc: {issuer, clientId, providerName, scopes, "
+                + "authorizationEndpoint, tokenEndpoint, endSessionEndpoint}}; nothing secret.")
+                .answers(200, "the console's sign-in settings", object("the sign-in settings"));
         op("get", "/api/openapi.json", "platform", "This description (OpenAPI 3.1)").answers(200, "the document", object("OpenAPI 3.1"));
         op("get", "/api/docs", "platform", "Swagger UI over this description").answersText(200, "the page", "text/html");
         op("get", "/api/metrics", "platform", "Metrics in the Prometheus text format").description("HTTP requests by "

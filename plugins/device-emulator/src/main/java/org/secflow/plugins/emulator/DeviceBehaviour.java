@@ -27,7 +27,7 @@ import org.secflow.spi.DeviceType;
  *       the Device ID, so two reads an emulated hour apart differ by about the hourly rate;</li>
  *   <li>LOG_READ / LOG_CLEAR: the event log (the last {@value #MAX_EVENTS} events), or clears it;</li>
  *   <li>HAN_LOG_ADD / HAN_LOG_REMOVE / HAN_LOG_READ: the Communications Hub's device log; adding a seventh Type 1
- *       device fails with {@code HAN_DEVICE_LOG_FULL} (at most six Type 1 devices per hub, seed 001 section 4.1.1),
+ *       device fails with {@code HAN_DEVICE_LOG_FULL} (at most six Type 1 devices per hub, DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1),
  *       removing an absent one with {@code NOT_IN_DEVICE_LOG};</li>
  *   <li>FIRMWARE_READ: {@code firmwareVersion} and, when an image waits, {@code pendingFirmwareVersion};</li>
  *   <li>FIRMWARE_ACTIVATE: activates the waiting image; with none, succeeds only for the running version
@@ -213,7 +213,7 @@ final class DeviceBehaviour {
         long type1 = log.stream().filter(e -> DeviceType.valueOf(e.substring(e.indexOf(':') + 1)).isType1()).count();
         if (t.isType1() && type1 >= MAX_TYPE1) {
             return Outcome.fail("HAN_DEVICE_LOG_FULL: the device log of Communications Hub " + DeviceId.of(hubId)
-                    + " holds " + type1 + " Type 1 devices, the most it can (seed 001 section 4.1.1)");
+                    + " holds " + type1 + " Type 1 devices, the most it can (DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1)");
         }
         log.add(id + ":" + t);
         change.put(DeviceStateKeys.HAN_LOG, String.join(" ", log));

@@ -54,7 +54,7 @@ import org.secflow.spi.ProviderContext;
  *   <tr><td>{@code failureRate.<useCase>}</td><td>0</td><td>share of the commands of a GBCS use case (e.g.
  *       {@code failureRate.ECS43}) that the device fails with COMMAND_FAILED after {@code DELIVERED_TO_HUB}; the use
  *       case must be one the emulator answers (its table {@code use-cases.csv}).</td></tr>
- *   <tr><td>{@code batteryPoweredVariant}</td><td>B4</td><td>the Alt HAN Device Variant that runs on battery. Seed 000
+ *   <tr><td>{@code batteryPoweredVariant}</td><td>B4</td><td>the Alt HAN Device Variant that runs on battery. MP170 draft Modification Report
  *       section 7 says one bridge type is battery powered but not which; B4 is the emulator's bridge beside a GSME
  *       without an electricity source (see {@code EstateGenerator}).</td></tr>
  * </table>

@@ -17,14 +17,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers commands as the Communications Hub and its HAN devices would (DOMAIN.md section 3, firmware flow steps
- * 2-5; seed 001 section 4.1.1; DUIS "Service Request matrix" for the GBCS use cases of {@link UseCaseTable}). Runs on
+ * Answers commands as the Communications Hub and its HAN devices would (GBCS PPMID firmware flow, steps
+ * 2-5; DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1; DUIS "Service Request matrix" for the GBCS use cases of {@link UseCaseTable}). Runs on
  * the host's scheduler with event times from the host's clock; delays are emulated ms divided by {@code timeScale}.
  *
  * <ul>
  *   <li>A firmware transfer (CS05a, CS05b, CS05c): after {@code latencyMs} {@code DELIVERED_TO_HUB}; after
  *       {@code transferTimeMs} alert 0x8F89 with {@code reason} and the CCS08 {@code result} for the first cause that
- *       applies ({@value #IMAGE_DISCARDED} for a bridge a Trust Centre Swap Out re-classified, seed 000 section 7;
+ *       applies ({@value #IMAGE_DISCARDED} for a bridge a Trust Centre Swap Out re-classified, MP170 draft Modification Report section 7;
  *       {@value #HARDWARE_VERSION_MISMATCH} for another model's image; {@value #BATTERY_LOW}; {@value
  *       #FILE_TRANSFER_FAILURE} at {@code fileTransferFailureRate}), or silence at {@code noAnswerRate}, or 0x8F8A
  *       (the image recorded as pending) and after {@code activationTimeMs} 0x8F8B with {@code firmwareVersion} and

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * {@code E} for a failure without one) and {@code critical}; so does the final alert of a firmware update (0x8F8B:
  * {@code I0} for result 0, else {@code E}; 0x8F89: {@code E}), the response of a firmware SRV. The device's 0x8F8B
  * FIRMWARE_ACTIVATION alert also gains {@value #DCC_ALERT_KEY} = {@value #N39}: "The Device Alerts received from the Alt HAN P2P Devices will be delivered
- * to the Service Users using the DCC Alert N39, as with PPMIDs" (seed 001 section 4.1.1). A firmware update ends at
+ * to the Service Users using the DCC Alert N39, as with PPMIDs" (DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1). A firmware update ends at
  * 0x8F8B, 0x8F89 or FAILED ({@link FirmwareUpdateTracker#ends}); the DSP forgets it before relaying that event.
  */
 final class CommandRelay {

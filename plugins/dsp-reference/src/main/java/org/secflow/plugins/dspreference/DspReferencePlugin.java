@@ -7,7 +7,7 @@ import org.secflow.spi.SpiVersion;
 
 /**
  * The reference Data Service Provider plugin: one {@link DspFactory}, {@link DspReferenceFactory}, carrying every SRV
- * of the DUIS Service Request matrix (DOMAIN.md section 3; seed 001 section 4.1.1 for the firmware flow). Found by
+ * of the DUIS Service Request matrix (DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1 for the firmware flow). Found by
  * {@link java.util.ServiceLoader} through {@code META-INF/services/org.secflow.spi.Plugin}.
  */
 public final class DspReferencePlugin implements Plugin {

@@ -19,7 +19,7 @@ import org.secflow.spi.ServiceRequest;
 import org.secflow.spi.ServiceRequestAck;
 
 /**
- * The reference DSP (DOMAIN.md section 3; DUIS "Service Request matrix"; seed 001 section 4.1.1, Option 1).
+ * The reference DSP (DUIS "Service Request matrix"; DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1, Option 1).
  *
  * <p>{@link #submit} checks, in order: the SRV is in the DSP's table ({@link SrvCatalogue}) and not one the host
  * answers from the Smart Metering Inventory (8.2, 8.4, 12.2); the payload fits the SRV's schema (every parameter
@@ -43,7 +43,7 @@ import org.secflow.spi.ServiceRequestAck;
 final class ReferenceDsp implements Dsp {
     /** Data key naming the DCC Alert a relayed event is delivered as. */
     static final String DCC_ALERT_KEY = CommandRelay.DCC_ALERT_KEY;
-    /** DCC Alert N39: a PPMID's or Alt HAN P2P Device's firmware activation alert (seed 001 section 4.1.1). */
+    /** DCC Alert N39: a PPMID's or Alt HAN P2P Device's firmware activation alert (DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1). */
     static final String N39 = CommandRelay.N39;
 
     private final SrvCatalogue catalogue;
