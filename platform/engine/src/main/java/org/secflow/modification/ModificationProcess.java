@@ -40,6 +40,7 @@ final class ModificationProcess {
     private final ProcessEngine engine;
     private final Map<String, Optional<String>> completesWith = new ConcurrentHashMap<>();
     private final Map<String, RecordedBy> recordedBy = new ConcurrentHashMap<>();
+    private final Map<String, java.util.Set<String>> recordedByElement = new ConcurrentHashMap<>();
 
     ModificationProcess(ProcessEngine engine) {
         this.engine = engine;
@@ -113,6 +114,11 @@ final class ModificationProcess {
     }
 
     private java.util.Set<String> recordedByOf(String definitionId, String elementId) {
+        // a deployed definition never changes: its groups are read from the BPMN once
+        return recordedByElement.computeIfAbsent(definitionId + "/" + elementId, k -> groupsOf(definitionId, elementId));
+    }
+
+    private java.util.Set<String> groupsOf(String definitionId, String elementId) {
         String value = property(definitionId, elementId, RECORDED_BY).orElse(DEFAULT_RECORDED_BY);
         java.util.Set<String> groups = new java.util.TreeSet<>();
         for (String g : value.split(",")) {
@@ -120,7 +126,7 @@ final class ModificationProcess {
                 groups.add(g.trim());
             }
         }
-        return groups;
+        return java.util.Collections.unmodifiableSet(groups);
     }
 
     private String definitionOf(String processInstanceId) {

@@ -126,6 +126,14 @@ public final class ModificationService {
      */
     public ModificationView postEvent(String reference, ModificationEvent e, User user) {
         synchronized (lock) {
+            record(reference, e, user);
+            return view(reference);
+        }
+    }
+
+    /** {@link #postEvent} without the view of the modification afterwards (a replay reads it once at the end). */
+    private void record(String reference, ModificationEvent e, User user) {
+        synchronized (lock) {
             ModificationStore.Row row = row(reference);
             BusinessDates.check("date", e.date(), clock);
             BusinessDates.check("endDate", e.endDate(), clock);
@@ -154,7 +162,7 @@ public final class ModificationService {
                         "no consultation of " + row.reference() + " is open in stage " + row.stage());
             }
             String alias = aliasAfter(row, e);
-            return record(row, e, alias, userId, () -> process.correlate(row.processInstanceId(), e.type().name(), variables(e)));
+            record(row, e, alias, userId, e.type().name(), () -> process.correlate(row.processInstanceId(), e.type().name(), variables(e)));
         }
     }
 
@@ -177,7 +185,7 @@ public final class ModificationService {
         for (int i = 0; i < t.events().size(); i++) {
             ModificationEvent e = t.events().get(i);
             try {
-                postEvent(t.reference(), e, secas);
+                record(t.reference(), e, secas);
             } catch (org.secflow.problem.DomainProblem p) {
                 refused.add(new ReplayResult.Refused(i, e.type().name(), e.date(), p.status(), p.getMessage()));
             }
@@ -264,16 +272,13 @@ public final class ModificationService {
                     t.name(), null, null, null, c.source());
             Map<String, Object> vars = Map.of(ModificationProcessBean.EVENT_TYPE, TASK_COMPLETED,
                     ModificationProcessBean.EVENT_DATE, date.toString());
-            return record(row, asEvent, row.alias(), user.userId(), TASK_COMPLETED, () -> process.complete(taskId, vars));
+            record(row, asEvent, row.alias(), user.userId(), TASK_COMPLETED, () -> process.complete(taskId, vars));
+            return view(row.reference());
         }
     }
 
-    private ModificationView record(ModificationStore.Row row, ModificationEvent e, String alias, String userId, Runnable move) {
-        return record(row, e, alias, userId, e.type().name(), move);
-    }
-
-    private ModificationView record(ModificationStore.Row row, ModificationEvent e, String alias, String userId,
-                                    String type, Runnable move) {
+    private void record(ModificationStore.Row row, ModificationEvent e, String alias, String userId,
+                        String type, Runnable move) {
         Instant now = clock.instant();
         // the process first, with no store transaction open: Camunda commits on its own connection, and a store
         // transaction held across that commit can deadlock an HSQLDB checkpoint that the commit starts
@@ -300,7 +305,6 @@ public final class ModificationService {
                     row.reference(), type, e.date(), ex);
             throw ex;
         }
-        return view(row.reference());
     }
 
     private RuntimeException refusal(ModificationStore.Row row, ModificationEvent e, RuntimeException ex) {
