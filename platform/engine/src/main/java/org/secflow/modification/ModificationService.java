@@ -43,6 +43,7 @@ public final class ModificationService {
     public static final String TASK_COMPLETED = "TASK_COMPLETED";
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
+    private final org.jdbi.v3.core.Jdbi jdbi;
     private final ModificationStore store;
     private final ModificationProcess process;
     private final DecisionReleaseTarget releases;
@@ -58,7 +59,8 @@ public final class ModificationService {
      * @param clock wall clock: audit times and "today" for live task completions only
      */
     public ModificationService(org.jdbi.v3.core.Jdbi jdbi, ProcessEngine engine, DecisionReleaseTarget releases, Clock clock) {
-        this.store = new ModificationStore(jdbi);
+        this.jdbi = jdbi;
+        this.store = jdbi.onDemand(ModificationStore.class);
         this.process = new ModificationProcess(engine);
         this.recorders = new EventRecorders(process);
         this.releases = releases;
@@ -95,14 +97,15 @@ public final class ModificationService {
             try {
                 ModificationStage stage = stageOf(pi.getId(), ModificationStage.DRAFT_PROPOSAL);
                 int version = process.version(pi.getProcessDefinitionId());
-                store.jdbi().useTransaction(h -> {
-                    store.insert(h, m, ModificationStage.DRAFT_PROPOSAL, userId, now);
-                    store.append(h, m.reference(), ModificationEventType.DRAFT_PROPOSAL_RAISED.name(), m.raisedOn(), null,
+                jdbi.useTransaction(h -> {
+                    ModificationStore tx = h.attach(ModificationStore.class);
+                    tx.insert(m, ModificationStage.DRAFT_PROPOSAL, userId, now);
+                    tx.append(m.reference(), ModificationEventType.DRAFT_PROPOSAL_RAISED.name(), m.raisedOn(), null,
                             null, null, null, null, null, stage, userId, now);
-                    store.setProcess(h, m.reference(), pi.getId(), version);
-                    store.setRecommendation(h, m.reference(), m.recommendation());
-                    ModificationStore.Row row = store.find(h, m.reference()).orElseThrow();
-                    store.update(h, withStage(row, stage, pi.getId()));
+                    tx.setProcess(m.reference(), pi.getId(), version);
+                    tx.setRecommendation(m.reference(), m.recommendation());
+                    ModificationStore.Row row = tx.find(m.reference()).orElseThrow();
+                    tx.update(withStage(row, stage, pi.getId()));
                 });
             } catch (RuntimeException e) {
                 process.delete(pi.getId(), "store transaction failed: " + e.getMessage());
@@ -142,7 +145,7 @@ public final class ModificationService {
                         e.type() + " is not allowed for " + row.reference() + " in stage " + row.stage()
                                 + "; allowed: " + allowed);
             }
-            LocalDate last = store.jdbi().withHandle(h -> store.lastEventDate(h, row.reference()));
+            LocalDate last = store.lastEventDate(row.reference());
             if (last != null && e.date().isBefore(last)) {
                 throw new EventRefusedException(row.reference(), row.stage(), allowed, "date",
                         "events are recorded in date order (business time)",
@@ -253,7 +256,7 @@ public final class ModificationService {
             }
             BusinessDates.check("date", date, clock);
             ModificationStore.Row row = row(t.reference());
-            LocalDate last = store.jdbi().withHandle(h -> store.lastEventDate(h, row.reference()));
+            LocalDate last = store.lastEventDate(row.reference());
             if (last != null && date.isBefore(last)) {
                 throw new EventRefusedException(row.reference(), row.stage(), process.allowedEvents(row.processInstanceId()),
                         "date", "events are recorded in date order (business time)",
@@ -285,14 +288,14 @@ public final class ModificationService {
         try {
             ModificationStage stage = stageOf(row.processInstanceId(), row.stage());
             ModificationStore.Row next = after(row, e, stage, alias);
-            store.jdbi().useTransaction(h -> {
-                HistoryEntry entry = store.append(h, row.reference(), type, e.date(), e.endDate(), e.body(), e.outcome(),
+            jdbi.useTransaction(h -> {
+                ModificationStore tx = h.attach(ModificationStore.class);
+                HistoryEntry entry = tx.append(row.reference(), type, e.date(), e.endDate(), e.body(), e.outcome(),
                         e.path(), e.release(), e.source(), row.stage(), userId, now);
-                h.createUpdate("UPDATE modification_event SET stage_after = :s WHERE reference = :r AND seq = :seq")
-                        .bind("s", stage.name()).bind("r", row.reference()).bind("seq", entry.seq()).execute();
-                store.update(h, next);
+                tx.setStageAfter(row.reference(), entry.seq(), stage.name());
+                tx.update(next);
                 if (e.recommendation() != null) {
-                    store.setRecommendation(h, row.reference(), e.recommendation());
+                    tx.setRecommendation(row.reference(), e.recommendation());
                 }
             });
         } catch (RuntimeException ex) {
