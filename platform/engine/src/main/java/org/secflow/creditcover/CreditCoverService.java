@@ -30,7 +30,7 @@ public final class CreditCoverService {
     public CreditCoverService(Jdbi jdbi, RuleBase rules, WorkingDays workingDays, Clock clock) {
         this.rules = rules;
         this.evaluator = new CreditCoverRules(workingDays);
-        this.store = new CreditCoverStore(jdbi);
+        this.store = jdbi.onDemand(CreditCoverStore.class);
         this.clock = clock;
     }
 

@@ -11,7 +11,7 @@ import org.secflow.spi.DeviceType;
 import org.secflow.spi.Region;
 
 /** Maps a row of {@link DeviceDao#SELECT} to a {@link Device}. */
-final class DeviceRowMapper implements RowMapper<Device> {
+class DeviceRowMapper implements RowMapper<Device> {
 
     @Override
     public Device map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -18,6 +18,11 @@ import org.secflow.spi.EmulatedPremises;
  *
  * <p>Premises ids are taken from {@code MAX(premises_id) + 1} at construction: only one loader may run against a
  * database at a time (the embedded HSQLDB file is opened by one process anyway).
+ *
+ * <p>Its SQL stays here rather than in a SqlObject: the writes are three positional JDBC batches filled row by row
+ * from one buffer in one transaction (the estate generator's hot path, millions of rows), which a {@code @SqlBatch}
+ * would turn into one bean or list per row and one statement per method; the one query beside them is the start of
+ * the premises ids these batches number.
  */
 public final class EstateLoader implements Consumer<EmulatedPremises>, AutoCloseable {
     /** Premises per transaction. */

@@ -94,7 +94,7 @@ public final class InventoryService {
         Instant now = clock.instant();
         try {
             return jdbi.inTransaction(h -> {
-                DeviceDao dao = new DeviceDao(h);
+                DeviceDao dao = h.attach(DeviceDao.class);
                 if (dao.find(device.deviceId()).isPresent()) {
                     throw duplicate(device.deviceId());
                 }
@@ -126,7 +126,7 @@ public final class InventoryService {
      */
     public Optional<Device> find(String deviceId) {
         String id = deviceId("deviceId", deviceId).value();
-        return readModel.find(id, i -> jdbi.withHandle(h -> new DeviceDao(h).find(i)));
+        return readModel.find(id, i -> jdbi.withHandle(h -> h.attach(DeviceDao.class).find(i)));
     }
 
     /**
@@ -165,7 +165,7 @@ public final class InventoryService {
         String model = update.model() == null ? null : text("model", update.model(), 64);
         String firmware = update.firmwareVersion() == null ? null : text("firmwareVersion", update.firmwareVersion(), 32);
         return readModel.writing(List.of(id), () -> jdbi.inTransaction(h -> {
-            DeviceDao dao = new DeviceDao(h);
+            DeviceDao dao = h.attach(DeviceDao.class);
             Device old = dao.find(id).filter(scope::changes)
                     .orElseThrow(() -> new NotFoundException("deviceId", "no such device in the SMI for this User"));
             AltHanDeviceVariant variant = update.altHanDeviceVariant() != null ? update.altHanDeviceVariant() : old.altHanDeviceVariant();
@@ -201,7 +201,7 @@ public final class InventoryService {
         if (query.commsHubId() != null) {
             deviceId("commsHubId", query.commsHubId());
         }
-        Page<Device> page = jdbi.withHandle(h -> new DeviceDao(h).list(query, scope.condition()));
+        Page<Device> page = jdbi.withHandle(h -> h.attach(DeviceDao.class).list(query, scope.condition()));
         return new Page<>(page.items().stream().map(scope::present).toList(), page.page(), page.size(), page.total());
     }
 
@@ -212,7 +212,7 @@ public final class InventoryService {
 
     /** Number of devices in the SMI. */
     public long deviceCount() {
-        return jdbi.withHandle(h -> new DeviceDao(h).count());
+        return jdbi.withHandle(h -> h.attach(DeviceDao.class).count());
     }
 
     static DeviceId deviceId(String field, String value) {

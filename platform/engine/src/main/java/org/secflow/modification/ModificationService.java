@@ -10,7 +10,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.jdbi.v3.core.Handle;
 import org.secflow.access.User;
 import org.secflow.problem.ConflictException;
 import org.secflow.problem.ForbiddenException;
@@ -36,6 +35,11 @@ import org.slf4j.LoggerFactory;
  * the request fails with 500 and an ERROR log names the modification and the event; the process stays the truth
  * for stage and allowed events, and the history row is re-entered by an administrator. Requests that change
  * modifications are serialised (one at a time per platform).
+ *
+ * <p>About 350 lines, kept whole: each public operation (raise, post an event, complete a task, replay a timetable) is
+ * the ordered sequence of checks, process correlation and one store transaction described above, under one lock;
+ * what an event makes of the row is {@link ModificationRows}, the SQL {@link ModificationStore}. Splitting the
+ * operations apart would spread that one order over several classes.
  */
 public final class ModificationService {
     private static final Logger LOG = LoggerFactory.getLogger(ModificationService.class);
@@ -43,10 +47,12 @@ public final class ModificationService {
     public static final String TASK_COMPLETED = "TASK_COMPLETED";
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
+    private final org.jdbi.v3.core.Jdbi jdbi;
     private final ModificationStore store;
     private final ModificationProcess process;
     private final DecisionReleaseTarget releases;
     private final EventRecorders recorders;
+    private final ModificationRows rows;
     private final Clock clock;
     private final Object lock = new Object();
 
@@ -58,9 +64,11 @@ public final class ModificationService {
      * @param clock wall clock: audit times and "today" for live task completions only
      */
     public ModificationService(org.jdbi.v3.core.Jdbi jdbi, ProcessEngine engine, DecisionReleaseTarget releases, Clock clock) {
-        this.store = new ModificationStore(jdbi);
+        this.jdbi = jdbi;
+        this.store = jdbi.onDemand(ModificationStore.class);
         this.process = new ModificationProcess(engine);
         this.recorders = new EventRecorders(process);
+        this.rows = new ModificationRows(store, process, releases);
         this.releases = releases;
         this.clock = clock;
     }
@@ -93,16 +101,17 @@ public final class ModificationService {
             vars.put(ModificationProcessBean.EVENT_DATE, m.raisedOn().toString());
             ProcessInstance pi = process.start(m.reference(), vars);
             try {
-                ModificationStage stage = stageOf(pi.getId(), ModificationStage.DRAFT_PROPOSAL);
+                ModificationStage stage = rows.stageOf(pi.getId(), ModificationStage.DRAFT_PROPOSAL);
                 int version = process.version(pi.getProcessDefinitionId());
-                store.jdbi().useTransaction(h -> {
-                    store.insert(h, m, ModificationStage.DRAFT_PROPOSAL, userId, now);
-                    store.append(h, m.reference(), ModificationEventType.DRAFT_PROPOSAL_RAISED.name(), m.raisedOn(), null,
+                jdbi.useTransaction(h -> {
+                    ModificationStore tx = h.attach(ModificationStore.class);
+                    tx.insert(m, ModificationStage.DRAFT_PROPOSAL, userId, now);
+                    tx.append(m.reference(), ModificationEventType.DRAFT_PROPOSAL_RAISED.name(), m.raisedOn(), null,
                             null, null, null, null, null, stage, userId, now);
-                    store.setProcess(h, m.reference(), pi.getId(), version);
-                    store.setRecommendation(h, m.reference(), m.recommendation());
-                    ModificationStore.Row row = store.find(h, m.reference()).orElseThrow();
-                    store.update(h, withStage(row, stage, pi.getId()));
+                    tx.setProcess(m.reference(), pi.getId(), version);
+                    tx.setRecommendation(m.reference(), m.recommendation());
+                    ModificationStore.Row row = tx.find(m.reference()).orElseThrow();
+                    tx.update(ModificationRows.withStage(row, stage, pi.getId()));
                 });
             } catch (RuntimeException e) {
                 process.delete(pi.getId(), "store transaction failed: " + e.getMessage());
@@ -150,18 +159,18 @@ public final class ModificationService {
                         e.type() + " is not allowed for " + row.reference() + " in stage " + row.stage()
                                 + "; allowed: " + allowed);
             }
-            LocalDate last = store.jdbi().withHandle(h -> store.lastEventDate(h, row.reference()));
+            LocalDate last = store.lastEventDate(row.reference());
             if (last != null && e.date().isBefore(last)) {
                 throw new EventRefusedException(row.reference(), row.stage(), allowed, "date",
                         "events are recorded in date order (business time)",
                         e.type() + " on " + e.date() + " is earlier than the last event of " + row.reference() + " (" + last + ")");
             }
-            if (e.type() == ModificationEventType.CONSULTATION_CLOSED && openConsultation(row) == null) {
+            if (e.type() == ModificationEventType.CONSULTATION_CLOSED && rows.openConsultation(row) == null) {
                 throw new EventRefusedException(row.reference(), row.stage(), allowed, "type",
                         "CONSULTATION_CLOSED closes a consultation recorded without its end date",
                         "no consultation of " + row.reference() + " is open in stage " + row.stage());
             }
-            String alias = aliasAfter(row, e);
+            String alias = rows.aliasAfter(row, e);
             record(row, e, alias, userId, e.type().name(), () -> process.correlate(row.processInstanceId(), e.type().name(), variables(e)));
         }
     }
@@ -215,7 +224,7 @@ public final class ModificationService {
     public ModificationView view(String reference) {
         ModificationStore.Row r = row(reference);
         boolean running = r.status().equals("OPEN");
-        HistoryEntry open = openConsultation(r);
+        HistoryEntry open = rows.openConsultation(r);
         return new ModificationView(r.reference(), r.alias(), r.title(), r.proposer(), r.raisedOn(), r.scope(),
                 store.recommendation(r.reference()), r.stage(),
                 r.path(), r.status(), r.targetRelease(), r.targetImplementationDate(), r.appealWindowEnd(),
@@ -261,7 +270,7 @@ public final class ModificationService {
             }
             BusinessDates.check("date", date, clock);
             ModificationStore.Row row = row(t.reference());
-            LocalDate last = store.jdbi().withHandle(h -> store.lastEventDate(h, row.reference()));
+            LocalDate last = store.lastEventDate(row.reference());
             if (last != null && date.isBefore(last)) {
                 throw new EventRefusedException(row.reference(), row.stage(), process.allowedEvents(row.processInstanceId()),
                         "date", "events are recorded in date order (business time)",
@@ -288,16 +297,16 @@ public final class ModificationService {
             throw refusal(row, e, ex);
         }
         try {
-            ModificationStage stage = stageOf(row.processInstanceId(), row.stage());
-            ModificationStore.Row next = after(row, e, stage, alias);
-            store.jdbi().useTransaction(h -> {
-                HistoryEntry entry = store.append(h, row.reference(), type, e.date(), e.endDate(), e.body(), e.outcome(),
+            ModificationStage stage = rows.stageOf(row.processInstanceId(), row.stage());
+            ModificationStore.Row next = rows.after(row, e, stage, alias);
+            jdbi.useTransaction(h -> {
+                ModificationStore tx = h.attach(ModificationStore.class);
+                HistoryEntry entry = tx.append(row.reference(), type, e.date(), e.endDate(), e.body(), e.outcome(),
                         e.path(), e.release(), e.source(), row.stage(), userId, now);
-                h.createUpdate("UPDATE modification_event SET stage_after = :s WHERE reference = :r AND seq = :seq")
-                        .bind("s", stage.name()).bind("r", row.reference()).bind("seq", entry.seq()).execute();
-                store.update(h, next);
+                tx.setStageAfter(row.reference(), entry.seq(), stage.name());
+                tx.update(next);
                 if (e.recommendation() != null) {
-                    store.setRecommendation(h, row.reference(), e.recommendation());
+                    tx.setRecommendation(row.reference(), e.recommendation());
                 }
             });
         } catch (RuntimeException ex) {
@@ -326,74 +335,6 @@ public final class ModificationService {
         return ex;
     }
 
-    private ModificationStore.Row after(ModificationStore.Row r, ModificationEvent e, ModificationStage stage, String alias) {
-        ModificationPath path = e.type() == ModificationEventType.CONVERTED_TO_MODIFICATION_PROPOSAL ? e.path() : r.path();
-        String target = r.targetRelease();
-        LocalDate targetDate = r.targetImplementationDate();
-        // targeted once, at the approving decision; a referral upheld later keeps the target of the decision
-        boolean decided = (stage == ModificationStage.APPEAL_WINDOW || stage == ModificationStage.APPROVED)
-                && r.stage() != ModificationStage.APPEAL_WINDOW && r.stage() != ModificationStage.APPROVED
-                && r.targetRelease() == null;
-        if (decided) {
-            ReleaseRecommendation recommendation = e.recommendation() != null ? e.recommendation() : store.recommendation(r.reference());
-            java.util.Optional<TargetRelease> chosen = releases.target(r.reference(), e.date(), r.scope(), recommendation);
-            if (chosen.isPresent()) {
-                target = chosen.get().release();
-                targetDate = chosen.get().implementationDate();
-            }
-        }
-        if (e.type() == ModificationEventType.IMPLEMENTED && target == null) {
-            target = e.release();
-        }
-        LocalDate appealEnd = r.appealWindowEnd();
-        if (stage == ModificationStage.APPEAL_WINDOW && r.stage() != ModificationStage.APPEAL_WINDOW) {
-            Object end = process.variable(r.processInstanceId(), ModificationProcessBean.APPEAL_WINDOW_END);
-            appealEnd = end == null ? null : LocalDate.parse(end.toString());
-        }
-        return new ModificationStore.Row(r.reference(), alias, r.title(), r.proposer(), r.raisedOn(), r.scope(), stage, path,
-                process.isRunning(r.processInstanceId()) ? "OPEN" : "CLOSED", target, targetDate, appealEnd, r.processInstanceId(),
-                r.processDefinitionVersion());
-    }
-
-    private static ModificationStore.Row withStage(ModificationStore.Row r, ModificationStage stage, String pi) {
-        return new ModificationStore.Row(r.reference(), r.alias(), r.title(), r.proposer(), r.raisedOn(), r.scope(), stage,
-                r.path(), stage.closed() ? "CLOSED" : "OPEN", r.targetRelease(), r.targetImplementationDate(),
-                r.appealWindowEnd(), pi, r.processDefinitionVersion());
-    }
-
-    /**
-     * The consultation of the current stage recorded without an end date and not yet closed by CONSULTATION_CLOSED,
-     * or null. A consultation left open when the modification moves on stays without an end date (none was published).
-     */
-    private HistoryEntry openConsultation(ModificationStore.Row row) {
-        HistoryEntry open = null;
-        for (HistoryEntry h : store.history(row.reference())) {
-            if ((h.type().equals(ModificationEventType.REFINEMENT_CONSULTATION.name())
-                    || h.type().equals(ModificationEventType.MODIFICATION_REPORT_CONSULTATION.name())) && h.endDate() == null) {
-                open = h;
-            } else if (h.type().equals(ModificationEventType.CONSULTATION_CLOSED.name())
-                    || h.type().equals(ModificationEventType.REFINEMENT_CONSULTATION.name())
-                    || h.type().equals(ModificationEventType.MODIFICATION_REPORT_CONSULTATION.name())) {
-                open = null;
-            }
-        }
-        return open != null && open.stageAfter() == row.stage() ? open : null;
-    }
-
-    /** The MP reference a converted DP becomes known as, refused when another modification already has it. */
-    private String aliasAfter(ModificationStore.Row row, ModificationEvent e) {
-        if (e.type() != ModificationEventType.CONVERTED_TO_MODIFICATION_PROPOSAL || !row.reference().startsWith("DP")
-                || row.alias() != null) {
-            return row.alias();
-        }
-        String mp = "MP" + row.reference().substring(2);
-        if (store.find(mp).isPresent()) {
-            throw new ConflictException("reference", "a converted DPnnn becomes MPnnn, one history under both",
-                    "cannot convert " + row.reference() + ": " + mp + " is already another modification");
-        }
-        return mp;
-    }
-
     private static Map<String, Object> variables(ModificationEvent e) {
         Map<String, Object> vars = new HashMap<>();
         vars.put(ModificationProcessBean.EVENT_TYPE, e.type().name());
@@ -405,11 +346,6 @@ public final class ModificationService {
             vars.put(ModificationProcessBean.OUTCOME, e.outcome().name());
         }
         return vars;
-    }
-
-    private ModificationStage stageOf(String processInstanceId, ModificationStage fallback) {
-        Object s = process.variable(processInstanceId, ModificationProcessBean.STAGE);
-        return s == null ? fallback : ModificationStage.valueOf(s.toString());
     }
 
     private ModificationStore.Row row(String reference) {

@@ -1,19 +1,9 @@
 package org.secflow.problem;
 
 /** The authenticated User may not do this (HTTP 403). */
-public final class ForbiddenException extends DomainProblem {
+public final class ForbiddenException extends RequestProblem {
 
     public ForbiddenException(String rule, String message) {
-        super(message, null, rule);
-    }
-
-    @Override
-    public int status() {
-        return 403;
-    }
-
-    @Override
-    public String title() {
-        return "Forbidden";
+        super(403, "Forbidden", null, rule, message);
     }
 }

@@ -1,7 +1,7 @@
 package org.secflow.problem;
 
 /** A field of a request breaks a rule (HTTP 422). */
-public final class InvalidFieldException extends DomainProblem {
+public final class InvalidFieldException extends RequestProblem {
 
     /**
      * @param field JSON name of the field, e.g. {@code altHanDeviceVariant}
@@ -9,16 +9,6 @@ public final class InvalidFieldException extends DomainProblem {
      * @param message what is wrong with this value
      */
     public InvalidFieldException(String field, String rule, String message) {
-        super(message, field, rule);
-    }
-
-    @Override
-    public int status() {
-        return 422;
-    }
-
-    @Override
-    public String title() {
-        return "Invalid field";
+        super(422, "Invalid field", field, rule, message);
     }
 }

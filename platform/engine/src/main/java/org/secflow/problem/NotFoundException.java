@@ -1,19 +1,9 @@
 package org.secflow.problem;
 
 /** The thing named in the request does not exist (HTTP 404). */
-public final class NotFoundException extends DomainProblem {
+public final class NotFoundException extends RequestProblem {
 
     public NotFoundException(String field, String message) {
-        super(message, field, null);
-    }
-
-    @Override
-    public int status() {
-        return 404;
-    }
-
-    @Override
-    public String title() {
-        return "Not found";
+        super(404, "Not found", field, null, message);
     }
 }

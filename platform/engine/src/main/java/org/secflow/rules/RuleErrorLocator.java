@@ -2,12 +2,12 @@ package org.secflow.rules;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.secflow.rules.scenario.ScenarioCsv;
 
 /**
  * Turns a Drools build message into the place an analyst must edit. For a {@code .drl}: a parse error Drools reports
@@ -45,7 +45,12 @@ final class RuleErrorLocator {
             String name = rule.group(1) != null ? rule.group(1) : rule.group(2) != null ? rule.group(2) : rule.group(3);
             String[] rows = new String(content, StandardCharsets.UTF_8).split("\r?\n", -1);
             for (int r = 0; r < rows.length; r++) {
-                List<String> cells = csvCells(rows[r]);
+                List<String> cells;
+                try {
+                    cells = ScenarioCsv.cells(rows[r]);
+                } catch (IllegalArgumentException e) {
+                    continue; // a row of a quoted cell spanning lines: not the rule's row
+                }
                 int nameAt = cells.indexOf(name);
                 if (nameAt < 0) {
                     continue;
@@ -101,34 +106,6 @@ final class RuleErrorLocator {
             }
         }
         return open.isEmpty() ? 0 : open.peek();
-    }
-
-    private static List<String> csvCells(String row) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < row.length(); i++) {
-            char ch = row.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < row.length() && row.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(ch);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
     }
 
     private static String column(int index) {

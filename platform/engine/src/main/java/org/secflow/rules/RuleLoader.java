@@ -50,6 +50,10 @@ import org.secflow.registration.RegistrationTables;
  * rules, count in the version, are listed among the files as {@code DATA_TABLE}, and reach the rules as the global
  * {@value #REGISTRATION_GLOBAL} of every session. A bad row refuses the directory like a bad rule. When the rules
  * declare that global the tables must be there; otherwise missing tables are empty.
+ *
+ * <p>About 360 lines, kept whole: the steps of one load (list, refuse misnamed spreadsheets, build, check collector
+ * patterns, load the registration tables, version) share the directory's file map and refuse as one; error
+ * locating is already {@link RuleErrorLocator}, the KieSession set-up {@link RuleSessions}.
  */
 public final class RuleLoader {
     /** The global through which the rules read the registration tables ({@link RegistrationTables}). */

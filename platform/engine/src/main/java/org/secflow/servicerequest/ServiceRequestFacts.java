@@ -65,19 +65,14 @@ final class ServiceRequestFacts {
         if (p.commsHubId() != null) {
             f.setCommsHubId(p.commsHubId());
             f.setAddsType1Device(type != null && type.isType1());
-            h.createQuery("""
-                            SELECT p.mpan, p.mprn, p.import_supplier, p.gas_supplier, p.export_mpan, p.export_supplier
-                              FROM comms_hub c JOIN premises p ON p.premises_id = c.premises_id WHERE c.device_id = :hub""")
-                    .bind("hub", normalise(p.commsHubId()))
-                    .map((rs, ctx) -> {
-                        f.setMpan(rs.getString(1));
-                        f.setMprn(rs.getString(2));
-                        f.setImportSupplier(rs.getString(3));
-                        f.setGasSupplier(rs.getString(4));
-                        f.setExportMpan(rs.getString(5));
-                        f.setExportSupplier(rs.getString(6));
-                        return true;
-                    }).findOne();
+            h.attach(ServiceRequestDao.class).hubPremises(normalise(p.commsHubId())).ifPresent(premises -> {
+                f.setMpan(premises.mpan());
+                f.setMprn(premises.mprn());
+                f.setImportSupplier(premises.importSupplier());
+                f.setGasSupplier(premises.gasSupplier());
+                f.setExportMpan(premises.exportMpan());
+                f.setExportSupplier(premises.exportSupplier());
+            });
             String hub = normalise(p.commsHubId());
             f.setType1DevicesOnHubLookup(() -> type1OnHub(h, hub));
         }
@@ -102,8 +97,7 @@ final class ServiceRequestFacts {
     }
 
     private static int type1OnHub(Handle h, String hub) {
-        return h.createQuery("SELECT COUNT(*) FROM device WHERE comms_hub_id = :hub AND device_type IN ('PPMID', 'HCALCS', 'APC')")
-                .bind("hub", hub).mapTo(Integer.class).one();
+        return h.attach(ServiceRequestDao.class).type1OnHub(hub);
     }
 
     private static String normalise(String id) {

@@ -44,6 +44,10 @@ import org.secflow.store.GroupCommit;
  * the devices ({@link RoleChoice}); a rejection that involves access (ACCESS-* rules: the User may not act on a
  * device, or it is not in the SMI) carries only that rule's finding, the same for a missing and a foreign device,
  * so that nothing about the device is disclosed.
+ *
+ * <p>About 330 lines, kept whole: it is the one path of a request (parse, facts, decide, audit, record, hand to the
+ * DSP) in the order the paragraph above gives; the facts are {@link ServiceRequestFacts}, the role choice
+ * {@link RoleChoice}, the SQL {@link ServiceRequestDao}, the DSP's answers {@link DspProgress}.
  */
 public final class ServiceRequestService {
     /** Most devices in one request. */

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.Query;
 import org.secflow.access.DccUserRole;
 import org.secflow.access.PlatformRole;
 import org.secflow.access.User;
@@ -115,10 +114,8 @@ public final class TsatReports {
                     + " WHERE (p.import_supplier = :party OR p.gas_supplier = :party)";
         }
 
-        void bind(Query q) {
-            if (party != null) {
-                q.bind("party", party);
-            }
+        Map<String, Object> binds() {
+            return party == null ? Map.of() : Map.of("party", party);
         }
     }
 
@@ -137,32 +134,23 @@ public final class TsatReports {
         LoadedRules loaded = rules.current();
         TsatTable table = TsatTable.inRulesDirectory(rules.directory());
         Map<String, VersionLine> out = new LinkedHashMap<>();
-        jdbi.useHandle(h -> {
-            Query q = h.createQuery("SELECT h.chts_version, h.gbcs_version, COUNT(*) AS n FROM comms_hub h" + scope.where()
-                    + " GROUP BY h.chts_version, h.gbcs_version ORDER BY h.chts_version, h.gbcs_version");
-            scope.bind(q);
-            q.map((rs, ctx) -> {
-                String chts = rs.getString("chts_version");
-                String gbcs = rs.getString("gbcs_version");
-                TsatVerdict v = TsatCheck.check(loaded, table, String.valueOf(chts), String.valueOf(gbcs), asOf, false);
-                return new VersionLine(chts, gbcs, rs.getLong("n"), v.status(), v.ruleId(), v.message(), v.source());
-            }).forEach(v -> out.put(v.chtsVersion() + "/" + v.gbcsVersion(), v));
-        });
+        for (HubVersions.Pair pair : jdbi.withExtension(HubVersions.class, d -> d.pairs(scope.where(), scope.binds()))) {
+            TsatVerdict v = TsatCheck.check(loaded, table, String.valueOf(pair.chtsVersion()), String.valueOf(pair.gbcsVersion()),
+                    asOf, false);
+            VersionLine line = new VersionLine(pair.chtsVersion(), pair.gbcsVersion(), pair.n(), v.status(), v.ruleId(),
+                    v.message(), v.source());
+            out.put(line.chtsVersion() + "/" + line.gbcsVersion(), line);
+        }
         return out;
     }
 
     private void hubs(Scope scope, Map<String, VersionLine> versions, TsatStatus status, Consumer<HubLine> out) {
-        jdbi.useHandle(h -> {
-            Query q = h.createQuery("SELECT h.device_id, h.region, h.chts_version, h.gbcs_version FROM comms_hub h" + scope.where()
-                    + " ORDER BY h.device_id");
-            scope.bind(q);
-            try (var rows = q.map((rs, ctx) -> {
-                String chts = rs.getString("chts_version");
-                String gbcs = rs.getString("gbcs_version");
-                VersionLine v = versions.get(chts + "/" + gbcs);
-                return new HubLine(rs.getString("device_id"), rs.getString("region"), chts, gbcs, v.status(), v.ruleId());
-            }).stream()) {
-                rows.filter(l -> status == null || l.status() == status).forEach(out);
+        jdbi.useExtension(HubVersions.class, d -> {
+            try (var rows = d.hubs(scope.where(), scope.binds())) {
+                rows.map(hub -> {
+                    VersionLine v = versions.get(hub.chtsVersion() + "/" + hub.gbcsVersion());
+                    return new HubLine(hub.deviceId(), hub.region(), hub.chtsVersion(), hub.gbcsVersion(), v.status(), v.ruleId());
+                }).filter(l -> status == null || l.status() == status).forEach(out);
             }
         });
     }

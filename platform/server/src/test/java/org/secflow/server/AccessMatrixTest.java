@@ -22,7 +22,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,23 +58,12 @@ class AccessMatrixTest {
 
     @BeforeAll
     void start() throws Exception {
-        Path plugins = Files.createDirectories(dir.resolve("plugins"));
-        Path modules = Path.of(System.getProperty("secflow.pluginModules", "../../plugins"));
-        for (String id : List.of("dsp-reference", "csp-north", "csp-central-south", "device-emulator")) {
-            Path built = modules.resolve(id).resolve("target/plugin").resolve(id);
-            assertThat(built).as("plugin folder built by 'mvn verify'").isDirectory();
-            Path target = Files.createDirectories(plugins.resolve(id));
-            try (Stream<Path> jars = Files.list(built)) {
-                for (Path jar : jars.toList()) {
-                    Files.copy(jar, target.resolve(jar.getFileName()));
-                }
-            }
-        }
+        Path plugins = BuiltPlugins.copyInto(dir);
         SecflowConfig demo = SecflowConfig.builtIn();
         var config = new SecflowConfig(
                 new SecflowConfig.Database("jdbc:hsqldb:mem:" + UUID.randomUUID() + DatabaseSettings.HSQLDB_OPTIONS, "SA", "", 8),
                 new SecflowConfig.Plugins("dsp-reference",
-                        Map.of(Region.NORTH, "csp-north", Region.CENTRAL, "csp-central-south", Region.SOUTH, "csp-central-south"),
+                        BuiltPlugins.CSPS,
                         "device-emulator",
                         Map.of("device-emulator", Map.of("altHanShare", "0.2", "latencyMs", "2", "transferTimeMs", "2",
                                 "activationTimeMs", "2"), "csp-north", Map.of("latencyMs", "2"),

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,24 +45,13 @@ class CampaignApiTest {
 
     @BeforeAll
     void start() throws IOException {
-        Path plugins = Files.createDirectories(dir.resolve("plugins"));
-        Path modules = Path.of(System.getProperty("secflow.pluginModules", "../../plugins"));
-        for (String id : List.of("dsp-reference", "csp-north", "csp-central-south", "device-emulator")) {
-            Path built = modules.resolve(id).resolve("target/plugin").resolve(id);
-            assertThat(built).as("plugin folder built by 'mvn verify' (package phase of the plugin modules)").isDirectory();
-            Path target = Files.createDirectories(plugins.resolve(id));
-            try (Stream<Path> jars = Files.list(built)) {
-                for (Path jar : jars.toList()) {
-                    Files.copy(jar, target.resolve(jar.getFileName()));
-                }
-            }
-        }
+        Path plugins = BuiltPlugins.copyInto(dir);
         var emulator = Map.of("altHanShare", "0.3", "latencyMs", "2", "transferTimeMs", "2", "activationTimeMs", "2",
                 "fileTransferFailureRate", "0.15", "lowBatteryRate", "0.3", "activationFailureRate", "0.03");
         var config = new SecflowConfig(
                 TestDatabases.config(testDatabase = TestDatabases.fresh(), 8),
                 new SecflowConfig.Plugins("dsp-reference",
-                        Map.of(Region.NORTH, "csp-north", Region.CENTRAL, "csp-central-south", Region.SOUTH, "csp-central-south"),
+                        BuiltPlugins.CSPS,
                         "device-emulator",
                         Map.of("device-emulator", emulator, "csp-north", Map.of("latencyMs", "2"),
                                 "csp-central-south", Map.of("latencyMs", "2"))),

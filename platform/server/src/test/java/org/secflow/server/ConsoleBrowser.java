@@ -51,6 +51,31 @@ final class ConsoleBrowser implements AutoCloseable {
         return Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
     }
 
+    /** Fails the test class when Debian's chromium or chromedriver is missing: a browser test never skips silently. */
+    static void requireInstalled() {
+        org.assertj.core.api.Assertions.assertThat(installed())
+                .as("Debian's chromium and chromedriver (apt-get install -y chromium chromium-driver; .ci/run installs them)")
+                .isTrue();
+    }
+
+    /** A test class with a console browser ({@link ScreenshotOnFailure} photographs it). */
+    interface Driven {
+        /** The class's browser, or null before it is started. */
+        ConsoleBrowser consoleBrowser();
+    }
+
+    /** Saves target/console-screenshots/{test}.png when a test of a {@link Driven} class fails. */
+    static final class ScreenshotOnFailure implements org.junit.jupiter.api.extension.AfterTestExecutionCallback {
+        @Override
+        public void afterTestExecution(org.junit.jupiter.api.extension.ExtensionContext context) {
+            if (context.getExecutionException().isPresent() && context.getTestInstance().orElse(null) instanceof Driven t
+                    && t.consoleBrowser() != null) {
+                Path file = t.consoleBrowser().screenshot(SCREENSHOTS, context.getRequiredTestMethod().getName());
+                System.err.println("console screenshot of the failure: " + file.toAbsolutePath());
+            }
+        }
+    }
+
     WebDriver driver() {
         return driver;
     }

@@ -15,14 +15,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -43,8 +40,8 @@ import org.secflow.store.DatabaseSettings;
  * only to set up what a scenario starts from. A failing test leaves a screenshot in target/console-screenshots.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(ConsoleBrowserTest.ScreenshotOnFailure.class)
-class ConsoleBrowserTest {
+@ExtendWith(ConsoleBrowser.ScreenshotOnFailure.class)
+class ConsoleBrowserTest implements ConsoleBrowser.Driven {
     @TempDir
     static Path dir;
 
@@ -56,26 +53,18 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     void start() throws IOException {
-        assertThat(ConsoleBrowser.installed())
-                .as("Debian's chromium and chromedriver (apt-get install -y chromium chromium-driver; .ci/run installs them)")
-                .isTrue();
-        Path plugins = Files.createDirectories(dir.resolve("plugins"));
-        Path modules = Path.of(System.getProperty("secflow.pluginModules", "../../plugins"));
-        for (String id : List.of("dsp-reference", "csp-north", "csp-central-south", "device-emulator")) {
-            Path built = modules.resolve(id).resolve("target/plugin").resolve(id);
-            assertThat(built).as("plugin folder built by 'mvn verify' (package phase of the plugin modules)").isDirectory();
-            copy(built, Files.createDirectories(plugins.resolve(id)));
-        }
+        ConsoleBrowser.requireInstalled();
+        Path plugins = BuiltPlugins.copyInto(dir);
         rules = TestServer.copyOfRules(dir);
         Path bpmn = Files.createDirectories(dir.resolve("bpmn"));
-        copy(Path.of(System.getProperty("secflow.bpmn", "../../bpmn")), bpmn);
+        BuiltPlugins.copyFiles(Path.of(System.getProperty("secflow.bpmn", "../../bpmn")), bpmn);
         // each device takes about 5 s (transfer, activation): a wave runs long enough to be paused from a page
         var emulator = Map.of("altHanShare", "0.3", "latencyMs", "5", "transferTimeMs", "2500", "activationTimeMs", "2500",
                 "fileTransferFailureRate", "0", "lowBatteryRate", "0", "activationFailureRate", "0");
         var config = new SecflowConfig(
                 new SecflowConfig.Database("jdbc:hsqldb:mem:" + UUID.randomUUID() + DatabaseSettings.HSQLDB_OPTIONS, "SA", "", 8),
                 new SecflowConfig.Plugins("dsp-reference",
-                        Map.of(Region.NORTH, "csp-north", Region.CENTRAL, "csp-central-south", Region.SOUTH, "csp-central-south"),
+                        BuiltPlugins.CSPS,
                         "device-emulator",
                         Map.of("device-emulator", emulator, "csp-north", Map.of("latencyMs", "5"),
                                 "csp-central-south", Map.of("latencyMs", "5"))),
@@ -111,13 +100,6 @@ class ConsoleBrowserTest {
         }
     }
 
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, to.resolve(f.getFileName()));
-            }
-        }
-    }
 
     // ---- scenario 1: a Supplier creates a campaign, a second User approves it, it completes; pause and resume
 
@@ -457,15 +439,8 @@ class ConsoleBrowserTest {
         return json(r).path("campaignId").asText();
     }
 
-    /** Saves target/console-screenshots/{test}.png when a test fails. */
-    static final class ScreenshotOnFailure implements AfterTestExecutionCallback {
-        @Override
-        public void afterTestExecution(ExtensionContext context) {
-            if (context.getExecutionException().isPresent() && context.getTestInstance().orElse(null) instanceof ConsoleBrowserTest t
-                    && t.browser != null) {
-                Path file = t.browser.screenshot(ConsoleBrowser.SCREENSHOTS, context.getRequiredTestMethod().getName());
-                System.err.println("console screenshot of the failure: " + file.toAbsolutePath());
-            }
-        }
+    @Override
+    public ConsoleBrowser consoleBrowser() {
+        return browser;
     }
 }

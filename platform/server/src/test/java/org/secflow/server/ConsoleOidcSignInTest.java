@@ -14,15 +14,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -47,8 +44,8 @@ import org.secflow.store.DatabaseSettings;
  * leaves a screenshot in target/console-screenshots.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(ConsoleOidcSignInTest.ScreenshotOnFailure.class)
-class ConsoleOidcSignInTest {
+@ExtendWith(ConsoleBrowser.ScreenshotOnFailure.class)
+class ConsoleOidcSignInTest implements ConsoleBrowser.Driven {
     private static final String AUDIENCE = "secflow";
     private static final String CLIENT_ID = "secflow-console";
 
@@ -65,30 +62,22 @@ class ConsoleOidcSignInTest {
 
     @BeforeAll
     void start() throws Exception {
-        assertThat(ConsoleBrowser.installed())
-                .as("Debian's chromium and chromedriver (apt-get install -y chromium chromium-driver; .ci/run installs them)")
-                .isTrue();
+        ConsoleBrowser.requireInstalled();
         idp = new TestIdentityProvider(AUDIENCE, List.of(
                 new TestIdentityProvider.Account("alice", "90-B3-D5-1F-30-01-00-A1", "Alice, Supplier A release manager",
                         "SUPPLIER-A", List.of("IS", "GS")),
                 new TestIdentityProvider.Account("bob", "90-B3-D5-1F-30-01-00-B1", "Bob, Supplier B release manager",
                         "SUPPLIER-B", List.of("IS", "GS"))));
-        Path plugins = Files.createDirectories(dir.resolve("plugins"));
-        Path modules = Path.of(System.getProperty("secflow.pluginModules", "../../plugins"));
-        for (String id : List.of("dsp-reference", "csp-north", "csp-central-south", "device-emulator")) {
-            Path built = modules.resolve(id).resolve("target/plugin").resolve(id);
-            assertThat(built).as("plugin folder built by 'mvn verify' (package phase of the plugin modules)").isDirectory();
-            copy(built, Files.createDirectories(plugins.resolve(id)));
-        }
+        Path plugins = BuiltPlugins.copyInto(dir);
         Path rules = TestServer.copyOfRules(dir);
         Path bpmn = Files.createDirectories(dir.resolve("bpmn"));
-        copy(Path.of(System.getProperty("secflow.bpmn", "../../bpmn")), bpmn);
+        BuiltPlugins.copyFiles(Path.of(System.getProperty("secflow.bpmn", "../../bpmn")), bpmn);
         var oidc = new OidcConfig(idp.issuer(), AUDIENCE, idp.jwksUrl(), null, null, null, null, null,
                 new ConsoleSignInConfig(CLIENT_ID, "Keycloak", null, null, null, null));
         var config = new SecflowConfig(
                 new SecflowConfig.Database("jdbc:hsqldb:mem:" + UUID.randomUUID() + DatabaseSettings.HSQLDB_OPTIONS, "SA", "", 8),
                 new SecflowConfig.Plugins("dsp-reference",
-                        Map.of(Region.NORTH, "csp-north", Region.CENTRAL, "csp-central-south", Region.SOUTH, "csp-central-south"),
+                        BuiltPlugins.CSPS,
                         "device-emulator", Map.of()),
                 null,
                 new SecflowConfig.Estate(List.of("SUPPLIER-A", "SUPPLIER-B"), List.of("SUPPLIER-A", "SUPPLIER-B")),
@@ -242,13 +231,6 @@ class ConsoleOidcSignInTest {
         return ((JavascriptExecutor) browser.driver()).executeScript(script);
     }
 
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, to.resolve(f.getFileName()));
-            }
-        }
-    }
 
     /** DCC operations register an image for Supplier A's most common PPMID model; Supplier A creates a campaign (awaiting approval). */
     private String createCampaignOfSupplierA() throws Exception {
@@ -275,15 +257,8 @@ class ConsoleOidcSignInTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Saves target/console-screenshots/{test}.png when a test fails. */
-    static final class ScreenshotOnFailure implements AfterTestExecutionCallback {
-        @Override
-        public void afterTestExecution(ExtensionContext context) {
-            if (context.getExecutionException().isPresent() && context.getTestInstance().orElse(null) instanceof ConsoleOidcSignInTest t
-                    && t.browser != null) {
-                Path file = t.browser.screenshot(ConsoleBrowser.SCREENSHOTS, context.getRequiredTestMethod().getName());
-                System.err.println("console screenshot of the failure: " + file.toAbsolutePath());
-            }
-        }
+    @Override
+    public ConsoleBrowser consoleBrowser() {
+        return browser;
     }
 }

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.secflow.access.DccUserRole;
 import org.secflow.access.PlatformRole;
 import org.secflow.server.config.SecflowConfig;
@@ -43,18 +42,7 @@ final class EmulatedDcc implements AutoCloseable {
         this.dir = dir;
         this.emulator = emulator;
         this.testDatabase = TestDatabase.postgresqlSelected() ? TestDatabases.fresh() : null;
-        Path plugins = Files.createDirectories(dir.resolve("plugins"));
-        Path modules = Path.of(System.getProperty("secflow.pluginModules", "../../plugins"));
-        for (String id : List.of("dsp-reference", "csp-north", "csp-central-south", "device-emulator")) {
-            Path built = modules.resolve(id).resolve("target/plugin").resolve(id);
-            assertThat(built).as("plugin folder built by 'mvn verify' (package phase of the plugin modules)").isDirectory();
-            Path target = Files.createDirectories(plugins.resolve(id));
-            try (Stream<Path> jars = Files.list(built)) {
-                for (Path jar : jars.toList()) {
-                    Files.copy(jar, target.resolve(jar.getFileName()));
-                }
-            }
-        }
+        Path plugins = BuiltPlugins.copyInto(dir);
         start();
     }
 
@@ -75,7 +63,7 @@ final class EmulatedDcc implements AutoCloseable {
         var config = new SecflowConfig(
                 testDatabase != null ? TestDatabases.config(testDatabase, 8) : new SecflowConfig.Database(null, null, null, 8),
                 new SecflowConfig.Plugins("dsp-reference",
-                        Map.of(Region.NORTH, "csp-north", Region.CENTRAL, "csp-central-south", Region.SOUTH, "csp-central-south"),
+                        BuiltPlugins.CSPS,
                         "device-emulator",
                         Map.of("device-emulator", emulator, "csp-north", Map.of("latencyMs", "0"),
                                 "csp-central-south", Map.of("latencyMs", "0"))),

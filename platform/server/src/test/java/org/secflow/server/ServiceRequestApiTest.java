@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,22 +45,11 @@ class ServiceRequestApiTest {
 
     @BeforeAll
     void start() throws IOException {
-        Path plugins = Files.createDirectories(dir.resolve("plugins"));
-        Path modules = Path.of(System.getProperty("secflow.pluginModules", "../../plugins"));
-        for (String id : List.of("dsp-reference", "csp-north", "csp-central-south", "device-emulator")) {
-            Path built = modules.resolve(id).resolve("target/plugin").resolve(id);
-            assertThat(built).as("plugin folder built by 'mvn verify' (package phase of the plugin modules)").isDirectory();
-            Path target = Files.createDirectories(plugins.resolve(id));
-            try (Stream<Path> jars = Files.list(built)) {
-                for (Path jar : jars.toList()) {
-                    Files.copy(jar, target.resolve(jar.getFileName()));
-                }
-            }
-        }
+        Path plugins = BuiltPlugins.copyInto(dir);
         var config = new SecflowConfig(
                 TestDatabases.config(testDatabase = TestDatabases.fresh(), 4),
                 new SecflowConfig.Plugins("dsp-reference",
-                        Map.of(Region.NORTH, "csp-north", Region.CENTRAL, "csp-central-south", Region.SOUTH, "csp-central-south"),
+                        BuiltPlugins.CSPS,
                         "device-emulator",
                         Map.of("device-emulator", Map.of("altHanShare", "0.25", "latencyMs", "10"),
                                 "csp-north", Map.of("latencyMs", "300"), "csp-central-south", Map.of("latencyMs", "300"))),

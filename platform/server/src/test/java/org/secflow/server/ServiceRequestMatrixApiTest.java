@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.secflow.rules.scenario.ScenarioCsv;
 
 /**
  * One well-formed request of every SRV whose eligibility the DUIS Service Request matrix defines (all but 7.16, 8.5
@@ -69,7 +70,7 @@ class ServiceRequestMatrixApiTest {
     static Stream<Arguments> srvs() throws IOException {
         List<Arguments> out = new ArrayList<>();
         for (String line : Files.readAllLines(RULES.resolve("srv-applicability.drl.csv"))) {
-            List<String> c = cells(line);
+            List<String> c = ScenarioCsv.cells(line);
             if (c.size() < 8 || !c.get(0).startsWith("SRV ") || c.get(1).equals("SRV")) {
                 continue;
             }
@@ -203,7 +204,7 @@ class ServiceRequestMatrixApiTest {
     /** The DSP table's use cases per device type for an SRV ({@code ANY} for one the DSP or the SMI answers). */
     private static Map<String, List<String>> routes(String srv) throws IOException {
         for (String line : Files.readAllLines(ROUTES)) {
-            List<String> c = cells(line);
+            List<String> c = ScenarioCsv.cells(line);
             if (c.get(0).equals(srv)) {
                 Map<String, List<String>> out = new LinkedHashMap<>();
                 for (String route : c.get(6).trim().split("\\s+")) {
@@ -217,33 +218,5 @@ class ServiceRequestMatrixApiTest {
             }
         }
         throw new AssertionError("SRV " + srv + " is not in " + ROUTES);
-    }
-
-    private static List<String> cells(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                out.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(ch);
-            }
-        }
-        out.add(cell.toString());
-        return out;
     }
 }

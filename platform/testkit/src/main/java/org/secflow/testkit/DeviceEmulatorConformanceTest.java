@@ -51,6 +51,10 @@ import org.secflow.testkit.EstateFixtures.Located;
  * 0x8F8B carries {@code firmwareVersion} and {@code result} ({@code 0}, or non-zero with the old version kept); a
  * CS08 response of a battery-powered device carries {@code batteryLow} {@code "true"}/{@code "false"}, of any
  * other device no such key; a silent device sends nothing after {@code DELIVERED_TO_HUB}.
+ *
+ * <p>About 550 lines, kept whole: a conformance suite is the one class a plugin's test extends (as Trino's
+ * {@code BaseConnectorTest}, far longer); its tests read one after another as the contract, and the fixtures they
+ * share are already {@link FakeProviderContext} and {@link MutableClock}.
  */
 public abstract class DeviceEmulatorConformanceTest {
     /** How long a test waits for an asynchronous event. */

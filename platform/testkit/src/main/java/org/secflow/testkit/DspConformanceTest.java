@@ -46,6 +46,9 @@ import org.secflow.spi.ServiceRequestAck;
  * firmware activation of Alt HAN P2P Device"). The context's clock is a {@link MutableClock} ({@link #clock});
  * a DSP that ends an unanswered update after a configurable time says how in
  * {@link #configWithUpdateTimeout(Duration)}.
+ *
+ * <p>About 420 lines, kept whole: a conformance suite is the one class a plugin's test extends (as Trino's
+ * {@code BaseConnectorTest}, far longer); its tests read one after another as the contract.
  */
 public abstract class DspConformanceTest {
     protected static final Duration TIMEOUT = Duration.ofSeconds(5);

@@ -34,8 +34,35 @@ public final class ScenarioCsv {
             .setIgnoreEmptyLines(true)
             .setIgnoreSurroundingSpaces(true)
             .get();
+    /**
+     * {@link #FORMAT}'s quoting (RFC 4180: a quoted cell may hold commas and doubled quotes) for a single line read on
+     * its own: no header, no comments, values kept as written. For files read line by line, where the line number
+     * matters (a rule file's row located for an error) or a row is looked up by its first cell.
+     */
+    private static final CSVFormat LINE = FORMAT.builder()
+            .setHeader((String[]) null)
+            .setSkipHeaderRecord(false)
+            .setCommentMarker(null)
+            .setIgnoreEmptyLines(false)
+            .setIgnoreSurroundingSpaces(false)
+            .get();
 
     private ScenarioCsv() {
+    }
+
+    /**
+     * The cells of one CSV line, quoted as {@link #FORMAT} quotes; a blank line is one empty cell.
+     *
+     * @throws IllegalArgumentException when the line is not valid CSV on its own (an unclosed quote, text after a
+     *     closing quote)
+     */
+    public static List<String> cells(String line) {
+        try (CSVParser parser = CSVParser.parse(new StringReader(line), LINE)) {
+            List<CSVRecord> records = parser.getRecords();
+            return records.isEmpty() ? List.of("") : records.get(0).toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalArgumentException("not a CSV line: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -5,9 +5,7 @@ package org.secflow.rules.scenario;
  *
  * @see ScenarioCsv
  */
-public final class ScenarioTableException extends RuntimeException {
-    private final String file;
-    private final long line;
+public final class ScenarioTableException extends DataTableException {
 
     /**
      * @param file scenario table file name
@@ -15,16 +13,6 @@ public final class ScenarioTableException extends RuntimeException {
      * @param message what is wrong
      */
     public ScenarioTableException(String file, long line, String message) {
-        super(file + (line > 0 ? ":" + line : "") + ": " + message);
-        this.file = file;
-        this.line = line;
-    }
-
-    public String file() {
-        return file;
-    }
-
-    public long line() {
-        return line;
+        super(file, line, message);
     }
 }

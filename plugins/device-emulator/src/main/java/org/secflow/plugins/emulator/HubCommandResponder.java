@@ -41,6 +41,9 @@ import org.slf4j.LoggerFactory;
  * the device and the period of {@code lowBatteryPeriodMs} the host clock is in. {@link #deliver} never calls the
  * listener itself: the first step runs on the scheduler, a zero delay runs the next step in the same task.
  * Thread-safe; the steps of one command run one after another.
+ *
+ * <p>About 310 lines, kept whole: the steps of a command (the list above) are one timeline on one scheduler, each
+ * step choosing the next; the answers of other use cases are {@link DeviceBehaviour}, the table {@link UseCaseTable}.
  */
 final class HubCommandResponder {
     static final String CS05C = "CS05c";

@@ -75,6 +75,8 @@ final class UseCaseTable {
                 if (line.isBlank()) {
                     continue;
                 }
+                // use-cases.csv holds identifiers only (no quotes, no commas in a cell), so a split is its whole
+                // grammar; a plugin sees only the SPI, not the platform's ScenarioCsv.FORMAT (Commons CSV)
                 String[] cells = line.split(",", -1);
                 Set<DeviceType> devices = EnumSet.noneOf(DeviceType.class);
                 for (String t : cells[1].trim().split("\\s+")) {

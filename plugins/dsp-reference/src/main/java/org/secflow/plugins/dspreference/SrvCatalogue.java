@@ -95,7 +95,12 @@ final class SrvCatalogue {
         return cell.trim().equalsIgnoreCase("Yes");
     }
 
-    /** The cells of one CSV line; a quoted cell may hold commas and doubled quotes. */
+    /**
+     * The cells of one CSV line; a quoted cell may hold commas and doubled quotes (RFC 4180, one record a line, as
+     * {@code srv-routes.csv} is written). Kept here rather than Commons CSV: a plugin sees only the SPI, so the
+     * platform's {@code ScenarioCsv.FORMAT} is out of its reach, and bundling Commons CSV into
+     * {@code plugins/dsp-reference/} for this one shipped resource would add a private dependency for 25 lines.
+     */
     static List<String> cells(String line) {
         List<String> out = new ArrayList<>();
         StringBuilder cell = new StringBuilder();

@@ -1,0 +1,169 @@
+package org.secflow.servicerequest;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.mapper.MapMapper;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMap;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.Define;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.statement.UseRowMapper;
+
+/**
+ * SQL of Service Requests, their device progress, events, responses and the decision audit (V2__service_requests.sql
+ * and later), and the SMI reads a request's rule facts make; a Jdbi SqlObject attached to the caller's
+ * {@code Handle} ({@link ServiceRequestStore} holds the units of work).
+ */
+interface ServiceRequestDao {
+
+    /** The bound fields of an audit row: Device IDs space-separated. */
+    record AuditRow(Instant at, String user, String party, String role, String srv, String devices, String outcome,
+                    String violations, String version, String request) {
+        static AuditRow of(AuditEntry e) {
+            return new AuditRow(e.decidedAt(), e.userId(), e.party(), e.userRole(), e.srv(), String.join(" ", e.deviceIds()),
+                    e.outcome(), e.violationsJson(), e.ruleSetVersion(), e.requestId());
+        }
+    }
+
+    @SqlUpdate("""
+            INSERT INTO decision_audit (decided_at, user_id, party, user_role, srv, device_ids, outcome, violations,
+                                        ruleset_version, request_id)
+            VALUES (:at, :user, :party, :role, :srv, :devices, :outcome, :violations, :version, :request)""")
+    void insertAudit(@BindMethods AuditRow row);
+
+    @SqlUpdate("""
+            INSERT INTO service_request (request_id, srv, user_id, party, user_role, state, ruleset_version, response,
+                                         created_at, updated_at)
+            VALUES (:id, :srv, :user, :party, :role, :state, :version, :response, :now, :now)""")
+    void insertRequest(@Bind("id") String id, @Bind("srv") String srv, @Bind("user") String userId,
+                       @Bind("party") String party, @Bind("role") String role, @Bind("state") String state,
+                       @Bind("version") String version, @Bind("response") String response, @Bind("now") Instant now);
+
+    @SqlUpdate("""
+            INSERT INTO service_request_device (request_id, device_id, srv, state, updated_at)
+            VALUES (:id, :device, :srv, :state, :now)""")
+    void insertDevice(@Bind("id") String requestId, @Bind("device") String deviceId, @Bind("srv") String srv,
+                      @Bind("state") String state, @Bind("now") Instant now);
+
+    @SqlUpdate("""
+            INSERT INTO service_request_event (request_id, device_id, stage, alert, detail, occurred_at)
+            VALUES (:id, :device, :stage, :alert, :detail, :at)""")
+    void insertEvent(@Bind("id") String requestId, @Bind("device") String deviceId, @Bind("stage") String stage,
+                     @Bind("alert") String alert, @Bind("detail") String detail, @Bind("at") Instant at);
+
+    @SqlUpdate("""
+            UPDATE service_request_device SET state = :state, detail = :detail, updated_at = :at
+             WHERE request_id = :id AND device_id = :device""")
+    void updateDevice(@Bind("id") String requestId, @Bind("device") String deviceId, @Bind("state") String state,
+                      @Bind("detail") String detail, @Bind("at") Instant at);
+
+    @SqlQuery("SELECT state FROM service_request_device WHERE request_id = :id")
+    List<String> deviceStates(@Bind("id") String requestId);
+
+    /** An SRV 11.4 in a final state no longer holds its device ({@code org.secflow.updates.FirmwareUpdateClaims}). */
+    @SqlUpdate("DELETE FROM device_update_claim WHERE device_id = :device AND holder = :id")
+    void releaseClaim(@Bind("device") String deviceId, @Bind("id") String requestId);
+
+    @SqlUpdate("UPDATE service_request SET state = :state, updated_at = :at WHERE request_id = :id")
+    void updateRequest(@Bind("id") String requestId, @Bind("state") String state, @Bind("at") Instant at);
+
+    /** SRV 11.4 requests for the device still in progress. */
+    @SqlQuery("""
+            SELECT COUNT(*) FROM service_request_device
+             WHERE device_id = :device AND srv = '11.4' AND state IN ('ACCEPTED', 'SENT', 'DELIVERED_TO_HUB', 'DELIVERED')""")
+    int firmwareUpdatesInProgress(@Bind("device") String deviceId);
+
+    /** The request row; devices, history and responses empty (read beside it). */
+    @SqlQuery("""
+            SELECT request_id, srv, user_id, party, user_role, state, ruleset_version, response, created_at, updated_at
+              FROM service_request WHERE request_id = :id""")
+    @UseRowMapper(RequestRows.class)
+    Optional<ServiceRequestView> request(@Bind("id") String requestId);
+
+    @SqlUpdate("""
+            INSERT INTO service_request_response (request_id, device_id, gbcs_use_case, response_code, critical,
+                                                  body, received_at)
+            VALUES (:id, :device, :useCase, :code, :critical, :body, :at)""")
+    void insertResponse(@Bind("id") String requestId, @Bind("device") String deviceId, @Bind("useCase") String useCase,
+                        @Bind("code") String code, @Bind("critical") boolean critical, @Bind("body") String body,
+                        @Bind("at") Instant at);
+
+    /** A stored response, its body as stored (JSON). */
+    record ResponseRow(Instant at, String deviceId, String gbcsUseCase, String responseCode, boolean critical, String body) {
+    }
+
+    @SqlQuery("""
+            SELECT received_at, device_id, gbcs_use_case, response_code, critical, body
+              FROM service_request_response WHERE request_id = :id ORDER BY response_id""")
+    @UseRowMapper(ResponseRows.class)
+    List<ResponseRow> responses(@Bind("id") String requestId);
+
+    @SqlQuery("SELECT device_id, state, detail FROM service_request_device WHERE request_id = :id ORDER BY device_id")
+    @RegisterConstructorMapper(ServiceRequestView.DeviceProgress.class)
+    List<ServiceRequestView.DeviceProgress> devices(@Bind("id") String requestId);
+
+    @SqlQuery("SELECT occurred_at, device_id, stage, alert, detail FROM service_request_event WHERE request_id = :id ORDER BY event_id")
+    @UseRowMapper(EventRows.class)
+    List<ServiceRequestView.Event> events(@Bind("id") String requestId);
+
+    /** {@code where}: {@code AND} conditions on {@code :user}, {@code :srv}, {@code :outcome}, or nothing. */
+    @SqlQuery("""
+            SELECT audit_id, decided_at, user_id, party, user_role, srv, device_ids, outcome, violations,
+                   ruleset_version, request_id FROM decision_audit WHERE 1 = 1<where> ORDER BY audit_id DESC LIMIT :limit""")
+    @UseRowMapper(MapMapper.class)
+    List<Map<String, Object>> audit(@Define("where") String where, @BindMap Map<String, Object> binds, @Bind("limit") int limit);
+
+    /** The premises of a Communications Hub, for a pre-notification's facts. */
+    record HubPremises(String mpan, String mprn, String importSupplier, String gasSupplier, String exportMpan,
+                       String exportSupplier) {
+    }
+
+    @SqlQuery("""
+            SELECT p.mpan, p.mprn, p.import_supplier, p.gas_supplier, p.export_mpan, p.export_supplier
+              FROM comms_hub c JOIN premises p ON p.premises_id = c.premises_id WHERE c.device_id = :hub""")
+    @RegisterConstructorMapper(HubPremises.class)
+    Optional<HubPremises> hubPremises(@Bind("hub") String commsHubId);
+
+    /** Type 1 devices (PPMID, HCALCS, APC) on the Communications Hub. */
+    @SqlQuery("SELECT COUNT(*) FROM device WHERE comms_hub_id = :hub AND device_type IN ('PPMID', 'HCALCS', 'APC')")
+    int type1OnHub(@Bind("hub") String commsHubId);
+
+    /** Reads a request row with empty lists. */
+    final class RequestRows implements RowMapper<ServiceRequestView> {
+        @Override
+        public ServiceRequestView map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new ServiceRequestView(rs.getString("request_id"), rs.getString("srv"),
+                    rs.getString("user_id"), rs.getString("party"), rs.getString("user_role"), rs.getString("state"),
+                    rs.getString("ruleset_version"), rs.getString("response"),
+                    rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                    List.of(), List.of(), List.of(), List.of());
+        }
+    }
+
+    /** Reads a {@link ResponseRow}. */
+    final class ResponseRows implements RowMapper<ResponseRow> {
+        @Override
+        public ResponseRow map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new ResponseRow(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getBoolean(5), rs.getString(6));
+        }
+    }
+
+    /** Reads an {@link ServiceRequestView.Event}. */
+    final class EventRows implements RowMapper<ServiceRequestView.Event> {
+        @Override
+        public ServiceRequestView.Event map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new ServiceRequestView.Event(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                    rs.getString(4), rs.getString(5));
+        }
+    }
+}
