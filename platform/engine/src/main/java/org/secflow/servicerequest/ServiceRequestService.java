@@ -45,7 +45,7 @@ import org.secflow.store.GroupCommit;
  * device, or it is not in the SMI) carries only that rule's finding, the same for a missing and a foreign device,
  * so that nothing about the device is disclosed.
  */
-public final class ServiceRequestService {
+public final class ServiceRequestService implements AutoCloseable {
     /** Most devices in one request. */
     public static final int MAX_DEVICES = 1000;
     private static final Set<String> SMI_SRVS = Set.of("8.2", "8.4", "12.2");
@@ -68,6 +68,7 @@ public final class ServiceRequestService {
     private final Clock clock;
     private final ServiceRequestStore store;
     private final DspProgress progress;
+    private final DeviceEventWriter events;
     private final GroupCommit writes;
     private final DecisionCounts decisionCounts = new DecisionCounts();
     private final org.secflow.updates.FirmwareUpdateClaims claims = new org.secflow.updates.FirmwareUpdateClaims();
@@ -87,7 +88,8 @@ public final class ServiceRequestService {
         this.dsp = dsp;
         this.clock = clock;
         this.store = new ServiceRequestStore(jdbi, writes);
-        this.progress = new DspProgress(store, smi, clock);
+        this.events = new DeviceEventWriter(jdbi);
+        this.progress = new DspProgress(store, events, smi, clock);
     }
 
     /**
@@ -155,6 +157,12 @@ public final class ServiceRequestService {
                     parsed.image().map(RegisteredFirmwareImage::toSpi).orElse(null));
         }
         return find(requestId).orElseThrow();
+    }
+
+    /** Writes the device events still queued and stops their writer; call before the store's group commit closes. */
+    @Override
+    public void close() {
+        events.close();
     }
 
     /** A request with its devices' progress and history. */

@@ -55,30 +55,42 @@ final class ServiceRequestStore {
 
     /** Records an event and moves the device's state; the request's state follows when all devices are done. */
     void progress(String requestId, String deviceId, RequestState state, String stage, String alert, String detail, Instant at) {
-        jdbi.useTransaction(h -> {
-            h.createUpdate("""
-                    INSERT INTO service_request_event (request_id, device_id, stage, alert, detail, occurred_at)
-                    VALUES (:id, :device, :stage, :alert, :detail, :at)""")
-                    .bind("id", requestId).bind("device", deviceId).bind("stage", stage).bind("alert", alert)
-                    .bind("detail", truncate(detail)).bind("at", at).execute();
-            if (state != null) {
-                h.createUpdate("""
-                        UPDATE service_request_device SET state = :state, detail = :detail, updated_at = :at
-                         WHERE request_id = :id AND device_id = :device""")
-                        .bind("state", state.name()).bind("detail", truncate(detail)).bind("at", at)
-                        .bind("id", requestId).bind("device", deviceId).execute();
-                List<String> states = h.createQuery("SELECT state FROM service_request_device WHERE request_id = :id")
-                        .bind("id", requestId).mapTo(String.class).list();
-                if (state.isTerminal()) {
-                    // an SRV 11.4 in a final state no longer holds its device (org.secflow.updates.FirmwareUpdateClaims)
-                    h.createUpdate("DELETE FROM device_update_claim WHERE device_id = :device AND holder = :id")
-                            .bind("device", deviceId).bind("id", requestId).execute();
-                }
-                String aggregate = aggregate(states);
-                h.createUpdate("UPDATE service_request SET state = :state, updated_at = :at WHERE request_id = :id")
-                        .bind("state", aggregate).bind("at", at).bind("id", requestId).execute();
-            }
-        });
+        jdbi.useTransaction(h -> progress(h, requestId, deviceId, state, stage, alert, detail, at, true, true));
+    }
+
+    /**
+     * Records an event and moves the device's state, in the caller's transaction.
+     *
+     * @param manyDevices whether the request has more than one device: then the request's state is aggregated over
+     *        its devices' states, else it is the device's
+     * @param releasesClaim whether a final state frees the device's firmware update claim (an SRV 11.4)
+     */
+    static void progress(Handle h, String requestId, String deviceId, RequestState state, String stage, String alert,
+                         String detail, Instant at, boolean manyDevices, boolean releasesClaim) {
+        h.createUpdate("""
+                INSERT INTO service_request_event (request_id, device_id, stage, alert, detail, occurred_at)
+                VALUES (:id, :device, :stage, :alert, :detail, :at)""")
+                .bind("id", requestId).bind("device", deviceId).bind("stage", stage).bind("alert", alert)
+                .bind("detail", truncate(detail)).bind("at", at).execute();
+        if (state == null) {
+            return;
+        }
+        h.createUpdate("""
+                UPDATE service_request_device SET state = :state, detail = :detail, updated_at = :at
+                 WHERE request_id = :id AND device_id = :device""")
+                .bind("state", state.name()).bind("detail", truncate(detail)).bind("at", at)
+                .bind("id", requestId).bind("device", deviceId).execute();
+        List<String> states = manyDevices
+                ? h.createQuery("SELECT state FROM service_request_device WHERE request_id = :id")
+                        .bind("id", requestId).mapTo(String.class).list()
+                : List.of(state.name());
+        if (state.isTerminal() && releasesClaim) {
+            // an SRV 11.4 in a final state no longer holds its device (org.secflow.updates.FirmwareUpdateClaims)
+            h.createUpdate("DELETE FROM device_update_claim WHERE device_id = :device AND holder = :id")
+                    .bind("device", deviceId).bind("id", requestId).execute();
+        }
+        h.createUpdate("UPDATE service_request SET state = :state, updated_at = :at WHERE request_id = :id")
+                .bind("state", aggregate(states)).bind("at", at).bind("id", requestId).execute();
     }
 
     static String aggregate(List<String> states) {
@@ -120,7 +132,7 @@ final class ServiceRequestStore {
      * Stores a DUIS-shaped response or failure of a request: its {@code gbcsUseCase}, {@code responseCode} and
      * {@code critical} keys as columns, the rest of the data as the JSON body.
      */
-    void response(String requestId, String deviceId, Map<String, String> data, Instant at) {
+    static void response(Handle h, String requestId, String deviceId, Map<String, String> data, Instant at) {
         Map<String, String> body = new java.util.TreeMap<>(data);
         String useCase = body.remove(org.secflow.spi.DeviceEvent.GBCS_USE_CASE);
         String code = body.remove(org.secflow.spi.DeviceEvent.RESPONSE_CODE);
@@ -132,13 +144,13 @@ final class ServiceRequestStore {
             throw new IllegalStateException(e);
         }
         String stored = json.length() > 16000 ? json.substring(0, 16000) : json;
-        jdbi.useHandle(h -> h.createUpdate("""
+        h.createUpdate("""
                         INSERT INTO service_request_response (request_id, device_id, gbcs_use_case, response_code, critical,
                                                               body, received_at)
                         VALUES (:id, :device, :useCase, :code, :critical, :body, :at)""")
                 .bind("id", requestId).bind("device", deviceId).bind("useCase", cut(useCase, 40))
                 .bind("code", code == null ? "I0" : cut(code, 8)).bind("critical", critical)
-                .bind("body", stored).bind("at", at).execute());
+                .bind("body", stored).bind("at", at).execute();
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper BODY_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -211,7 +223,7 @@ final class ServiceRequestStore {
         });
     }
 
-    private static String truncate(String s) {
+    static String truncate(String s) {
         return s == null || s.length() <= 1000 ? s : s.substring(0, 997) + "...";
     }
 }
