@@ -26,7 +26,8 @@ import org.secflow.spi.DeviceType;
  *   <li>REGISTERS: import register (Wh) and daily consumption that advance with emulated time at a rate drawn from
  *       the Device ID, so two reads an emulated hour apart differ by about the hourly rate;</li>
  *   <li>LOG_READ / LOG_CLEAR: the event log (the last {@value #MAX_EVENTS} events), or clears it;</li>
- *   <li>HAN_LOG_ADD / HAN_LOG_REMOVE / HAN_LOG_READ: the Communications Hub's device log; adding a seventh Type 1
+ *   <li>HAN_LOG_ADD / HAN_LOG_REMOVE / HAN_LOG_READ: the Communications Hub's device log, which starts with the
+ *       devices the Smart Metering Inventory puts on the hub ({@link HanLogSeed}); adding a seventh Type 1
  *       device fails with {@code HAN_DEVICE_LOG_FULL} (at most six Type 1 devices per hub, DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1),
  *       removing an absent one with {@code NOT_IN_DEVICE_LOG};</li>
  *   <li>FIRMWARE_READ: {@code firmwareVersion} and, when an image waits, {@code pendingFirmwareVersion};</li>

@@ -98,10 +98,27 @@ class DeviceBehaviourTest {
         assertThat(toEsme("ECS35a", Map.of()).data().get("events")).contains("ECS43").contains("ECS42");
     }
 
+    /** The hub's device log as CCS06 reads it: its entries, {@code <Device ID>:<type>}. */
+    private java.util.List<String> hanLog(DeviceId chf) throws Exception {
+        String log = send("CCS06", chf, DeviceType.CHF, Map.of()).data().get("hanDevices");
+        return log.isBlank() ? java.util.List.of() : java.util.List.of(log.split(" "));
+    }
+
     @Test
-    void theHubsDeviceLogTakesSixType1DevicesAndRefusesTheSeventh() throws Exception {
+    void theHubsDeviceLogStartsWithThePremisesDevicesAfterARestart() throws Exception {
+        restart();
+        java.util.List<String> expected = esme.premises().devices().stream()
+                .map(d -> d.deviceId().value() + ":" + d.type()).toList();
+        assertThat(expected).isNotEmpty();
+        assertThat(hanLog(esme.premises().commsHub().chf().deviceId())).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void theHubsDeviceLogTakesSixType1DevicesCountingThoseOfThePremisesAndRefusesTheSeventh() throws Exception {
         DeviceId chf = esme.premises().commsHub().chf().deviceId();
-        for (int i = 1; i <= 6; i++) {
+        long seeded = esme.premises().devices().stream().filter(d -> d.type().isType1()).count();
+        assertThat(seeded).isLessThan(DeviceBehaviour.MAX_TYPE1);
+        for (long i = seeded + 1; i <= DeviceBehaviour.MAX_TYPE1; i++) {
             assertThat(send("CCS01", chf, DeviceType.CHF, Map.of("hanDeviceId", DeviceId.of(0x00DB0000000000A0L + i).value(),
                     "hanDeviceType", "HCALCS")).stage()).isEqualTo(Stage.DEVICE_RESPONSE);
         }
@@ -112,7 +129,7 @@ class DeviceBehaviourTest {
         assertThat(seventh.data().get("reason")).startsWith("HAN_DEVICE_LOG_FULL");
         assertThat(send("CCS01", chf, DeviceType.CHF, Map.of("hanDeviceId", "00-DB-00-00-00-00-00-B1",
                 "hanDeviceType", "IHD")).stage()).isEqualTo(Stage.DEVICE_RESPONSE);
-        assertThat(send("CCS02", chf, DeviceType.CHF, Map.of("hanDeviceId", DeviceId.of(0x00DB0000000000A1L).value()))
+        assertThat(send("CCS02", chf, DeviceType.CHF, Map.of("hanDeviceId", DeviceId.of(0x00DB0000000000A6L).value()))
                 .stage()).isEqualTo(Stage.DEVICE_RESPONSE);
         assertThat(send("CCS01", chf, DeviceType.CHF, Map.of("hanDeviceId", "00-DB-00-00-00-00-00-B0",
                 "hanDeviceType", "PPMID")).stage()).isEqualTo(Stage.DEVICE_RESPONSE);
