@@ -62,6 +62,7 @@ class ServiceRequestStateApiTest {
         JsonNode refused = dcc.run("supplier", "2.2", "IS", esme, Map.of("amountPence", -1));
         assertThat(refused.path("state").asText()).isEqualTo("FAILED");
         assertThat(lastResponse(refused).path("body").path("reason").asText()).startsWith("INVALID_CREDIT");
+        assertThat(lastResponse(refused).path("responseCode").asText()).isEqualTo("E102");
     }
 
     @Test
@@ -89,6 +90,7 @@ class ServiceRequestStateApiTest {
         JsonNode arm = dcc.run("supplier", "7.3", "IS", esme, Map.of());
         assertThat(arm.path("state").asText()).isEqualTo("FAILED");
         assertThat(lastResponse(arm).path("body").path("reason").asText()).startsWith("SUPPLY_STATE");
+        assertThat(lastResponse(arm).path("responseCode").asText()).isEqualTo("E104");
     }
 
     @Test
@@ -114,6 +116,7 @@ class ServiceRequestStateApiTest {
                 "hanDeviceType", "PPMID"));
         assertThat(seventh.path("state").asText()).isEqualTo("FAILED");
         assertThat(lastResponse(seventh).path("body").path("reason").asText()).startsWith("HAN_DEVICE_LOG_FULL");
+        assertThat(lastResponse(seventh).path("responseCode").asText()).isEqualTo("E105");
         JsonNode removed = dcc.run("supplier", "8.11", "IS", chf, Map.of("hanDeviceId",
                 DeviceId.of(0x00DB0000000001A6L).value(), "useCase", "CCS02"));
         assertThat(lastResponse(removed).path("gbcsUseCase").asText()).isEqualTo("CCS02");

@@ -71,7 +71,7 @@ final class HanEmulator implements DeviceEmulator {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(listener, "listener");
         if (closed) {
-            responder.fail(command, listener, "device emulator is closed");
+            responder.fail(command, listener, "EMULATOR_STOPPED: the device emulator is closed");
             return;
         }
         responder.deliver(command, listener);
