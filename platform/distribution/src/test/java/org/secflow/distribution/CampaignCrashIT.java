@@ -4,15 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,8 +24,7 @@ import org.secflow.testkit.TestDatabase;
  * device sent again after its delivery (0x8F8A) was recorded. On the embedded HSQLDB and on PostgreSQL.
  */
 class CampaignCrashIT {
-    private static final Path DIST = Path.of(System.getProperty("secflow.dist", "../../target/secflow"));
-    private static final Path REPO = Path.of(System.getProperty("secflow.repo", "../.."));
+    private static final Path DIST = ServerProcess.DIST;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> FINAL = Set.of("CONFIRMED", "DELIVERY_FAILED", "ACTIVATION_FAILED", "TIMED_OUT",
             "SKIPPED", "CANCELLED");
@@ -39,39 +32,10 @@ class CampaignCrashIT {
     @TempDir
     Path data;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private int port;
-
-    private Process serve(Path config, String logName) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(DIST.resolve("bin/secflow").toString(), "serve", "--demo", "--port",
-                String.valueOf(port), "--config", config.toString(), "--data", data.resolve("db").toString()));
-        return new ProcessBuilder(cmd).directory(REPO.toFile()).redirectErrorStream(true)
-                .redirectOutput(data.resolve(logName).toFile()).start();
-    }
-
-    private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private void awaitHealthy(Process p, String logName) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline && p.isAlive()) {
-            try {
-                if (call("GET", "/api/health", "demo-admin", null).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                Thread.sleep(250);
-            }
-        }
-        throw new AssertionError("server never became healthy; log:\n" + Files.readString(data.resolve(logName)));
-    }
+    private ServerProcess server;
 
     private JsonNode campaign(String id) throws Exception {
-        return JSON.readTree(call("GET", "/api/campaigns/" + id, "demo-supplier-a", null).body());
+        return JSON.readTree(server.call("GET", "/api/campaigns/" + id, "demo-supplier-a", null).body());
     }
 
     @Test
@@ -97,33 +61,31 @@ class CampaignCrashIT {
     }
 
     private void survivesAKill9(String yaml) throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        server = new ServerProcess(data);
         // slow hubs so that the kill lands mid-wave
         Path config = data.resolve("secflow.yaml");
         Files.writeString(config, yaml
                 .replace("      altHanShare: \"0.03\"", "      altHanShare: \"0.2\"\n      latencyMs: \"700\"\n      transferFailureRate: \"0.1\""));
-        Process first = serve(config, "first.log");
+        Process first = server.serve(config, "first.log");
         String id;
         try {
-            awaitHealthy(first, "first.log");
-            JsonNode ppmids = JSON.readTree(call("GET", "/api/devices?type=PPMID&size=500", "demo-admin", null).body());
+            server.awaitHealthy(first, "first.log");
+            JsonNode ppmids = JSON.readTree(server.call("GET", "/api/devices?type=PPMID&size=500", "demo-admin", null).body());
             Map<String, Integer> models = new HashMap<>();
             ppmids.path("items").forEach(d -> models.merge(d.path("model").asText(), 1, Integer::sum));
             String model = models.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
             String sha = "c0ffee".repeat(10) + "abcd";
-            HttpResponse<String> image = call("POST", "/api/firmware-images", "demo-operator", """
+            HttpResponse<String> image = server.call("POST", "/api/firmware-images", "demo-operator", """
                     {"manufacturer": "M", "model": "%s", "version": "8.8.8", "sha256": "%s", "applicableDeviceTypes": ["PPMID"]}"""
                     .formatted(model, sha));
             assertThat(image.statusCode()).as(image.body()).isEqualTo(201);
-            HttpResponse<String> created = call("POST", "/api/campaigns", "demo-supplier-a", """
+            HttpResponse<String> created = server.call("POST", "/api/campaigns", "demo-supplier-a", """
                     {"name": "crash test", "imageSha256": "%s", "selection": {"ppmids": true, "altHanVariants": ["B1","B2","B3","B4"]},
                      "waves": [100], "successThresholdPercent": 0, "maxRetries": 2, "retryBackoffMs": 100, "deviceTimeoutMs": 8000}"""
                     .formatted(sha));
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             id = JSON.readTree(created.body()).path("campaignId").asText();
-            assertThat(call("POST", "/api/campaigns/" + id + "/approve", "demo-supplier-a2", null).statusCode()).isEqualTo(200);
+            assertThat(server.call("POST", "/api/campaigns/" + id + "/approve", "demo-supplier-a2", null).statusCode()).isEqualTo(200);
 
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (true) {
@@ -142,9 +104,9 @@ class CampaignCrashIT {
             first.waitFor(30, TimeUnit.SECONDS);
         }
 
-        Process second = serve(config, "second.log");
+        Process second = server.serve(config, "second.log");
         try {
-            awaitHealthy(second, "second.log");
+            server.awaitHealthy(second, "second.log");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
             JsonNode view = campaign(id);
             while (!view.path("state").asText().equals("COMPLETED")) {
@@ -153,7 +115,7 @@ class CampaignCrashIT {
                             + Files.readString(data.resolve("second.log")));
                 }
                 if (view.path("state").asText().equals("PAUSED") && !view.path("openTasks").isEmpty()) {
-                    call("POST", "/api/campaigns/" + id + "/resume", "demo-supplier-a", null);
+                    server.call("POST", "/api/campaigns/" + id + "/resume", "demo-supplier-a", null);
                 }
                 Thread.sleep(250);
                 view = campaign(id);
@@ -161,7 +123,7 @@ class CampaignCrashIT {
             long total = view.path("devices").asLong();
             List<JsonNode> devices = new ArrayList<>();
             for (int page = 0; devices.size() < total; page++) {
-                JsonNode items = JSON.readTree(call("GET", "/api/campaigns/" + id + "/devices?size=1000&page=" + page,
+                JsonNode items = JSON.readTree(server.call("GET", "/api/campaigns/" + id + "/devices?size=1000&page=" + page,
                         "demo-supplier-a", null).body()).path("items");
                 assertThat(items.size()).isPositive();
                 items.forEach(devices::add);

@@ -4,15 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,8 +28,7 @@ import org.secflow.testkit.TestDatabase;
  * holds the image's version for exactly the CONFIRMED devices. On the embedded HSQLDB and on PostgreSQL.
  */
 class CampaignMultiKillIT {
-    private static final Path DIST = Path.of(System.getProperty("secflow.dist", "../../target/secflow"));
-    private static final Path REPO = Path.of(System.getProperty("secflow.repo", "../.."));
+    private static final Path DIST = ServerProcess.DIST;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int KILLS = 5;
     private static final long SEED = Long.getLong("secflow.killSeed", 20261206L);
@@ -44,8 +37,7 @@ class CampaignMultiKillIT {
     @TempDir
     Path data;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private int port;
+    private ServerProcess server;
 
     @Test
     void aCampaignKilledFiveTimesWithNoFaultsEndsWithEveryDeviceConfirmedOrSkippedWithAReason() throws Exception {
@@ -60,9 +52,7 @@ class CampaignMultiKillIT {
     }
 
     private void survivesKills(String yaml) throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        server = new ServerProcess(data);
         // slow hubs and devices, no fault anywhere: whatever fails was made to fail by the kills
         Path config = data.resolve("secflow.yaml");
         String emulator = String.join("\n", "      altHanShare: \"0.2\"", "      latencyMs: \"300\"",
@@ -79,9 +69,9 @@ class CampaignMultiKillIT {
         long selected = 0;
         for (int run = 0; run <= KILLS; run++) {
             String log = "run-" + run + ".log";
-            Process p = serve(config, log);
+            Process p = server.serve(config, log);
             try {
-                awaitHealthy(p, log);
+                server.awaitHealthy(p, log);
                 if (run == 0) {
                     cancelTheDemoCampaign();
                     String[] created = createAndApprove();
@@ -119,7 +109,7 @@ class CampaignMultiKillIT {
         assertThat(total).as("no device lost").isEqualTo(selected);
         List<JsonNode> devices = new ArrayList<>();
         for (int page = 0; devices.size() < total; page++) {
-            JsonNode items = JSON.readTree(call("GET", "/api/campaigns/" + id + "/devices?size=1000&page=" + page,
+            JsonNode items = JSON.readTree(server.call("GET", "/api/campaigns/" + id + "/devices?size=1000&page=" + page,
                     "demo-supplier-a", null).body()).path("items");
             assertThat(items.size()).isPositive();
             items.forEach(devices::add);
@@ -144,7 +134,7 @@ class CampaignMultiKillIT {
         Set<String> onImage = new HashSet<>();
         for (JsonNode d : devices) {
             String deviceId = d.path("deviceId").asText();
-            HttpResponse<String> smi = call("GET", "/api/devices/" + deviceId, "demo-admin", null);
+            HttpResponse<String> smi = server.call("GET", "/api/devices/" + deviceId, "demo-admin", null);
             if (smi.statusCode() == 404) {
                 continue; // listed by id but unknown to the SMI (skipped with its reason)
             }
@@ -161,11 +151,11 @@ class CampaignMultiKillIT {
      * campaign at most) and the CSPs' slots: cancelled, and waited for until it has ended.
      */
     private void cancelTheDemoCampaign() throws Exception {
-        JsonNode list = JSON.readTree(call("GET", "/api/campaigns", "demo-supplier-a", null).body());
+        JsonNode list = JSON.readTree(server.call("GET", "/api/campaigns", "demo-supplier-a", null).body());
         JsonNode items = list.isArray() ? list : list.path("items");
         for (JsonNode c : items) {
             String demo = c.path("campaignId").asText();
-            call("POST", "/api/campaigns/" + demo + "/cancel", "demo-supplier-a", null);
+            server.call("POST", "/api/campaigns/" + demo + "/cancel", "demo-supplier-a", null);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (!List.of("CANCELLED", "COMPLETED").contains(campaign(demo).path("state").asText())) {
                 assertThat(System.nanoTime()).as("the demo campaign ended: %s", campaign(demo)).isLessThan(deadline);
@@ -176,23 +166,23 @@ class CampaignMultiKillIT {
 
     /** Registers an image for the commonest PPMID model, creates a three-wave campaign and approves it; id and size. */
     private String[] createAndApprove() throws Exception {
-        JsonNode ppmids = JSON.readTree(call("GET", "/api/devices?type=PPMID&size=500", "demo-admin", null).body());
+        JsonNode ppmids = JSON.readTree(server.call("GET", "/api/devices?type=PPMID&size=500", "demo-admin", null).body());
         Map<String, Integer> models = new HashMap<>();
         ppmids.path("items").forEach(d -> models.merge(d.path("model").asText(), 1, Integer::sum));
         String model = models.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         String sha = "0ddba11".repeat(9) + "a";
-        HttpResponse<String> image = call("POST", "/api/firmware-images", "demo-operator", """
+        HttpResponse<String> image = server.call("POST", "/api/firmware-images", "demo-operator", """
                 {"manufacturer": "M", "model": "%s", "version": "%s", "sha256": "%s", "applicableDeviceTypes": ["PPMID"]}"""
                 .formatted(model, VERSION, sha));
         assertThat(image.statusCode()).as(image.body()).isEqualTo(201);
-        HttpResponse<String> created = call("POST", "/api/campaigns", "demo-supplier-a", """
+        HttpResponse<String> created = server.call("POST", "/api/campaigns", "demo-supplier-a", """
                 {"name": "kill test", "imageSha256": "%s", "selection": {"ppmids": true, "altHanVariants": ["B1","B2","B3","B4"]},
                  "waves": [20, 30, 50], "successThresholdPercent": 0, "maxRetries": 2, "retryBackoffMs": 100,
                  "deviceTimeoutMs": 60000}""".formatted(sha));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode c = JSON.readTree(created.body());
         String id = c.path("campaignId").asText();
-        assertThat(call("POST", "/api/campaigns/" + id + "/approve", "demo-supplier-a2", null).statusCode()).isEqualTo(200);
+        assertThat(server.call("POST", "/api/campaigns/" + id + "/approve", "demo-supplier-a2", null).statusCode()).isEqualTo(200);
         return new String[] {id, Long.toString(c.path("devices").asLong())};
     }
 
@@ -218,35 +208,7 @@ class CampaignMultiKillIT {
         return view;
     }
 
-    private Process serve(Path config, String logName) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(DIST.resolve("bin/secflow").toString(), "serve", "--demo", "--port",
-                String.valueOf(port), "--config", config.toString(), "--data", data.resolve("db").toString()));
-        return new ProcessBuilder(cmd).directory(REPO.toFile()).redirectErrorStream(true)
-                .redirectOutput(data.resolve(logName).toFile()).start();
-    }
-
-    private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private void awaitHealthy(Process p, String logName) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300); // a loaded machine starts slowly
-        while (System.nanoTime() < deadline && p.isAlive()) {
-            try {
-                if (call("GET", "/api/health", "demo-admin", null).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                Thread.sleep(250);
-            }
-        }
-        throw new AssertionError("server never became healthy; log:\n" + Files.readString(data.resolve(logName)));
-    }
-
     private JsonNode campaign(String id) throws Exception {
-        return JSON.readTree(call("GET", "/api/campaigns/" + id, "demo-supplier-a", null).body());
+        return JSON.readTree(server.call("GET", "/api/campaigns/" + id, "demo-supplier-a", null).body());
     }
 }
