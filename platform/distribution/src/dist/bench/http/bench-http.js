@@ -1,53 +1,157 @@
 // HTTP load benchmark of POST /api/service-requests, run by bin/bench-http (which installs autocannon beside this file).
-// SRV 8.2 Read Inventory by the demo Registered Supplier (SUPPLIER-A, role IS), each request to one of its ESMEs at
-// random. Closed loop: CONNECTIONS requests in flight; autocannon times each request (HdrHistogram, 1 ms steps).
+// Closed loop: CONNECTIONS requests in flight; autocannon times each request (HdrHistogram, 1 ms steps). Two modes:
+//   read (default): SRV 8.2 Read Inventory by the demo Registered Supplier (SUPPLIER-A, role IS), each request to one
+//     of its ESMEs at random; answered by the host from the Smart Metering Inventory.
+//   mix: the reads and writes of MIX below, each by a demo User eligible for it (DUIS Service Request matrix, Eligible
+//     User Roles; SEC Section E Registration Data for who may act on which device) to a device of a type the SRV
+//     targets, with a well-formed payload. All but 8.2 travel DSP -> CSP -> device emulator and end COMPLETED (or
+//     FAILED) when the device's response comes back; after the run the benchmark waits up to DRAIN seconds
+//     (BENCH_HTTP_DRAIN, default 10) and counts, by GET /api/service-requests/{id}, how many accepted requests of
+//     the measured run reached COMPLETED.
 // Prints requests/s, latency percentiles, errors, Little's law as a check of the figures (mean latency x rate should
 // be about CONNECTIONS), and the decision-audit rows added during the measured run.
-// Usage: node bench-http.js PORT SECONDS CONNECTIONS WARMUP_SECONDS
+// Usage: node bench-http.js PORT SECONDS CONNECTIONS WARMUP_SECONDS [read|mix]
 'use strict';
 const autocannon = require('autocannon');
 
-const [port, seconds, connections, warmup] = process.argv.slice(2).map(Number);
+const [port, seconds, connections, warmup] = process.argv.slice(2, 6).map(Number);
+const mode = process.argv[6] || 'read';
+const drainSeconds = Number(process.env.BENCH_HTTP_DRAIN || 10);
 const base = `http://127.0.0.1:${port}`;
-const token = 'demo-supplier-a';
-const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+const auditToken = 'demo-supplier-a';
 
-async function get(path) {
-  const r = await fetch(base + path, { headers });
+function headersOf(token) {
+  return { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+}
+
+async function get(path, token = auditToken) {
+  const r = await fetch(base + path, { headers: headersOf(token) });
   if (!r.ok) throw new Error(`GET ${path}: HTTP ${r.status} (is 'secflow serve --demo' running on ${port}?)`);
   return r.json();
 }
 
-// the newest audit row of this User; identity ids grow by one per row
-async function newestAuditId() {
-  const rows = await get('/api/service-requests?limit=1');
-  return rows.length === 0 ? -1 : rows[0].audit_id;
+const pick = a => a[Math.floor(Math.random() * a.length)];
+const between = (lo, hi) => lo + Math.floor(Math.random() * (hi - lo + 1));
+const pence = (lo, hi) => (between(lo * 100, hi * 100) / 100).toFixed(2);
+
+// The mix: weight (share of requests), User (token), DCC User Role, the device pool, SRV, payload. Reads are about
+// two thirds; the writes change what later reads return (balance, tariff, supply), as a supplier's day would.
+// Pools: ESMEs whose import supplier is the User's Party (IS), GSMEs whose gas supplier it is (GS), the ESMEs of the
+// distributor's areas (ED; the SMI lists an ED only those).
+const MIX = [
+  { weight: 10, token: 'demo-supplier-a', role: 'IS', pool: 'a-esme', srv: '8.2' },          // Read Inventory (SMI)
+  { weight: 14, token: 'demo-supplier-a', role: 'IS', pool: 'a-esme', srv: '4.1.1' },        // Read Instantaneous Import Registers, ECS17b
+  { weight: 8, token: 'demo-supplier-a', role: 'IS', pool: 'a-esme', srv: '4.18' },          // Read Meter Balance, ECS82
+  { weight: 4, token: 'demo-supplier-a', role: 'IS', pool: 'a-esme', srv: '4.11.1' },        // Read Tariff (Primary Element), ECS24
+  { weight: 4, token: 'demo-supplier-a', role: 'IS', pool: 'a-esme', srv: '7.4' },           // Read Supply Status, ECS45
+  { weight: 4, token: 'demo-supplier-a', role: 'IS', pool: 'a-esme', srv: '6.2.4' },         // Read Device Configuration (Identity), ECS26e
+  { weight: 10, token: 'demo-supplier-a', role: 'IS', pool: 'a-esme', srv: '2.2', payload: () => ({ amountPence: between(100, 5000) }) }, // Top Up Device, CS01a
+  { weight: 4, token: 'demo-supplier-a', role: 'IS', pool: 'a-esme', srv: '1.1.1',           // Update Import Tariff (Primary Element), ECS01a
+    payload: () => ({ unitRatePence: pence(15, 35), standingChargePence: pence(30, 60) }) },
+  { weight: 2, token: 'demo-supplier-a', role: 'IS', pool: 'a-esme', srv: '7.2' },           // Disable Supply, ECS43
+  { weight: 2, token: 'demo-supplier-a', role: 'IS', pool: 'a-esme', srv: '7.1' },           // Enable Supply, ECS42
+  { weight: 6, token: 'demo-supplier-a', role: 'GS', pool: 'a-gsme', srv: '4.1.1' },         // GCS13a
+  { weight: 4, token: 'demo-supplier-a', role: 'GS', pool: 'a-gsme', srv: '2.2', payload: () => ({ amountPence: between(100, 5000) }) }, // CS01b
+  { weight: 8, token: 'demo-supplier-b', role: 'IS', pool: 'b-esme', srv: '4.1.1' },
+  { weight: 4, token: 'demo-supplier-b', role: 'IS', pool: 'b-esme', srv: '2.2', payload: () => ({ amountPence: between(100, 5000) }) },
+  { weight: 2, token: 'demo-supplier-b', role: 'IS', pool: 'b-esme', srv: '1.2.1', payload: () => ({ unitRatePence: pence(15, 35) }) }, // Update Price, ECS01b
+  { weight: 8, token: 'demo-network', role: 'ED', pool: 'ed-esme', srv: '4.1.1' },
+];
+const READ = [{ weight: 1, token: 'demo-supplier-a', role: 'IS', pool: 'a-esme', srv: '8.2' }];
+
+async function pools(entries) {
+  const wanted = new Set(entries.map(e => e.pool));
+  const found = {};
+  const list = async (token, type) => (await get(`/api/devices?type=${type}&size=500`, token)).items;
+  if (wanted.has('a-esme')) found['a-esme'] = (await list('demo-supplier-a', 'ESME')).filter(d => d.importSupplier === 'SUPPLIER-A');
+  if (wanted.has('a-gsme')) found['a-gsme'] = (await list('demo-supplier-a', 'GSME')).filter(d => d.gasSupplier === 'SUPPLIER-A');
+  if (wanted.has('b-esme')) found['b-esme'] = (await list('demo-supplier-b', 'ESME')).filter(d => d.importSupplier === 'SUPPLIER-B');
+  if (wanted.has('ed-esme')) found['ed-esme'] = await list('demo-network', 'ESME');
+  for (const p of wanted) {
+    if (!found[p] || found[p].length === 0) throw new Error(`no device for pool ${p} in the SMI: start the server with --demo`);
+    found[p] = found[p].map(d => d.deviceId);
+  }
+  return found;
 }
 
-function run(duration) {
+// one entry drawn by weight
+function chooser(entries) {
+  const total = entries.reduce((s, e) => s + e.weight, 0);
+  return () => {
+    let r = Math.random() * total;
+    for (const e of entries) {
+      if ((r -= e.weight) < 0) return e;
+    }
+    return entries[entries.length - 1];
+  };
+}
+
+function run(duration, choose, devices, accepted) {
   return new Promise((resolve, reject) => {
     autocannon({
-      url: `${base}/api/service-requests`, connections, duration, headers,
+      url: `${base}/api/service-requests`, connections, duration, headers: headersOf(auditToken),
       requests: [{
         method: 'POST',
-        setupRequest: r => ({ ...r, body: JSON.stringify({ srv: '8.2', userRole: 'IS', deviceId: ids[Math.floor(Math.random() * ids.length)] }) }),
+        setupRequest: (r, context) => {
+          const e = choose();
+          context.token = e.token;
+          const body = { srv: e.srv, userRole: e.role, deviceId: pick(devices[e.pool]) };
+          if (e.payload) body.payload = e.payload();
+          return { ...r, headers: headersOf(e.token), body: JSON.stringify(body) };
+        },
+        // the request id is the first field of a 202 body: {"requestId":"...",
+        onResponse: accepted && ((status, body, context) => {
+          if (status === 202) accepted.push([body.substring(14, body.indexOf('"', 14)), context.token]);
+        }),
       }],
     }, (err, res) => (err ? reject(err) : resolve(res)));
   });
 }
 
-let ids;
+// GETs each request until it is final or the drain time is over; returns counts by state
+async function drain(accepted, deadline) {
+  const states = {};
+  let open = accepted;
+  while (open.length > 0) {
+    const still = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < open.length) {
+        const [id, token] = open[next++];
+        const view = await get(`/api/service-requests/${id}`, token);
+        if (['COMPLETED', 'FAILED', 'PARTIALLY_FAILED'].includes(view.state)) {
+          states[view.state] = (states[view.state] || 0) + 1;
+        } else if (Date.now() >= deadline) {
+          states[view.state] = (states[view.state] || 0) + 1;
+        } else {
+          still.push([id, token]);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: connections }, worker));
+    open = still;
+    if (open.length > 0) await new Promise(r => setTimeout(r, 200));
+  }
+  return states;
+}
+
 (async () => {
-  const page = await get('/api/devices?type=ESME&size=500');
-  ids = page.items.filter(d => d.importSupplier === 'SUPPLIER-A').map(d => d.deviceId);
-  if (ids.length === 0) throw new Error('no ESME of SUPPLIER-A in the SMI: start the server with --demo');
-  if (warmup > 0) await run(warmup);
-  const before = await newestAuditId();
-  const res = await run(seconds);
-  const after = await newestAuditId();
+  if (mode !== 'read' && mode !== 'mix') throw new Error(`mode must be read or mix, got '${mode}'`);
+  const entries = mode === 'mix' ? MIX : READ;
+  const devices = await pools(entries);
+  const choose = chooser(entries);
+  if (warmup > 0) await run(warmup, choose, devices, null);
+  const accepted = mode === 'mix' ? [] : null;
+  // the demo Users' requests all count: the audit row ids are one sequence; read the newest through each User
+  const newest = async () => Math.max(...await Promise.all([...new Set(entries.map(e => e.token))].map(async t =>
+    (await get('/api/service-requests?limit=1', t)).map(r => r.audit_id).concat(-1)[0])));
+  const before = await newest();
+  const res = await run(seconds, choose, devices, accepted);
+  const ended = Date.now();
+  const after = await newest();
   const l = res.latency;
   const rate = res.requests.total / res.duration;
-  console.log(`${res.requests.total} requests in ${res.duration.toFixed(1)} s over ${connections} connections (after ${warmup} s of warm-up)`);
+  console.log(`${mode} mode: ${res.requests.total} requests in ${res.duration.toFixed(1)} s over ${connections} connections (after ${warmup} s of warm-up)`);
   console.log(`requests/s: ${rate.toFixed(0)}`);
   console.log(`latency ms: mean ${l.mean.toFixed(2)}, p50 ${l.p50}, p90 ${l.p90}, p99 ${l.p99}, p99.9 ${l.p99_9}, max ${l.max}`);
   console.log(`responses: 2xx ${res['2xx']}, non-2xx ${res.non2xx}; errors ${res.errors}, timeouts ${res.timeouts}`);
@@ -55,6 +159,13 @@ let ids;
   // the requests in flight when the run stops are still decided and audited, so up to CONNECTIONS more rows
   console.log(`decision audit: ${after - before} rows added (responses counted: ${res['2xx'] + res.non2xx}, `
     + `plus up to ${connections} requests in flight when the run stopped)`);
+  if (accepted) {
+    const states = await drain(accepted, ended + drainSeconds * 1000);
+    const took = ((Date.now() - ended) / 1000).toFixed(1);
+    const shown = Object.entries(states).sort().map(([s, n]) => `${s} ${n}`).join(', ');
+    console.log(`completion: ${states.COMPLETED || 0} of ${accepted.length} accepted requests COMPLETED within `
+      + `${drainSeconds} s after the run (${shown}; checked by GET in ${took} s)`);
+  }
 })().catch(e => {
   console.error(`bench-http: ${e.message}`);
   process.exit(1);

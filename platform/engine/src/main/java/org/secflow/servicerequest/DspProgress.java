@@ -28,11 +28,13 @@ final class DspProgress {
     private static final Logger LOG = LoggerFactory.getLogger(DspProgress.class);
 
     private final ServiceRequestStore store;
+    private final DeviceEventWriter events;
     private final InventoryService smi;
     private final Clock clock;
 
-    DspProgress(ServiceRequestStore store, InventoryService smi, Clock clock) {
+    DspProgress(ServiceRequestStore store, DeviceEventWriter events, InventoryService smi, Clock clock) {
         this.store = store;
+        this.events = events;
         this.smi = smi;
         this.clock = clock;
     }
@@ -48,7 +50,8 @@ final class DspProgress {
                     parameters, image);
             ServiceRequestAck ack;
             try {
-                ack = dsp.get().submit(request, event -> onEvent(requestId, srv, device, event));
+                boolean many = devices.size() > 1;
+            ack = dsp.get().submit(request, event -> onEvent(requestId, srv, device, many, event));
             } catch (RuntimeException e) {
                 LOG.warn("DSP failed on request {} for {}: {}", requestId, device, e.toString());
                 ack = ServiceRequestAck.rejected(requestId, "the DSP failed: " + e.getMessage());
@@ -59,7 +62,12 @@ final class DspProgress {
         }
     }
 
-    private void onEvent(String requestId, String srv, String device, DeviceEvent e) {
+    /**
+     * Records an event without waiting for the database: it is queued for the {@link DeviceEventWriter}, which writes
+     * events in groups in the order they arrive, so that the plugins' scheduler thread that delivers it goes on emulating devices (one transaction per
+     * event, waited for on that thread, held the whole device path to the database's commit rate).
+     */
+    private void onEvent(String requestId, String srv, String device, boolean manyDevices, DeviceEvent e) {
         try {
             String deviceId = e.deviceId() == null ? device : e.deviceId().value();
             RequestState state = switch (e.stage()) {
@@ -70,12 +78,10 @@ final class DspProgress {
                         ? confirmVersion(deviceId, e.data().get("firmwareVersion")) : RequestState.COMPLETED;
                 case DEVICE_ALERT -> alert(e);
             };
-            if (e.data().containsKey(DeviceEvent.GBCS_USE_CASE) && e.stage() != DeviceEvent.Stage.DELIVERED_TO_HUB
-                    && e.stage() != DeviceEvent.Stage.ACCEPTED_BY_CSP) {
-                store.response(requestId, deviceId, e.data(), e.at());
-            }
-            store.progress(requestId, deviceId, state, e.stage().name(), e.alert() == null ? null : e.alert().hex(),
-                    e.data().isEmpty() ? null : e.data().toString(), e.at());
+            boolean response = e.data().containsKey(DeviceEvent.GBCS_USE_CASE)
+                    && e.stage() != DeviceEvent.Stage.DELIVERED_TO_HUB && e.stage() != DeviceEvent.Stage.ACCEPTED_BY_CSP;
+            events.add(new DeviceEventWriter.Event(requestId, deviceId, state, e.stage().name(),
+                    e.alert() == null ? null : e.alert().hex(), e.data(), e.at(), response, manyDevices, srv.equals("11.4")));
         } catch (RuntimeException ex) {
             LOG.error("Recording event {} of request {} failed", e, requestId, ex);
         }

@@ -49,7 +49,7 @@ import org.secflow.store.GroupCommit;
  * DSP) in the order the paragraph above gives; the facts are {@link ServiceRequestFacts}, the role choice
  * {@link RoleChoice}, the SQL {@link ServiceRequestDao}, the DSP's answers {@link DspProgress}.
  */
-public final class ServiceRequestService {
+public final class ServiceRequestService implements AutoCloseable {
     /** Most devices in one request. */
     public static final int MAX_DEVICES = 1000;
     private static final Set<String> SMI_SRVS = Set.of("8.2", "8.4", "12.2");
@@ -72,6 +72,7 @@ public final class ServiceRequestService {
     private final Clock clock;
     private final ServiceRequestStore store;
     private final DspProgress progress;
+    private final DeviceEventWriter events;
     private final GroupCommit writes;
     private final DecisionCounts decisionCounts = new DecisionCounts();
     private final org.secflow.updates.FirmwareUpdateClaims claims = new org.secflow.updates.FirmwareUpdateClaims();
@@ -91,7 +92,8 @@ public final class ServiceRequestService {
         this.dsp = dsp;
         this.clock = clock;
         this.store = new ServiceRequestStore(jdbi, writes);
-        this.progress = new DspProgress(store, smi, clock);
+        this.events = new DeviceEventWriter(jdbi);
+        this.progress = new DspProgress(store, events, smi, clock);
     }
 
     /**
@@ -159,6 +161,12 @@ public final class ServiceRequestService {
                     parsed.image().map(RegisteredFirmwareImage::toSpi).orElse(null));
         }
         return find(requestId).orElseThrow();
+    }
+
+    /** Writes the device events still queued and stops their writer; call before the store's group commit closes. */
+    @Override
+    public void close() {
+        events.close();
     }
 
     /** A request with its devices' progress and history. */

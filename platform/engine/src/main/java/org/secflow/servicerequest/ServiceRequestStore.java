@@ -42,19 +42,30 @@ final class ServiceRequestStore {
 
     /** Records an event and moves the device's state; the request's state follows when all devices are done. */
     void progress(String requestId, String deviceId, RequestState state, String stage, String alert, String detail, Instant at) {
-        jdbi.useTransaction(h -> {
-            ServiceRequestDao dao = h.attach(ServiceRequestDao.class);
-            dao.insertEvent(requestId, deviceId, stage, alert, truncate(detail), at);
-            if (state != null) {
-                dao.updateDevice(requestId, deviceId, state.name(), truncate(detail), at);
-                List<String> states = dao.deviceStates(requestId);
-                if (state.isTerminal()) {
-                    // an SRV 11.4 in a final state no longer holds its device (org.secflow.updates.FirmwareUpdateClaims)
-                    dao.releaseClaim(deviceId, requestId);
-                }
-                dao.updateRequest(requestId, aggregate(states), at);
-            }
-        });
+        jdbi.useTransaction(h -> progress(h, requestId, deviceId, state, stage, alert, detail, at, true, true));
+    }
+
+    /**
+     * Records an event and moves the device's state, in the caller's transaction.
+     *
+     * @param manyDevices whether the request has more than one device: then the request's state is aggregated over
+     *        its devices' states, else it is the device's
+     * @param releasesClaim whether a final state frees the device's firmware update claim (an SRV 11.4)
+     */
+    static void progress(Handle h, String requestId, String deviceId, RequestState state, String stage, String alert,
+                         String detail, Instant at, boolean manyDevices, boolean releasesClaim) {
+        ServiceRequestDao dao = h.attach(ServiceRequestDao.class);
+        dao.insertEvent(requestId, deviceId, stage, alert, truncate(detail), at);
+        if (state == null) {
+            return;
+        }
+        dao.updateDevice(requestId, deviceId, state.name(), truncate(detail), at);
+        List<String> states = manyDevices ? dao.deviceStates(requestId) : List.of(state.name());
+        if (state.isTerminal() && releasesClaim) {
+            // an SRV 11.4 in a final state no longer holds its device (org.secflow.updates.FirmwareUpdateClaims)
+            dao.releaseClaim(deviceId, requestId);
+        }
+        dao.updateRequest(requestId, aggregate(states), at);
     }
 
     static String aggregate(List<String> states) {
@@ -89,7 +100,7 @@ final class ServiceRequestStore {
      * Stores a DUIS-shaped response or failure of a request: its {@code gbcsUseCase}, {@code responseCode} and
      * {@code critical} keys as columns, the rest of the data as the JSON body.
      */
-    void response(String requestId, String deviceId, Map<String, String> data, Instant at) {
+    static void response(Handle h, String requestId, String deviceId, Map<String, String> data, Instant at) {
         Map<String, String> body = new java.util.TreeMap<>(data);
         String useCase = body.remove(org.secflow.spi.DeviceEvent.GBCS_USE_CASE);
         String code = body.remove(org.secflow.spi.DeviceEvent.RESPONSE_CODE);
@@ -101,8 +112,8 @@ final class ServiceRequestStore {
             throw new IllegalStateException(e);
         }
         String stored = json.length() > 16000 ? json.substring(0, 16000) : json;
-        jdbi.useExtension(ServiceRequestDao.class, dao -> dao.insertResponse(requestId, deviceId, cut(useCase, 40),
-                code == null ? "I0" : cut(code, 8), critical, stored, at));
+        h.attach(ServiceRequestDao.class).insertResponse(requestId, deviceId, cut(useCase, 40),
+                code == null ? "I0" : cut(code, 8), critical, stored, at);
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper BODY_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -139,7 +150,7 @@ final class ServiceRequestStore {
         return jdbi.withExtension(ServiceRequestDao.class, dao -> dao.audit(where.toString(), binds, limit));
     }
 
-    private static String truncate(String s) {
+    static String truncate(String s) {
         return s == null || s.length() <= 1000 ? s : s.substring(0, 997) + "...";
     }
 }

@@ -91,6 +91,7 @@ public final class Platform implements AutoCloseable {
                 this.writes = resources.push(new org.secflow.store.GroupCommit(database.jdbi()));
                 this.serviceRequests = new ServiceRequestService(database.jdbi(), writes, rules, inventory, firmwareImages,
                         plugins::dsp, clock);
+                resources.push(serviceRequests);
                 WorkingDays workingDays = new WorkingDays();
                 this.maintenance = new MaintenanceService(database.jdbi(), rules, workingDays, clock);
                 this.creditCover = new CreditCoverService(database.jdbi(), rules, workingDays, clock);

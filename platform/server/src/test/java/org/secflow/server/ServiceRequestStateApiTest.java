@@ -62,6 +62,7 @@ class ServiceRequestStateApiTest {
         JsonNode refused = dcc.run("supplier", "2.2", "IS", esme, Map.of("amountPence", -1));
         assertThat(refused.path("state").asText()).isEqualTo("FAILED");
         assertThat(lastResponse(refused).path("body").path("reason").asText()).startsWith("INVALID_CREDIT");
+        assertThat(lastResponse(refused).path("responseCode").asText()).isEqualTo("E102");
     }
 
     @Test
@@ -89,12 +90,22 @@ class ServiceRequestStateApiTest {
         JsonNode arm = dcc.run("supplier", "7.3", "IS", esme, Map.of());
         assertThat(arm.path("state").asText()).isEqualTo("FAILED");
         assertThat(lastResponse(arm).path("body").path("reason").asText()).startsWith("SUPPLY_STATE");
+        assertThat(lastResponse(arm).path("responseCode").asText()).isEqualTo("E104");
     }
 
     @Test
-    void theHanDeviceLogTakesSixType1DevicesAndRefusesTheSeventhAlsoAfterARestart() throws Exception {
+    void theHanDeviceLogHoldsTheSmiDevicesOfTheHubTakesSixType1DevicesAndRefusesTheSeventhAlsoAfterARestart() throws Exception {
         String chf = devices("CHF").get(0);
-        for (int i = 1; i <= 6; i++) {
+        List<String> onHub = dcc.platform().database().jdbi().withHandle(h -> h.createQuery("""
+                SELECT device_id || ':' || device_type FROM device
+                 WHERE comms_hub_id = :hub AND device_type NOT IN ('CHF', 'GPF') ORDER BY device_id""")
+                .bind("hub", chf).mapTo(String.class).list());
+        assertThat(onHub).isNotEmpty();
+        String log = body(dcc.run("supplier", "8.9", "IS", chf, Map.of())).path("hanDevices").asText();
+        assertThat(List.of(log.split(" "))).containsExactlyInAnyOrderElementsOf(onHub);
+        long type1 = onHub.stream().filter(e -> org.secflow.spi.DeviceType.valueOf(e.substring(e.indexOf(':') + 1)).isType1()).count();
+        assertThat(type1).isLessThan(6);
+        for (long i = type1 + 1; i <= 6; i++) {
             JsonNode added = dcc.run("supplier", "8.11", "IS", chf, Map.of("hanDeviceId",
                     DeviceId.of(0x00DB0000000001A0L + i).value(), "hanDeviceType", "HCALCS"));
             assertThat(added.path("state").asText()).as("%s", added).isEqualTo("COMPLETED");
@@ -105,8 +116,9 @@ class ServiceRequestStateApiTest {
                 "hanDeviceType", "PPMID"));
         assertThat(seventh.path("state").asText()).isEqualTo("FAILED");
         assertThat(lastResponse(seventh).path("body").path("reason").asText()).startsWith("HAN_DEVICE_LOG_FULL");
+        assertThat(lastResponse(seventh).path("responseCode").asText()).isEqualTo("E105");
         JsonNode removed = dcc.run("supplier", "8.11", "IS", chf, Map.of("hanDeviceId",
-                DeviceId.of(0x00DB0000000001A1L).value(), "useCase", "CCS02"));
+                DeviceId.of(0x00DB0000000001A6L).value(), "useCase", "CCS02"));
         assertThat(lastResponse(removed).path("gbcsUseCase").asText()).isEqualTo("CCS02");
         assertThat(dcc.run("supplier", "8.11", "IS", chf, Map.of("hanDeviceId", "00-DB-00-00-00-00-01-B0",
                 "hanDeviceType", "PPMID")).path("state").asText()).isEqualTo("COMPLETED");

@@ -14,19 +14,22 @@ import org.secflow.spi.DeviceType;
 /**
  * What an emulated device does with a command that is not a firmware transfer, by {@link UseCaseTable.Kind}, against
  * the state it remembers ({@link DeviceStateStore}); every change is written before the answer. An outcome is a
- * response body, or a failure whose {@code reason} starts with a GBCS-style code:
+ * response body, or a failure whose {@code reason} starts with a key that {@link ResponseCodes} gives a response
+ * code:
  * <ul>
  *   <li>READ: the values stored under the key (e.g. {@code tariff.*} from 1.1.1, {@code supply.status}), with the
  *       device's defaults (supply Enabled, a balance drawn from the Device ID);</li>
  *   <li>WRITE: stores every parameter under the key and logs the event;</li>
  *   <li>CREDIT: adds {@code amountPence} (must be positive: {@code INVALID_CREDIT}) or {@code adjustmentPence} to the
- *       balance and reports {@code creditPence};</li>
+ *       balance and reports {@code creditPence}; a negative adjustment may not take the balance below zero
+ *       ({@code INSUFFICIENT_CREDIT}; the emulator's assumption: emergency credit and debt are not emulated);</li>
  *   <li>SUPPLY: Disabled from any state, Armed only from Disabled, Enabled from Disabled or Armed (or already
  *       Enabled); another move fails with {@code SUPPLY_STATE};</li>
  *   <li>REGISTERS: import register (Wh) and daily consumption that advance with emulated time at a rate drawn from
  *       the Device ID, so two reads an emulated hour apart differ by about the hourly rate;</li>
  *   <li>LOG_READ / LOG_CLEAR: the event log (the last {@value #MAX_EVENTS} events), or clears it;</li>
- *   <li>HAN_LOG_ADD / HAN_LOG_REMOVE / HAN_LOG_READ: the Communications Hub's device log; adding a seventh Type 1
+ *   <li>HAN_LOG_ADD / HAN_LOG_REMOVE / HAN_LOG_READ: the Communications Hub's device log, which starts with the
+ *       devices the Smart Metering Inventory puts on the hub ({@link HanLogSeed}); adding a seventh Type 1
  *       device fails with {@code HAN_DEVICE_LOG_FULL} (at most six Type 1 devices per hub, DCC Preliminary Impact Assessment for SECMP0170 section 4.1.1),
  *       removing an absent one with {@code NOT_IN_DEVICE_LOG};</li>
  *   <li>FIRMWARE_READ: {@code firmwareVersion} and, when an image waits, {@code pendingFirmwareVersion};</li>
@@ -154,6 +157,10 @@ final class DeviceBehaviour {
             return Outcome.fail("INVALID_CREDIT: the amount is no whole number of pence");
         }
         long balance = credit(id) + amount;
+        if (amount < 0 && balance < 0) {
+            return Outcome.fail("INSUFFICIENT_CREDIT: an adjustment of " + amount + " pence would take the balance of "
+                    + DeviceId.of(id) + " from " + credit(id) + " to " + balance + " pence, below zero");
+        }
         change.put(DeviceStateKeys.CREDIT, Long.toString(balance));
         return Outcome.ok(Map.of("creditPence", Long.toString(balance)));
     }

@@ -143,25 +143,49 @@ final class DeviceStateStore implements AutoCloseable {
         }
         long seq;
         synchronized (this) {
-            Map<String, String> next = new HashMap<>(devices.getOrDefault(id, Map.of()));
-            StringBuilder line = new StringBuilder(64).append(Long.toHexString(id));
-            for (Map.Entry<String, String> e : changes.entrySet()) {
-                line.append('\t').append(DeviceStateLine.escape(e.getKey()));
-                if (e.getValue() == null) {
-                    next.remove(e.getKey());
-                } else {
-                    next.put(e.getKey(), e.getValue());
-                    line.append('=').append(DeviceStateLine.escape(e.getValue()));
+            seq = change(id, changes);
+        }
+        flush(seq);
+    }
+
+    /**
+     * Changes values of many devices as {@link #put} does, with one write to the log for all of them (e.g. the HAN
+     * device logs of a generated estate's hubs).
+     *
+     * @throws UncheckedIOException when the log cannot be written
+     */
+    void putAll(Map<Long, Map<String, String>> changes) {
+        long seq = 0;
+        synchronized (this) {
+            for (Map.Entry<Long, Map<String, String>> e : changes.entrySet()) {
+                if (!e.getValue().isEmpty()) {
+                    seq = change(e.getKey(), e.getValue());
                 }
-            }
-            seq = append(line.append('\n'));
-            if (next.isEmpty()) {
-                devices.remove(id);
-            } else {
-                devices.put(id, Map.copyOf(next));
             }
         }
         flush(seq);
+    }
+
+    /** Applies one device's change and queues its log line; returns the line's sequence number. Holds this lock. */
+    private long change(long id, Map<String, String> changes) {
+        Map<String, String> next = new HashMap<>(devices.getOrDefault(id, Map.of()));
+        StringBuilder line = new StringBuilder(64).append(Long.toHexString(id));
+        for (Map.Entry<String, String> e : changes.entrySet()) {
+            line.append('\t').append(DeviceStateLine.escape(e.getKey()));
+            if (e.getValue() == null) {
+                next.remove(e.getKey());
+            } else {
+                next.put(e.getKey(), e.getValue());
+                line.append('=').append(DeviceStateLine.escape(e.getValue()));
+            }
+        }
+        long seq = append(line.append('\n'));
+        if (next.isEmpty()) {
+            devices.remove(id);
+        } else {
+            devices.put(id, Map.copyOf(next));
+        }
+        return seq;
     }
 
     /** Sets one value of a device (null removes it), durably as {@link #put}. */

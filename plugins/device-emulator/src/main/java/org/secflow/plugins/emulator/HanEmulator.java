@@ -39,7 +39,8 @@ final class HanEmulator implements DeviceEmulator {
      * {@inheritDoc}
      *
      * <p>The devices of every premises handed to the sink stay in the HAN even when the sink throws; an estate from
-     * a seed generated before replaces that earlier estate.
+     * a seed generated before replaces that earlier estate. The HAN device log of each hub whose premises the sink
+     * took starts with the premises' devices ({@link HanLogSeed}), kept with the device state.
      */
     @Override
     public void generateEstate(EstateRequest request, Consumer<EmulatedPremises> sink) {
@@ -47,10 +48,15 @@ final class HanEmulator implements DeviceEmulator {
         Objects.requireNonNull(sink, "sink");
         HanSegment.Builder devices = new HanSegment.Builder(request.seed(),
                 (int) Math.min(Integer.MAX_VALUE - 8L, request.premises() * 6L));
+        HanLogSeed logs = new HanLogSeed();
         try {
-            generator.generate(request, sink, devices);
+            generator.generate(request, premises -> {
+                sink.accept(premises);
+                logs.add(premises);
+            }, devices);
         } finally {
             han.publish(devices.build());
+            logs.writeTo(state);
         }
     }
 
@@ -65,7 +71,7 @@ final class HanEmulator implements DeviceEmulator {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(listener, "listener");
         if (closed) {
-            responder.fail(command, listener, "device emulator is closed");
+            responder.fail(command, listener, "EMULATOR_STOPPED: the device emulator is closed");
             return;
         }
         responder.deliver(command, listener);

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  *       {@code result} 0 (the version recorded, durably, before the alert) or 1 at {@code activationFailureRate}.</li>
  *   <li>Every other use case of the table: after {@code latencyMs} {@code DELIVERED_TO_HUB}, after {@code latencyMs}
  *       more a {@code DEVICE_RESPONSE} or {@code FAILED} from {@link DeviceBehaviour}, with {@code gbcsUseCase} and
- *       {@code responseCode}; a firmware read of a battery-powered bridge adds {@value #BATTERY_LOW_KEY}; a use case
+ *       {@code responseCode} ({@code I0}, or the failure reason's code from {@link ResponseCodes}); a firmware read of a battery-powered bridge adds {@value #BATTERY_LOW_KEY}; a use case
  *       with {@code failureRate.<useCase>} fails at that rate with {@value #COMMAND_FAILED}.</li>
  *   <li>A use case not in the table, a target of a type the use case does not apply to, a device on another hub's
  *       HAN or a firmware transfer without image: {@code FAILED} with {@code reason}.</li>
@@ -54,6 +54,8 @@ final class HubCommandResponder {
     static final String BATTERY_LOW = "BATTERY_LOW";
     /** Data key of a CS08 response from a battery-powered device: {@code "true"} or {@code "false"}. */
     static final String BATTERY_LOW_KEY = "batteryLow";
+    /** Reason of a 0x8F8B whose {@code result} is 1: the device kept its old version. */
+    static final String ACTIVATION_FAILED = "ACTIVATION_FAILED";
     /** Reason of a command failed at its use case's configured {@code failureRate.<useCase>}. */
     static final String COMMAND_FAILED = "COMMAND_FAILED";
 
@@ -71,6 +73,7 @@ final class HubCommandResponder {
     private final UseCaseTable useCases;
     private final DeviceBehaviour behaviour;
     private final Map<String, Double> failureRates;
+    private final ResponseCodes codes = ResponseCodes.standard();
 
     HubCommandResponder(HanRegistry han, ResponseSettings settings, ScheduledExecutorService scheduler, Clock clock) {
         this(han, settings, scheduler, clock, UseCaseTable.standard(), Map.of());
@@ -103,9 +106,13 @@ final class HubCommandResponder {
         new Exchange(command, listener).schedule(settings.hostNanos(settings.latencyMs()));
     }
 
-    /** Reports a failure at once, on the caller's thread. */
+    /**
+     * Reports a failure at once, on the caller's thread: {@code reason} (starting with its key, see
+     * {@link ResponseCodes}) and its {@code responseCode}.
+     */
     void fail(CommsHubCommand command, DeviceEventListener listener, String reason) {
-        emit(listener, event(command, Stage.FAILED, null, Map.of("reason", reason)));
+        emit(listener, event(command, Stage.FAILED, null, Map.of("reason", reason,
+                DeviceEvent.RESPONSE_CODE, codes.codeOf(reason))));
     }
 
     /** Whether a battery-powered device's battery is low at host time {@code hostEpochMs}; false for others. */
@@ -147,7 +154,7 @@ final class HubCommandResponder {
                     scheduler.schedule(this, delayNanos, TimeUnit.NANOSECONDS);
                 }
             } catch (RejectedExecutionException e) {
-                fail(command, listener, "device emulator stopped: the host scheduler refused the command");
+                fail(command, listener, "EMULATOR_STOPPED: the host scheduler refused the command");
             }
         }
 
@@ -163,7 +170,7 @@ final class HubCommandResponder {
                 }
             } catch (RuntimeException e) {
                 LOG.warn("emulating command {} for {} failed", command.commandId(), command.deviceId(), e);
-                fail(command, listener, "device emulator error: " + e);
+                fail(command, listener, COMMAND_FAILED + ": device emulator error: " + e);
             }
         }
 
@@ -175,7 +182,8 @@ final class HubCommandResponder {
                 case TRANSFER:
                     if (failure != null) {
                         emit(listener, event(command, Stage.DEVICE_ALERT, GbcsAlert.FIRMWARE_TRANSFER_FAILURE,
-                                Map.of("reason", failure, "result", GbcsResults.transferResult(failure))));
+                                Map.of("reason", failure, "result", GbcsResults.transferResult(failure),
+                                DeviceEvent.RESPONSE_CODE, codes.codeOf(failure))));
                         return DONE;
                     }
                     han.transferFirmware(device.id(), command.firmwareImage().version());
@@ -196,13 +204,13 @@ final class HubCommandResponder {
         private long arrive() {
             useCase = useCases.find(command.gbcsUseCase());
             if (useCase == null) {
-                fail(command, listener, "GBCS use case '" + command.gbcsUseCase() + "' is not emulated");
+                fail(command, listener, "USE_CASE_NOT_EMULATED: GBCS use case '" + command.gbcsUseCase() + "' is not emulated");
                 return DONE;
             }
             if (useCase.kind() == UseCaseTable.Kind.FIRMWARE) {
                 FirmwareImage image = command.firmwareImage();
                 if (image == null) {
-                    fail(command, listener, command.gbcsUseCase() + " for " + command.deviceId()
+                    fail(command, listener, "INVALID_REQUEST: " + command.gbcsUseCase() + " for " + command.deviceId()
                             + " carries no firmware image");
                     return DONE;
                 }
@@ -247,7 +255,8 @@ final class HubCommandResponder {
             if (activationFails) {
                 HanDevice now = han.find(device.id());
                 emit(listener, event(command, Stage.DEVICE_ALERT, GbcsAlert.FIRMWARE_ACTIVATION,
-                        Map.of("firmwareVersion", now.firmwareVersion(), "result", "1")));
+                        Map.of("firmwareVersion", now.firmwareVersion(), "result", "1",
+                                "reason", ACTIVATION_FAILED, DeviceEvent.RESPONSE_CODE, codes.codeOf(ACTIVATION_FAILED))));
                 return;
             }
             String version = command.firmwareImage().version();
@@ -260,13 +269,15 @@ final class HubCommandResponder {
             HanDevice now = han.find(device.id());
             Double rate = failureRates.get(useCase.name().toLowerCase(java.util.Locale.ROOT));
             if (rate != null && DeviceIdentity.draw(command.commandId(), device.id() ^ FAILURE_SALT) < rate) {
-                emit(listener, event(command, Stage.FAILED, null, GbcsResults.result(useCase, "E", Map.of("reason", COMMAND_FAILED
-                        + ": the device did not carry out " + useCase.name()))));
+                String reason = COMMAND_FAILED + ": the device did not carry out " + useCase.name();
+                emit(listener, event(command, Stage.FAILED, null, GbcsResults.result(useCase, codes.codeOf(reason),
+                        Map.of("reason", reason))));
                 return;
             }
             DeviceBehaviour.Outcome outcome = behaviour.apply(useCase, now, command.parameters(), emulatedNowMs());
             if (!outcome.ok()) {
-                emit(listener, event(command, Stage.FAILED, null, GbcsResults.result(useCase, "E", outcome.data())));
+                emit(listener, event(command, Stage.FAILED, null, GbcsResults.result(useCase,
+                        codes.codeOf(outcome.data().get("reason")), outcome.data())));
                 return;
             }
             Map<String, String> data = new java.util.HashMap<>(outcome.data());
@@ -281,12 +292,12 @@ final class HubCommandResponder {
             long hubId = DeviceIdentity.eui64(command.commsHubId());
             HanDevice found = han.findOrEmulate(DeviceIdentity.eui64(command.deviceId()), hubId, command.deviceType());
             if (found.hubId() != hubId) {
-                fail(command, listener, "device " + command.deviceId() + " is not on the HAN of Communications Hub "
+                fail(command, listener, "NOT_ON_HAN: device " + command.deviceId() + " is not on the HAN of Communications Hub "
                         + command.commsHubId() + " (it is on " + DeviceId.of(found.hubId()) + ")");
                 return false;
             }
             if (!useCase.devices().contains(found.type())) {
-                fail(command, listener, "GBCS " + command.gbcsUseCase() + " applies to a " + String.join(" or a ",
+                fail(command, listener, "WRONG_DEVICE_TYPE: GBCS " + command.gbcsUseCase() + " applies to a " + String.join(" or a ",
                         new java.util.TreeSet<>(useCase.devices().stream().map(Enum::name).toList()))
                         + (useCase.devices().contains(DeviceType.PPMID) ? " (an Alt HAN bridge is one)" : "")
                         + "; " + command.deviceId() + " is a " + found.type());

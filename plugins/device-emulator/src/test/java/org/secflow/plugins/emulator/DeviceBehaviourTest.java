@@ -98,10 +98,27 @@ class DeviceBehaviourTest {
         assertThat(toEsme("ECS35a", Map.of()).data().get("events")).contains("ECS43").contains("ECS42");
     }
 
+    /** The hub's device log as CCS06 reads it: its entries, {@code <Device ID>:<type>}. */
+    private java.util.List<String> hanLog(DeviceId chf) throws Exception {
+        String log = send("CCS06", chf, DeviceType.CHF, Map.of()).data().get("hanDevices");
+        return log.isBlank() ? java.util.List.of() : java.util.List.of(log.split(" "));
+    }
+
     @Test
-    void theHubsDeviceLogTakesSixType1DevicesAndRefusesTheSeventh() throws Exception {
+    void theHubsDeviceLogStartsWithThePremisesDevicesAfterARestart() throws Exception {
+        restart();
+        java.util.List<String> expected = esme.premises().devices().stream()
+                .map(d -> d.deviceId().value() + ":" + d.type()).toList();
+        assertThat(expected).isNotEmpty();
+        assertThat(hanLog(esme.premises().commsHub().chf().deviceId())).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void theHubsDeviceLogTakesSixType1DevicesCountingThoseOfThePremisesAndRefusesTheSeventh() throws Exception {
         DeviceId chf = esme.premises().commsHub().chf().deviceId();
-        for (int i = 1; i <= 6; i++) {
+        long seeded = esme.premises().devices().stream().filter(d -> d.type().isType1()).count();
+        assertThat(seeded).isLessThan(DeviceBehaviour.MAX_TYPE1);
+        for (long i = seeded + 1; i <= DeviceBehaviour.MAX_TYPE1; i++) {
             assertThat(send("CCS01", chf, DeviceType.CHF, Map.of("hanDeviceId", DeviceId.of(0x00DB0000000000A0L + i).value(),
                     "hanDeviceType", "HCALCS")).stage()).isEqualTo(Stage.DEVICE_RESPONSE);
         }
@@ -112,7 +129,7 @@ class DeviceBehaviourTest {
         assertThat(seventh.data().get("reason")).startsWith("HAN_DEVICE_LOG_FULL");
         assertThat(send("CCS01", chf, DeviceType.CHF, Map.of("hanDeviceId", "00-DB-00-00-00-00-00-B1",
                 "hanDeviceType", "IHD")).stage()).isEqualTo(Stage.DEVICE_RESPONSE);
-        assertThat(send("CCS02", chf, DeviceType.CHF, Map.of("hanDeviceId", DeviceId.of(0x00DB0000000000A1L).value()))
+        assertThat(send("CCS02", chf, DeviceType.CHF, Map.of("hanDeviceId", DeviceId.of(0x00DB0000000000A6L).value()))
                 .stage()).isEqualTo(Stage.DEVICE_RESPONSE);
         assertThat(send("CCS01", chf, DeviceType.CHF, Map.of("hanDeviceId", "00-DB-00-00-00-00-00-B0",
                 "hanDeviceType", "PPMID")).stage()).isEqualTo(Stage.DEVICE_RESPONSE);
@@ -147,5 +164,55 @@ class DeviceBehaviourTest {
         DeviceEvent e = toEsme("GCS33", Map.of());
         assertThat(e.stage()).isEqualTo(Stage.FAILED);
         assertThat(e.data().get("reason")).contains("applies to a GSME").contains("ESME");
+    }
+
+    @Test
+    void everyFailureCarriesTheResponseCodeOfItsReasonAndASuccessI0() throws Exception {
+        ResponseCodes codes = ResponseCodes.standard();
+        DeviceId chf = esme.premises().commsHub().chf().deviceId();
+        long balance = Long.parseLong(toEsme("ECS82", Map.of()).data().get("creditPence"));
+        Map<String, DeviceEvent> failures = new java.util.LinkedHashMap<>();
+        failures.put("INVALID_CREDIT", toEsme("CS01a", Map.of("amountPence", "0")));
+        failures.put("INSUFFICIENT_CREDIT", toEsme("ECS04a", Map.of("adjustmentPence", Long.toString(-balance - 1))));
+        failures.put("SUPPLY_STATE", toEsme("ECS44", Map.of()));
+        failures.put("NO_SUCH_IMAGE", toEsme("CS06", Map.of("firmwareVersion", "99.0.0")));
+        failures.put("INVALID_REQUEST", send("CCS01", chf, DeviceType.CHF, Map.of("hanDeviceId", "not an id",
+                "hanDeviceType", "IHD")));
+        failures.put("NOT_IN_DEVICE_LOG", send("CCS02", chf, DeviceType.CHF, Map.of("hanDeviceId", "00-DB-00-00-00-00-00-E0")));
+        failures.put("USE_CASE_NOT_EMULATED", toEsme("XCS99", Map.of()));
+        failures.put("WRONG_DEVICE_TYPE", toEsme("GCS33", Map.of()));
+        failures.forEach((reason, event) -> {
+            assertThat(event.stage()).as(reason).isEqualTo(Stage.FAILED);
+            assertThat(event.data().get("reason")).as(reason).startsWith(reason + ": ");
+            assertThat(event.data().get(DeviceEvent.RESPONSE_CODE)).as(reason)
+                    .isEqualTo(codes.all().get(reason).responseCode()).isNotEqualTo(ResponseCodes.UNLISTED);
+        });
+        assertThat(toEsme("ECS04a", Map.of("adjustmentPence", Long.toString(-balance))).data())
+                .containsEntry("creditPence", "0").containsEntry(DeviceEvent.RESPONSE_CODE, DeviceEvent.SUCCESS);
+    }
+
+    @Test
+    void theResponseCodeTableGivesEachReasonItsOwnCodeAndHoldsEveryReasonTheEmulatorGives() throws Exception {
+        Map<String, ResponseCodes.Code> codes = ResponseCodes.standard().all();
+        assertThat(codes.values()).extracting(ResponseCodes.Code::responseCode).doesNotHaveDuplicates()
+                .allMatch(c -> c.matches("E1[0-9]{2}"), "a code of the emulator's range E100-E199")
+                .doesNotContain(ResponseCodes.UNLISTED);
+        assertThat(codes.values()).allSatisfy(c -> assertThat(c.meaning()).isNotBlank());
+        // every reason key the emulator's code writes, "KEY: ..." or a constant, is in the table
+        java.util.regex.Pattern key = java.util.regex.Pattern.compile("\"([A-Z][A-Z_]{3,}): ");
+        java.util.Set<String> found = new java.util.TreeSet<>();
+        try (var files = java.nio.file.Files.list(Path.of("src/main/java/org/secflow/plugins/emulator"))) {
+            for (Path f : files.toList()) {
+                java.util.regex.Matcher m = key.matcher(java.nio.file.Files.readString(f));
+                while (m.find()) {
+                    found.add(m.group(1));
+                }
+            }
+        }
+        found.addAll(java.util.List.of(HubCommandResponder.COMMAND_FAILED, HubCommandResponder.ACTIVATION_FAILED,
+                HubCommandResponder.IMAGE_DISCARDED, HubCommandResponder.HARDWARE_VERSION_MISMATCH,
+                HubCommandResponder.BATTERY_LOW, HubCommandResponder.FILE_TRANSFER_FAILURE));
+        assertThat(found).hasSizeGreaterThan(10);
+        assertThat(codes.keySet()).containsAll(found);
     }
 }

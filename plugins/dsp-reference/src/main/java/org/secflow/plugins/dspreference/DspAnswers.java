@@ -31,8 +31,13 @@ import org.slf4j.LoggerFactory;
  *       a User reads it: {@code Unknown} for the space (MP106 "CHISM update for Unknown WAN Variant");</li>
  *   <li>5.1 Create Schedule: the DCC runs {@code scheduledSrv} (a DCC-scheduled SRV) for the device every
  *       {@code intervalMs} until 5.3 deletes the schedule; each run's result follows on the 5.1 request with
- *       {@code scheduleId} and {@code run}. The response carries {@code scheduleId} (the 5.1 request id). Schedules
- *       are kept in memory: they end with the DSP;</li>
+ *       {@code scheduleId} and {@code run}. The response carries {@code scheduleId} (the 5.1 request id). With a
+ *       data folder ({@link org.secflow.spi.ProviderContext#dataDirectory}) the schedules are kept there
+ *       ({@link DccScheduleFile}) and run on after a restart of the platform, at the same times (run n at creation
+ *       plus n intervals; runs due while the platform was down are skipped, not made up), until 5.3 deletes them.
+ *       The SPI ties a request's events to the listener of the call that submitted it, which a restart ends: the
+ *       runs of a schedule restored from the folder reach the devices but their results are only logged. Without a
+ *       data folder, schedules end with the DSP;</li>
  *   <li>5.2 Read Schedule: {@code scheduleIds} of the device, space-separated; 5.3 Delete Schedule: stops
  *       {@code scheduleId}, or fails when the device has no such schedule;</li>
  *   <li>8.3, 8.6, 8.13 and 8.14.1-8.14.4 (the last to a Communications Hub Function only): acknowledged as recorded.</li>
@@ -42,7 +47,10 @@ final class DspAnswers implements AutoCloseable {
     static final String DSP_USE_CASE = "DSP";
     private static final Logger LOG = LoggerFactory.getLogger(DspAnswers.class);
 
-    private record Schedule(DeviceId device, String srv, ScheduledFuture<?> future) {
+    private record Schedule(DccScheduleFile.Entry entry, ScheduledFuture<?> future) {
+        DeviceId device() {
+            return entry.device();
+        }
     }
 
     private final ReferenceDsp dsp;
@@ -50,12 +58,30 @@ final class DspAnswers implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final Map<String, Schedule> schedules = new ConcurrentHashMap<>();
+    private final DccScheduleFile file;
 
-    DspAnswers(ReferenceDsp dsp, SrvCatalogue catalogue, ScheduledExecutorService scheduler, Clock clock) {
+    /**
+     * @param dataDirectory where the schedules are kept across restarts (null: in memory only); the schedules found
+     *     there start again at once
+     */
+    DspAnswers(ReferenceDsp dsp, SrvCatalogue catalogue, ScheduledExecutorService scheduler, Clock clock,
+               java.nio.file.Path dataDirectory) {
         this.dsp = dsp;
         this.catalogue = catalogue;
         this.scheduler = scheduler;
         this.clock = clock;
+        this.file = dataDirectory == null ? null : new DccScheduleFile(dataDirectory);
+        if (file != null) {
+            for (DccScheduleFile.Entry e : file.read()) {
+                if (catalogue.find(e.srv()).filter(SrvRoute::dccScheduled).isEmpty()) {
+                    LOG.warn("DCC schedule {} names SRV {}, which the DCC does not schedule; dropped", e.scheduleId(), e.srv());
+                    continue;
+                }
+                start(e, event -> LOG.info("DCC schedule {} run {} of SRV {} for {}: {} {}", e.scheduleId(),
+                        event.data().get("run"), e.srv(), e.device(), event.stage(), event.data()));
+            }
+            LOG.info("{} DCC schedules restored from {}", schedules.size(), dataDirectory);
+        }
     }
 
     /** Answers the request on the scheduler; returns the acknowledgement (rejected for a request it cannot take). */
@@ -86,7 +112,10 @@ final class DspAnswers implements AutoCloseable {
                 if (interval < 1000) {
                     return ServiceRequestAck.rejected(id, "SRV 5.1: payload.intervalMs must be at least 1000");
                 }
-                start(request, scheduled.get(), interval, listener);
+                DccScheduleFile.Entry entry = new DccScheduleFile.Entry(id, request.deviceId(), scheduled.get().srv(),
+                        request.userId(), request.userRole(), interval, clock.millis());
+                start(entry, listener);
+                persist();
                 body.put("scheduleId", id);
             }
             case "5.2" -> body.put("scheduleIds", String.join(" ", new TreeSet<>(schedules.entrySet().stream()
@@ -98,6 +127,7 @@ final class DspAnswers implements AutoCloseable {
                 } else {
                     schedules.remove(p.get("scheduleId"));
                     s.future().cancel(false);
+                    persist();
                     body.put("scheduleId", p.get("scheduleId"));
                 }
             }
@@ -128,13 +158,16 @@ final class DspAnswers implements AutoCloseable {
         return ServiceRequestAck.accepted(id);
     }
 
-    private void start(ServiceRequest create, SrvRoute scheduled, long intervalMs, DeviceEventListener listener) {
-        AtomicLong runs = new AtomicLong();
-        String scheduleId = create.requestId();
+    /** Runs the schedule from its next due time on; run n is due at its start plus n intervals. */
+    private void start(DccScheduleFile.Entry e, DeviceEventListener listener) {
+        String scheduleId = e.scheduleId();
+        long now = clock.millis();
+        long done = now <= e.startMs() ? 0 : (now - e.startMs()) / e.intervalMs();
+        AtomicLong runs = new AtomicLong(done);
         Runnable run = () -> {
             long n = runs.incrementAndGet();
-            ServiceRequest child = new ServiceRequest(scheduleId + "#" + n, scheduled.srv(), create.userId(),
-                    create.userRole(), create.deviceId(), Map.of(), null);
+            ServiceRequest child = new ServiceRequest(scheduleId + "#" + n, e.srv(), e.userId(), e.userRole(),
+                    e.device(), Map.of(), null);
             Map<String, String> tag = Map.of("scheduleId", scheduleId, "run", Long.toString(n));
             ServiceRequestAck ack = dsp.submit(child, event -> {
                 if (event.stage() == DeviceEvent.Stage.DEVICE_RESPONSE || event.stage() == DeviceEvent.Stage.FAILED) {
@@ -145,12 +178,20 @@ final class DspAnswers implements AutoCloseable {
                 Map<String, String> data = new HashMap<>(tag);
                 data.put("reason", ack.reason());
                 data.put(DeviceEvent.RESPONSE_CODE, "E");
-                emit(listener, new DeviceEvent(scheduleId, create.deviceId(), DeviceEvent.Stage.FAILED, null, data,
+                emit(listener, new DeviceEvent(scheduleId, e.device(), DeviceEvent.Stage.FAILED, null, data,
                         clock.instant()));
             }
         };
-        ScheduledFuture<?> future = scheduler.scheduleAtFixedRate(run, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
-        schedules.put(scheduleId, new Schedule(create.deviceId(), scheduled.srv(), future));
+        long firstDelay = Math.max(0, e.startMs() + (done + 1) * e.intervalMs() - now);
+        ScheduledFuture<?> future = scheduler.scheduleAtFixedRate(run, firstDelay, e.intervalMs(), TimeUnit.MILLISECONDS);
+        schedules.put(scheduleId, new Schedule(e, future));
+    }
+
+    /** Writes the schedules to the data folder, when there is one. */
+    private void persist() {
+        if (file != null) {
+            file.write(schedules.values().stream().map(Schedule::entry).toList());
+        }
     }
 
     private static void emit(DeviceEventListener listener, DeviceEvent event) {
@@ -161,7 +202,7 @@ final class DspAnswers implements AutoCloseable {
         }
     }
 
-    /** Stops every DCC schedule. */
+    /** Stops every DCC schedule; those kept in the data folder run again at the next start. */
     @Override
     public void close() {
         schedules.values().forEach(s -> s.future().cancel(false));

@@ -10,7 +10,8 @@ import org.secflow.spi.ProviderContext;
  * {@code plugins.config.dsp-reference}: {@value #UPDATE_TIMEOUT_MS}, how long an SRV 11.4 whose device never sends
  * its final event (0x8F89, 0x8F8B, or FAILED) blocks the next update of that device, in ms of the host clock, 1 to
  * one week, default {@value #DEFAULT_UPDATE_TIMEOUT_MS} (24 hours; an assumption, our sources give no figure). Any
- * other key, or a bad value, refuses the plugin rather than being ignored.
+ * other key, or a bad value, refuses the plugin rather than being ignored. The DCC schedules of SRV 5.1 are kept in
+ * the provider's data folder ({@code <data>/plugins/dsp-reference/dcc-schedules.tsv}) when the host gives one.
  */
 public final class DspReferenceFactory implements DspFactory {
     /** The id configuration selects. */
@@ -58,6 +59,6 @@ public final class DspReferenceFactory implements DspFactory {
                     + " ms, got " + timeoutMs);
         }
         return new ReferenceDsp(SrvCatalogue.standard(), context.inventory(), context.csps(), context.clock(),
-                context.scheduler(), timeoutMs);
+                context.scheduler(), timeoutMs, context.dataDirectory().orElse(null));
     }
 }

@@ -34,7 +34,7 @@ import org.secflow.spi.ServiceRequestAck;
  *   <li>a device SRV becomes one command of its GBCS use case to the CSP ({@link CommandRelay}); a future-dated
  *       request whose Execution Date Time is ahead runs at that time on the host's scheduler;</li>
  *   <li>a non-device SRV is answered by the DSP itself ({@link DspAnswers}): 12.1 Request WAN Matrix, the DCC
- *       schedules of 5.1, 5.2 and 5.3, the status updates of 8.14.x, 8.3, 8.6 and 8.13.</li>
+ *       schedules of 5.1, 5.2 and 5.3 (kept in the data folder across restarts), the status updates of 8.14.x, 8.3, 8.6 and 8.13.</li>
  * </ul>
  * Results are DUIS-shaped: the acknowledgement, then a {@code DEVICE_RESPONSE} (or {@code FAILED}) whose data carry
  * {@code gbcsUseCase}, {@code responseCode} and {@code critical} beside the body, and device alerts (a firmware
@@ -55,15 +55,19 @@ final class ReferenceDsp implements Dsp {
     private final DspAnswers answers;
     private volatile boolean closed;
 
+    /**
+     * @param dataDirectory where the DCC schedules of SRV 5.1 are kept across restarts, or null to keep them in
+     *     memory only
+     */
     ReferenceDsp(SrvCatalogue catalogue, InventoryLookup inventory, CspDirectory csps, Clock clock,
-                 ScheduledExecutorService scheduler, long updateTimeoutMs) {
+                 ScheduledExecutorService scheduler, long updateTimeoutMs, java.nio.file.Path dataDirectory) {
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         this.inventory = Objects.requireNonNull(inventory, "inventory");
         this.csps = Objects.requireNonNull(csps, "csps");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.updates = new FirmwareUpdateTracker(clock, updateTimeoutMs);
         this.relay = new CommandRelay(updates, scheduler, clock);
-        this.answers = new DspAnswers(this, catalogue, scheduler, clock);
+        this.answers = new DspAnswers(this, catalogue, scheduler, clock, dataDirectory);
     }
 
     @Override

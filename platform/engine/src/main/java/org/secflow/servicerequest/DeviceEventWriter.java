@@ -1,0 +1,168 @@
+package org.secflow.servicerequest;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the DSP's device events of Service Requests in groups, off the thread that delivers them (the plugins'
+ * scheduler, which also runs the CSPs and the device emulator). One transaction per group of up to
+ * {@value #MAX_GROUP} events, in arrival order: every event row and response row inserted as a JDBC batch, then each
+ * device's and request's state set once, to the state of its last event in the group (a request of several devices
+ * aggregated over them, {@link ServiceRequestStore#aggregate}). When a group fails, its events are written one by one
+ * so that one bad event loses only itself. An event is in the database within one group's time of its arrival, not
+ * when {@link #add} returns: a reader of a request sees its state a few ms late, never out of order.
+ */
+final class DeviceEventWriter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceEventWriter.class);
+    static final int MAX_GROUP = 512;
+
+    /**
+     * One event of a request's device.
+     *
+     * @param response the event's data is a DUIS-shaped response to store ({@link ServiceRequestStore#response})
+     * @param manyDevices the request has several devices (its state is then aggregated over them)
+     * @param releasesClaim a final state frees the device's firmware update claim (SRV 11.4)
+     */
+    record Event(String requestId, String deviceId, RequestState state, String stage, String alert,
+                 Map<String, String> data, Instant at, boolean response, boolean manyDevices, boolean releasesClaim) {
+        String detail() {
+            return data.isEmpty() ? null : data.toString();
+        }
+    }
+
+    private final Jdbi jdbi;
+    private final BlockingQueue<Event> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean closing;
+
+    DeviceEventWriter(Jdbi jdbi) {
+        this.jdbi = jdbi;
+        this.writer = new Thread(this::run, "secflow-device-events");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /**
+     * Queues an event; returns at once.
+     *
+     * @throws IllegalStateException when closed
+     */
+    void add(Event e) {
+        if (closing) {
+            throw new IllegalStateException("the Service Request event writer is closed");
+        }
+        queue.add(e);
+    }
+
+    private void run() {
+        List<Event> group = new ArrayList<>(MAX_GROUP);
+        while (!closing || !queue.isEmpty()) {
+            try {
+                Event first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+                queue.drainTo(group, MAX_GROUP - 1);
+                write(group);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("writing a group of {} Service Request events failed", group.size(), e);
+            } finally {
+                group.clear();
+            }
+        }
+    }
+
+    private void write(List<Event> group) {
+        try {
+            jdbi.useTransaction(h -> writeGroup(h, group));
+        } catch (RuntimeException groupFailed) {
+            for (Event e : group) {
+                try {
+                    jdbi.useTransaction(h -> writeGroup(h, List.of(e)));
+                } catch (RuntimeException failed) {
+                    LOG.error("recording event {} of request {} failed", e.stage(), e.requestId(), failed);
+                }
+            }
+        }
+    }
+
+    private static void writeGroup(Handle h, List<Event> group) {
+        PreparedBatch events = h.prepareBatch("""
+                INSERT INTO service_request_event (request_id, device_id, stage, alert, detail, occurred_at)
+                VALUES (:id, :device, :stage, :alert, :detail, :at)""");
+        Map<List<String>, Event> lastOfDevice = new LinkedHashMap<>();
+        for (Event e : group) {
+            events.bind("id", e.requestId()).bind("device", e.deviceId()).bind("stage", e.stage())
+                    .bind("alert", e.alert()).bind("detail", ServiceRequestStore.truncate(e.detail())).bind("at", e.at()).add();
+            if (e.state() != null) {
+                lastOfDevice.remove(List.of(e.requestId(), e.deviceId()));
+                lastOfDevice.put(List.of(e.requestId(), e.deviceId()), e);
+            }
+        }
+        events.execute();
+        for (Event e : group) {
+            if (e.response()) {
+                ServiceRequestStore.response(h, e.requestId(), e.deviceId(), e.data(), e.at());
+            }
+        }
+        if (lastOfDevice.isEmpty()) {
+            return;
+        }
+        PreparedBatch devices = h.prepareBatch("""
+                UPDATE service_request_device SET state = :state, detail = :detail, updated_at = :at
+                 WHERE request_id = :id AND device_id = :device""");
+        for (Event e : lastOfDevice.values()) {
+            devices.bind("state", e.state().name()).bind("detail", ServiceRequestStore.truncate(e.detail()))
+                    .bind("at", e.at()).bind("id", e.requestId()).bind("device", e.deviceId()).add();
+        }
+        devices.execute();
+        PreparedBatch requests = h.prepareBatch(
+                "UPDATE service_request SET state = :state, updated_at = :at WHERE request_id = :id");
+        Map<String, Event> lastOfRequest = new LinkedHashMap<>();
+        lastOfDevice.values().forEach(e -> lastOfRequest.put(e.requestId(), e));
+        for (Event e : lastOfDevice.values()) {
+            if (e.state().isTerminal() && e.releasesClaim()) {
+                // an SRV 11.4 in a final state no longer holds its device (org.secflow.updates.FirmwareUpdateClaims)
+                h.createUpdate("DELETE FROM device_update_claim WHERE device_id = :device AND holder = :id")
+                        .bind("device", e.deviceId()).bind("id", e.requestId()).execute();
+            }
+        }
+        for (Event e : lastOfRequest.values()) {
+            List<String> states = e.manyDevices()
+                    ? h.createQuery("SELECT state FROM service_request_device WHERE request_id = :id")
+                            .bind("id", e.requestId()).mapTo(String.class).list()
+                    : List.of(e.state().name());
+            requests.bind("state", ServiceRequestStore.aggregate(states)).bind("at", e.at()).bind("id", e.requestId()).add();
+        }
+        requests.execute();
+    }
+
+    /** Writes what is queued, then stops the writer (waits up to 10 s). */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            writer.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!queue.isEmpty()) {
+            LOG.warn("{} Service Request events were not written before the store closed", queue.size());
+        }
+    }
+}
