@@ -2,10 +2,10 @@ package org.secflow.rules;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
-import org.secflow.registration.RegistrationTables;
 
 /**
  * One built, immutable version of the rule base.
@@ -19,16 +19,28 @@ import org.secflow.registration.RegistrationTables;
  * @param files its files
  * @param globals names of the globals the rule files declare (e.g. {@code decision}, see
  *     {@link RuleFeature#globalOnlyTypes()}); a session accepts only these
- * @param registration the registration tables read with these rules (empty tables when the directory has none and
- *     no rule reads them); the rules see them as the global {@value RuleLoader#REGISTRATION_GLOBAL}, other code
- *     (SMI scoping of network operators) reads them here
+ * @param data the data tables read with these rules by global name ({@link RuleData}; empty tables when the
+ *     directory has none and no rule reads them); the rules see each as its global, other code reads it here
  * @param limits firing limit and time budget of every decision ({@link RuleSessions#fireGuarded})
  * @param faults the decisions this version could not make, per rule
  * @param timings how long firings took, shared by every version the same {@link RuleLoader} loaded
  */
 public record LoadedRules(KieBase kieBase, ThreadLocal<KieSession> sessions, String version, Instant loadedAt,
-                          List<RuleFileInfo> files, Set<String> globals, RegistrationTables registration,
+                          List<RuleFileInfo> files, Set<String> globals, Map<String, Object> data,
                           DecisionLimits limits, RuleFaults faults, RuleTimings timings) {
+
+    /**
+     * The data tables of one global.
+     *
+     * @throws IllegalArgumentException when no installed {@link RuleData} has that global
+     */
+    public <T> T data(String global, Class<T> type) {
+        Object tables = data.get(global);
+        if (tables == null) {
+            throw new IllegalArgumentException("no rule data for the global " + global + "; installed: " + data.keySet());
+        }
+        return type.cast(tables);
+    }
 
     /** Number of rules over all files. */
     public int ruleCount() {

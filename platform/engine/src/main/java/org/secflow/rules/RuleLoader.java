@@ -34,8 +34,6 @@ import org.kie.api.runtime.KieContainer;
 import org.kie.internal.builder.DecisionTableConfiguration;
 import org.kie.internal.builder.DecisionTableInputType;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
-import org.secflow.registration.RegistrationTableException;
-import org.secflow.registration.RegistrationTables;
 
 /**
  * Builds a rule base at run time from every rule file of a rules directory: {@code *.drl} and decision tables
@@ -46,24 +44,22 @@ import org.secflow.registration.RegistrationTables;
  * {@code sec-releases.csv}) and other files (README) are not rules and are skipped. Any error refuses
  * the whole directory with file, line and message.
  *
- * <p>The registration tables ({@link RegistrationTables#FILES}) are data the rules read: they are loaded with the
- * rules, count in the version, are listed among the files as {@code DATA_TABLE}, and reach the rules as the global
- * {@value #REGISTRATION_GLOBAL} of every session. A bad row refuses the directory like a bad rule. When the rules
- * declare that global the tables must be there; otherwise missing tables are empty.
+ * <p>Data tables the rules read ({@link RuleData}, e.g. the registration tables) are loaded with the rules, count
+ * in the version, are listed among the files as {@code DATA_TABLE}, and reach the rules as their global in every
+ * session. A bad row refuses the directory like a bad rule. When the rules declare a data global its tables must be
+ * there; otherwise missing tables are empty.
  *
  * <p>About 360 lines, kept whole: the steps of one load (list, refuse misnamed spreadsheets, build, check collector
- * patterns, load the registration tables, version) share the directory's file map and refuse as one; error
+ * patterns, load the data tables, version) share the directory's file map and refuse as one; error
  * locating is already {@link RuleErrorLocator}, the KieSession set-up {@link RuleSessions}.
  */
 public final class RuleLoader {
-    /** The global through which the rules read the registration tables ({@link RegistrationTables}). */
-    public static final String REGISTRATION_GLOBAL = "registration";
-
     private static final AtomicLong BUILDS = new AtomicLong();
     private final Clock clock;
     private final DecisionLimits limits;
     /** Class name to global name, from every {@link RuleFeature#globalOnlyTypes()}. */
     private final Map<String, String> globalOnlyTypes;
+    private final List<RuleData> ruleData = RuleData.installed();
     private final RuleTimings timings = new RuleTimings();
 
     /** How long firings of every version this loader loaded took. */
@@ -154,29 +150,35 @@ public final class RuleLoader {
         }
         Set<String> globals = globals(base);
         Map<String, byte[]> dataTables = dataTables(dir);
-        RegistrationTables registration;
-        try {
-            registration = globals.contains(REGISTRATION_GLOBAL) || !dataTables.isEmpty()
-                    ? RegistrationTables.load(dir) : RegistrationTables.of(List.of(), List.of(), List.of(), List.of());
-        } catch (RegistrationTableException e) {
-            container.dispose();
-            throw new RuleLoadException(List.of(new RuleError(e.file(), (int) e.line(), e.problem())));
+        Map<String, Object> data = new TreeMap<>();
+        Map<String, Object> sessionGlobals = new java.util.HashMap<>();
+        for (RuleData d : ruleData) {
+            boolean present = d.files().stream().anyMatch(dataTables::containsKey);
+            Object tables;
+            try {
+                tables = globals.contains(d.global()) || present ? d.load(dir) : d.empty();
+            } catch (RuleDataException e) {
+                container.dispose();
+                throw new RuleLoadException(List.of(new RuleError(e.file(), (int) e.line(), e.problem())));
+            }
+            data.put(d.global(), tables);
+            if (globals.contains(d.global())) {
+                sessionGlobals.put(d.global(), tables);
+            }
         }
-        Map<String, Object> sessionGlobals = globals.contains(REGISTRATION_GLOBAL)
-                ? Map.of(REGISTRATION_GLOBAL, registration) : Map.of();
         Map<String, byte[]> all = new TreeMap<>(files);
         all.putAll(dataTables);
         List<RuleFileInfo> infos = new ArrayList<>(infos(base, files));
         dataTables.forEach((name, bytes) -> infos.add(new RuleFileInfo(name, "DATA_TABLE", 0, sha256(bytes))));
         return new LoadedRules(base, ThreadLocal.withInitial(() -> RuleSessions.newSession(base, sessionGlobals)), version(all),
-                clock.instant(), List.copyOf(infos), globals, registration, limits,
+                clock.instant(), List.copyOf(infos), globals, java.util.Collections.unmodifiableMap(data), limits,
                 new RuleFaults(clock), timings);
     }
 
-    /** The registration tables present in {@code dir}, by name. */
-    private static Map<String, byte[]> dataTables(Path dir) {
+    /** The data tables ({@link RuleData#files()}) present in {@code dir}, by name. */
+    private Map<String, byte[]> dataTables(Path dir) {
         Map<String, byte[]> out = new TreeMap<>();
-        for (String name : RegistrationTables.FILES) {
+        for (String name : ruleData.stream().flatMap(d -> d.files().stream()).toList()) {
             Path p = dir.resolve(name);
             if (Files.isRegularFile(p)) {
                 try {

@@ -217,7 +217,7 @@ public final class RuleSessions {
 
     /**
      * A new session as {@link #newSession(KieBase)}, with globals that stay for its life: immutable data of the
-     * rule-base version (the registration tables, {@link RuleLoader#REGISTRATION_GLOBAL}).
+     * rule-base version (the data tables of a {@link RuleData}, e.g. the registration tables).
      */
     public static KieSession newSession(KieBase base, java.util.Map<String, Object> globals) {
         KieSession session = base.newKieSession(THREAD_CONFINED, null);

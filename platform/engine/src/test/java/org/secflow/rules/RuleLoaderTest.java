@@ -141,7 +141,7 @@ class RuleLoaderTest {
         Files.writeString(table, text.replace("SOUTHERN,GDN-SOUTH,", "SOUTHERN,GDN-SOUTH-EAST,"));
         LoadedRules edited = loader.load(dir);
         assertThat(edited.version()).isNotEqualTo(before);
-        assertThat(edited.registration().gtPartyOf("8123456789")).contains("GDN-SOUTH-EAST");
+        assertThat(org.secflow.registration.RegistrationRuleData.of(edited).gtPartyOf("8123456789")).contains("GDN-SOUTH-EAST");
 
         String row = text.lines().filter(l -> l.startsWith("SCOTLAND,")).findFirst().orElseThrow();
         Files.writeString(table, text.replace(row, row.replace(",1000000000,", ",one,")));

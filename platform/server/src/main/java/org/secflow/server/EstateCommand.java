@@ -64,7 +64,7 @@ final class EstateCommand {
         var estate = platform.config().estate();
         // the estate follows the registration tables of the rules directory: MPANs of a region start with its
         // distributor ids, MPRNs lie in the ranges of its gas networks (so the ED and GT rules find them)
-        RegistrationTables tables = platform.rules() != null ? platform.rules().current().registration()
+        RegistrationTables tables = platform.rules() != null ? org.secflow.registration.RegistrationRuleData.of(platform.rules().current())
                 : RegistrationTables.load(platform.paths().rules());
         Map<Region, List<String>> distributorIds = new EnumMap<>(Region.class);
         Map<Region, List<EstateRequest.MprnRange>> mprnRanges = new EnumMap<>(Region.class);

@@ -248,7 +248,7 @@ class AccessMatrixTest {
             JsonNode one = json(expect(send("GET", "/api/devices/" + fixtures.get("deviceA"), token, null), 200));
             assertThat(one.path("mpan").isNull()).isTrue();
         }
-        Set<String> northIds = platform.rules().current().registration().distributorIdsOf("DNO-NORTH");
+        Set<String> northIds = org.secflow.registration.RegistrationRuleData.of(platform.rules().current()).distributorIdsOf("DNO-NORTH");
         assertThat(northIds).as("the demo network operator has a distribution area").isNotEmpty();
         JsonNode network = json(expect(send("GET", "/api/devices?size=500", "demo-network", null), 200)).path("items");
         assertThat(network.size()).as("an Electricity Distributor reads the devices of its area").isPositive();

@@ -219,7 +219,7 @@ class ServiceRequestApiTest {
         var north = anyDevice("d.device_type = 'ESME' AND p.region = 'NORTH'");
         var r = send("POST", "/api/service-requests", "dno-north", "{\"srv\": \"8.2\", \"deviceId\": \"" + north.get("device_id") + "\"}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
-        assertThat(platform.rules().current().registration().edPartyOf(north.get("mpan").toString())).contains("DNO-NORTH");
+        assertThat(org.secflow.registration.RegistrationRuleData.of(platform.rules().current()).edPartyOf(north.get("mpan").toString())).contains("DNO-NORTH");
 
         var south = anyDevice("d.device_type = 'ESME' AND p.region = 'SOUTH'");
         var s = send("POST", "/api/service-requests", "dno-north", "{\"srv\": \"8.2\", \"deviceId\": \"" + south.get("device_id") + "\"}");

@@ -68,7 +68,7 @@ public final class ApiServer {
         });
         SystemRoutes.install(app, platform);
         DeviceRoutes.install(app, platform.inventory(), () -> platform.rules() == null
-                ? org.secflow.access.NetworkAreas.NONE : platform.rules().current().registration());
+                ? org.secflow.access.NetworkAreas.NONE : org.secflow.registration.RegistrationRuleData.of(platform.rules().current()));
         FirmwareImageRoutes.install(app, platform.firmwareImages());
         RuleRoutes.install(app, platform.rules());
         ServiceRequestRoutes.install(app, platform.serviceRequests());
