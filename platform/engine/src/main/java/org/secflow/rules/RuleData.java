@@ -24,7 +24,7 @@ public interface RuleData {
      * The tables of a rules directory.
      *
      * @param rulesDir the rules directory
-     * @throws RuleDataException naming the file and 1-based line (0: the whole file) of the first problem
+     * @throws org.secflow.rules.scenario.DataTableException naming the file and 1-based line (0: the whole file) of the first problem
      */
     Object load(Path rulesDir);
 

@@ -157,7 +157,7 @@ public final class RuleLoader {
             Object tables;
             try {
                 tables = globals.contains(d.global()) || present ? d.load(dir) : d.empty();
-            } catch (RuleDataException e) {
+            } catch (org.secflow.rules.scenario.DataTableException e) {
                 container.dispose();
                 throw new RuleLoadException(List.of(new RuleError(e.file(), (int) e.line(), e.problem())));
             }
