@@ -97,7 +97,9 @@ public final class Platform implements AutoCloseable {
                 this.creditCover = new CreditCoverService(database.jdbi(), rules, workingDays, clock);
                 this.workflow = ResourceStack.await(workflowStarting);
                 this.campaigns = new FirmwareCampaignService(database.jdbi(), rules, firmwareImages, plugins::dsp,
-                        maintenance, clock, smiReadModel, config.campaigns().maxActivePerSupplier(), routes::readAhead);
+                        maintenance, clock, smiReadModel, config.campaigns().maxActivePerSupplier(),
+                        // on PostgreSQL a route read is a round trip, on the embedded HSQLDB a call in this process
+                        database.isPostgresql() ? routes::readAhead : ids -> { });
                 resources.push(campaigns::close);
                 workflow.registerBean(FirmwareCampaignService.BEAN, new org.secflow.campaign.CampaignProcessBean(campaigns));
                 workflow.registerBean(org.secflow.modification.ModificationProcessBean.BEAN, new org.secflow.modification.ModificationProcessBean(
