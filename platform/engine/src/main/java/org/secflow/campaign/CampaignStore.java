@@ -247,7 +247,7 @@ final class CampaignStore {
 
     /** The devices of a wave in the given states, as the sending loop holds them, by state: one read of the wave. */
     Map<DeviceState, List<CampaignDevice>> devicesIn(String campaignId, int wave, Set<DeviceState> states) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT device_id, comms_hub_id, battery_powered, attempts, state FROM campaign_device "
+        return jdbi.withHandle(h -> streaming(h, () -> h.createQuery("SELECT device_id, comms_hub_id, battery_powered, attempts, state FROM campaign_device "
                         + "WHERE campaign_id = :id AND wave = :wave AND state IN (<states>)")
                 .bind("id", campaignId).bind("wave", wave).bindList("states", states.stream().map(Enum::name).toList())
                 .setFetchSize(10_000)
@@ -256,7 +256,31 @@ final class CampaignStore {
                             .add(new CampaignDevice(r.getColumn(1, String.class), r.getColumn(2, String.class),
                                     r.getColumn(3, Boolean.class), r.getColumn(4, Integer.class)));
                     return m;
-                }));
+                })));
+    }
+
+    /**
+     * Runs {@code read} so that a query's fetch size holds: on PostgreSQL inside a transaction (the driver reads a
+     * whole result at once on a connection in auto-commit, a million rows of a campaign at once), on HSQLDB as it is.
+     */
+    static <T> T streaming(Handle h, java.util.function.Supplier<T> read) {
+        if (!org.secflow.store.Database.isPostgresql(h) || h.isInTransaction()) {
+            return read.get();
+        }
+        h.begin();
+        try {
+            return read.get();
+        } finally {
+            h.rollback(); // it only read
+        }
+    }
+
+    /** {@link #streaming(Handle, java.util.function.Supplier)} for a read that returns nothing. */
+    static void streamingRun(Handle h, Runnable read) {
+        streaming(h, () -> {
+            read.run();
+            return null;
+        });
     }
 
     /**
