@@ -89,7 +89,8 @@ public final class Platform implements AutoCloseable {
             this.firmwareImages = new FirmwareImageCatalogue(database.jdbi(), clock);
             if (withServiceProviders) {
                 this.rules = ResourceStack.await(rulesStarting);
-                this.writes = resources.push(new org.secflow.store.GroupCommit(database.jdbi()));
+                this.writes = resources.push(new org.secflow.store.GroupCommit(database.jdbi(),
+                        database.isPostgresql() ? 4 : 1));
                 this.serviceRequests = new ServiceRequestService(database.jdbi(), writes, rules, inventory, firmwareImages,
                         plugins::dsp, clock);
                 WorkingDays workingDays = new WorkingDays();
