@@ -41,7 +41,7 @@ final class CampaignEligibility {
     }
 
     /**
-     * Decisions after which the pass gives its thread a fresh rule session: a session emptied after each decision
+     * Decisions after which the pass gives its thread a fresh KieSession: a session emptied after each decision
      * still kept what every decision left (a million decisions held some 1.5 GB of facts, tuples and propagation
      * contexts until the session was disposed), so the pass disposes it every 10,000.
      */
