@@ -41,13 +41,6 @@ final class CampaignEligibility {
     }
 
     /**
-     * Decisions after which the pass gives its thread a fresh KieSession: a session emptied after each decision
-     * still kept what every decision left (a million decisions held some 1.5 GB of facts, tuples and propagation
-     * contexts until the session was disposed), so the pass disposes it every 10,000.
-     */
-    private static final int SESSION_DECISIONS = 10_000;
-
-    /**
      * Eligibility passes run one at a time in this process: two campaigns approved at the same moment would otherwise
      * each see the other's devices not yet scheduled and both send the same device (the embedded database admits
      * one process).
@@ -74,38 +67,30 @@ final class CampaignEligibility {
         List<String[]> skips = new ArrayList<>();
         // one streamed pass over the PENDING devices; decisions kept in memory, written in batches below
         java.time.LocalDate day = java.time.LocalDate.ofInstant(now, java.time.ZoneId.of("Europe/London"));
-        long[] decided = {0};
-        try {
-            store.jdbi().useHandle(h -> CampaignStore.streamingRun(h, () -> {
-                try (var rows = candidates(h, c)) {
-                    rows.forEach(candidate -> {
-                        ServiceRequestFact f = candidate.fact();
-                        f.setUpdateInProgress(inProgress.contains(f.getDeviceId()));
-                        f.setRequestDate(day);
-                        Decision d = RuleEvaluator.evaluate(rules, f);
-                        if (++decided[0] % SESSION_DECISIONS == 0) {
-                            org.secflow.rules.RuleSessions.closeThreadSession(rules); // see SESSION_DECISIONS
-                        }
-                        String pathway = pathwayProblem(def, candidate.fromVersion());
-                        if (c.imageVersion().equals(candidate.fromVersion())) {
-                            skips.add(new String[] {f.getDeviceId(), "ALREADY-ON-IMAGE: the SMI holds version " + candidate.fromVersion()
-                                    + ", the campaign's image; nothing to send"});
-                        } else if (!d.getViolations().isEmpty()) {
-                            skips.add(new String[] {f.getDeviceId(), reason(d.getViolations())});
-                        } else if (otherCampaign.containsKey(f.getDeviceId())) {
-                            skips.add(new String[] {f.getDeviceId(), "IN-ANOTHER-CAMPAIGN: the device is to be updated by campaign "
-                                    + otherCampaign.get(f.getDeviceId()) + ", not finished; a device is in one running campaign at most"});
-                        } else if (pathway != null) {
-                            skips.add(new String[] {f.getDeviceId(), pathway});
-                        } else {
-                            eligible.add(f.getDeviceId());
-                        }
-                    });
-                }
-            }));
-        } finally {
-            org.secflow.rules.RuleSessions.closeThreadSession(rules); // its session holds what a million decisions left
-        }
+        store.jdbi().useHandle(h -> CampaignStore.streamingRun(h, () -> {
+            try (var rows = candidates(h, c)) {
+                rows.forEach(candidate -> {
+                    ServiceRequestFact f = candidate.fact();
+                    f.setUpdateInProgress(inProgress.contains(f.getDeviceId()));
+                    f.setRequestDate(day);
+                    Decision d = RuleEvaluator.evaluate(rules, f);
+                    String pathway = pathwayProblem(def, candidate.fromVersion());
+                    if (c.imageVersion().equals(candidate.fromVersion())) {
+                        skips.add(new String[] {f.getDeviceId(), "ALREADY-ON-IMAGE: the SMI holds version " + candidate.fromVersion()
+                                + ", the campaign's image; nothing to send"});
+                    } else if (!d.getViolations().isEmpty()) {
+                        skips.add(new String[] {f.getDeviceId(), reason(d.getViolations())});
+                    } else if (otherCampaign.containsKey(f.getDeviceId())) {
+                        skips.add(new String[] {f.getDeviceId(), "IN-ANOTHER-CAMPAIGN: the device is to be updated by campaign "
+                                + otherCampaign.get(f.getDeviceId()) + ", not finished; a device is in one running campaign at most"});
+                    } else if (pathway != null) {
+                        skips.add(new String[] {f.getDeviceId(), pathway});
+                    } else {
+                        eligible.add(f.getDeviceId());
+                    }
+                });
+            }
+        }));
         store.skipIneligible(c.campaignId(), skips, now, PAGE);
         long skipped = skips.size();
         eligible.sort(null);

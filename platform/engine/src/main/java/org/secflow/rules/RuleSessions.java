@@ -112,21 +112,6 @@ public final class RuleSessions {
         return fired;
     }
 
-    /**
-     * Disposes the calling thread's session of {@code rules} (its next decision gets a fresh one). For a thread that
-     * made many decisions and is about to end, such as a campaign's eligibility pass over a million devices: a
-     * million decisions left that session holding some 1 GB of facts and tuples after it, live until disposed.
-     */
-    public static void closeThreadSession(LoadedRules rules) {
-        KieSession session = rules.sessions().get();
-        rules.sessions().remove();
-        try {
-            session.dispose();
-        } catch (RuntimeException ignored) {
-            // dropped either way
-        }
-    }
-
     private static RuleFaultException fault(LoadedRules rules, KieSession session, Rule rule, String reason) {
         try {
             session.dispose();
