@@ -77,6 +77,8 @@ final class CampaignDriver implements Runnable, DeviceProgress.Loop {
     private final PriorityQueue<Due<InFlight>> rereads = new PriorityQueue<>();
     private final Map<String, InFlight> inFlight = new HashMap<>();
     private final Map<String, InFlight> byRequest = new HashMap<>();
+    /** SRV 11.2 reads asked for and not yet handed to the DSP (see {@link #submitReads}). */
+    private final List<InFlight> pendingReads = new ArrayList<>();
     private long failed;
     private long finished;
     /** Devices of the whole campaign in a final state (SKIPPED and CANCELLED too), for progress; written by this thread. */
@@ -88,6 +90,14 @@ final class CampaignDriver implements Runnable, DeviceProgress.Loop {
     CampaignDriver(String campaignId, int wave, CampaignStore store, CampaignDefinition def, FirmwareImage image,
                    String userId, String userRole, Supplier<Optional<Dsp>> dsp, HanLocks hans,
                    Supplier<Optional<String>> maintenanceBlock, Clock clock, Settings settings, WaveEndListener onEnd) {
+        this(campaignId, wave, store, def, image, userId, userRole, dsp, hans, maintenanceBlock, clock, settings, onEnd, ids -> { });
+    }
+
+    /** @param routesAhead reads the routes of devices about to be sent requests in one go (see {@link WaveRequests}) */
+    CampaignDriver(String campaignId, int wave, CampaignStore store, CampaignDefinition def, FirmwareImage image,
+                   String userId, String userRole, Supplier<Optional<Dsp>> dsp, HanLocks hans,
+                   Supplier<Optional<String>> maintenanceBlock, Clock clock, Settings settings, WaveEndListener onEnd,
+                   java.util.function.Consumer<List<String>> routesAhead) {
         this.campaignId = campaignId;
         this.wave = wave;
         this.store = store;
@@ -98,7 +108,7 @@ final class CampaignDriver implements Runnable, DeviceProgress.Loop {
         this.gates = new WaveGates(hans, maintenanceBlock, store, campaignId);
         this.writes = new HeldWrites(store, campaignId, image.version());
         this.progress = new DeviceProgress(def, image, this);
-        this.requests = new WaveRequests(campaignId, wave, image, userId, userRole, dsp, events::add, clock);
+        this.requests = new WaveRequests(campaignId, wave, image, userId, userRole, dsp, events::add, clock, routesAhead);
     }
 
     int wave() {
@@ -151,6 +161,7 @@ final class CampaignDriver implements Runnable, DeviceProgress.Loop {
             inFlight.put(f.deviceId(), f);
             readVersion(f);
         }
+        submitReads();
     }
 
     @Override
@@ -181,6 +192,7 @@ final class CampaignDriver implements Runnable, DeviceProgress.Loop {
                         readVersion(f);
                     }
                 }
+                submitReads();
                 if (cancelRequested) {
                     cancelUnsent(now);
                 }
@@ -253,6 +265,7 @@ final class CampaignDriver implements Runnable, DeviceProgress.Loop {
                 updates.add(new InFlight(d, DeviceState.SCHEDULED, InFlight.Step.UPDATE, now));
             }
         }
+        submitReads();
         send(updates, now);
     }
 
@@ -281,16 +294,36 @@ final class CampaignDriver implements Runnable, DeviceProgress.Loop {
             f.lastProgress = now;
             inFlight.put(f.deviceId(), f);
             byRequest.put(f.requestId, f);
-            requests.updateFirmware(target, f.requestId, f.deviceId());
+        }
+        requests.readRoutesAhead(updates.stream().filter(f -> f.state == DeviceState.SENT).map(InFlight::deviceId).toList());
+        for (InFlight f : updates) {
+            if (f.state == DeviceState.SENT) {
+                requests.updateFirmware(target, f.requestId, f.deviceId());
+            }
         }
         store.releaseClaims(campaignId, notSent);
     }
 
-    /** Hands SRV 11.2 for the device to the DSP (a battery read, or a version read). */
+    /**
+     * Hands SRV 11.2 for the device to the DSP (a battery read, or a version read) with the others asked for in the
+     * same step of the loop ({@link #submitReads}).
+     */
     @Override
     public void readVersion(InFlight f) {
-        f.requestId = requests.readFirmwareVersion(f.deviceId());
-        byRequest.put(f.requestId, f);
+        pendingReads.add(f);
+    }
+
+    /** Hands the SRV 11.2 reads asked for to the DSP, their devices' routes read ahead in one query. */
+    private void submitReads() {
+        if (pendingReads.isEmpty()) {
+            return;
+        }
+        requests.readRoutesAhead(pendingReads.stream().map(InFlight::deviceId).toList());
+        for (InFlight f : pendingReads) {
+            f.requestId = requests.readFirmwareVersion(f.deviceId());
+            byRequest.put(f.requestId, f);
+        }
+        pendingReads.clear();
     }
 
     /** Turns a batch of events into transitions, writes them together, then acts on them. */
@@ -329,6 +362,7 @@ final class CampaignDriver implements Runnable, DeviceProgress.Loop {
             }
         }
         after.forEach(Runnable::run);
+        submitReads();
     }
 
     /** HANs other campaigns freed, and devices past their timeout. */

@@ -67,7 +67,7 @@ final class CampaignEligibility {
         List<String[]> skips = new ArrayList<>();
         // one streamed pass over the PENDING devices; decisions kept in memory, written in batches below
         java.time.LocalDate day = java.time.LocalDate.ofInstant(now, java.time.ZoneId.of("Europe/London"));
-        store.jdbi().useHandle(h -> {
+        store.jdbi().useHandle(h -> CampaignStore.streamingRun(h, () -> {
             try (var rows = candidates(h, c)) {
                 rows.forEach(candidate -> {
                     ServiceRequestFact f = candidate.fact();
@@ -90,7 +90,7 @@ final class CampaignEligibility {
                     }
                 });
             }
-        });
+        }));
         store.skipIneligible(c.campaignId(), skips, now, PAGE);
         long skipped = skips.size();
         eligible.sort(null);

@@ -247,7 +247,7 @@ final class CampaignStore {
 
     /** The devices of a wave in the given states, as the sending loop holds them, by state: one read of the wave. */
     Map<DeviceState, List<CampaignDevice>> devicesIn(String campaignId, int wave, Set<DeviceState> states) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT device_id, comms_hub_id, battery_powered, attempts, state FROM campaign_device "
+        return jdbi.withHandle(h -> streaming(h, () -> h.createQuery("SELECT device_id, comms_hub_id, battery_powered, attempts, state FROM campaign_device "
                         + "WHERE campaign_id = :id AND wave = :wave AND state IN (<states>)")
                 .bind("id", campaignId).bind("wave", wave).bindList("states", states.stream().map(Enum::name).toList())
                 .setFetchSize(10_000)
@@ -256,7 +256,31 @@ final class CampaignStore {
                             .add(new CampaignDevice(r.getColumn(1, String.class), r.getColumn(2, String.class),
                                     r.getColumn(3, Boolean.class), r.getColumn(4, Integer.class)));
                     return m;
-                }));
+                })));
+    }
+
+    /**
+     * Runs {@code read} so that a query's fetch size holds: on PostgreSQL inside a transaction (the driver reads a
+     * whole result at once on a connection in auto-commit, a million rows of a campaign at once), on HSQLDB as it is.
+     */
+    static <T> T streaming(Handle h, java.util.function.Supplier<T> read) {
+        if (!org.secflow.store.Database.isPostgresql(h) || h.isInTransaction()) {
+            return read.get();
+        }
+        h.begin();
+        try {
+            return read.get();
+        } finally {
+            h.rollback(); // it only read
+        }
+    }
+
+    /** {@link #streaming(Handle, java.util.function.Supplier)} for a read that returns nothing. */
+    static void streamingRun(Handle h, Runnable read) {
+        streaming(h, () -> {
+            read.run();
+            return null;
+        });
     }
 
     /**
@@ -286,9 +310,17 @@ final class CampaignStore {
         }
         boolean[] applied = new boolean[transitions.size()];
         readModel.writing(confirmed, () -> jdbi.inTransaction(h -> {
-            int[] counts = h.attach(CampaignDeviceDao.class).move(rows);
-            for (int k = 0; k < counts.length; k++) {
-                applied[k] = counts[k] > 0;
+            boolean postgresql = org.secflow.store.Database.isPostgresql(h);
+            if (postgresql && rows.stream().map(CampaignDeviceDao.MoveRow::deviceId).distinct().count() == rows.size()) {
+                Set<String> moved = new java.util.HashSet<>(moveAll(h, campaignId, rows));
+                for (int k = 0; k < applied.length; k++) {
+                    applied[k] = moved.contains(rows.get(k).deviceId());
+                }
+            } else {
+                int[] counts = h.attach(CampaignDeviceDao.class).move(rows);
+                for (int k = 0; k < counts.length; k++) {
+                    applied[k] = counts[k] > 0;
+                }
             }
             // a device final, or back to SCHEDULED (a retry, a resend after a restart), frees its device and HAN
             List<String> done = transitions.stream()
@@ -296,12 +328,17 @@ final class CampaignStore {
             claims.release(h, campaignId, done);
             if (!confirmed.isEmpty()) {
                 // the SMI learns the version in the same transaction as CONFIRMED (SRV 11.2; BR5-BR7)
-                PreparedBatch smi = h.prepareBatch("UPDATE device SET firmware_version = :v, updated_at = :at WHERE device_id = :d");
                 Instant at = transitions.get(0).at();
-                for (String d : confirmed) {
-                    smi.bind("v", version).bind("at", ts(at)).bind("d", d).add();
+                if (postgresql) { // one statement for the batch
+                    h.createUpdate("UPDATE device d SET firmware_version = :v, updated_at = :at FROM unnest(CAST(:ids AS varchar[])) AS t(id) WHERE d.device_id = t.id")
+                            .bind("v", version).bind("at", ts(at)).bind("ids", confirmed.toArray(String[]::new)).execute();
+                } else {
+                    PreparedBatch smi = h.prepareBatch("UPDATE device SET firmware_version = :v, updated_at = :at WHERE device_id = :d");
+                    for (String d : confirmed) {
+                        smi.bind("v", version).bind("at", ts(at)).bind("d", d).add();
+                    }
+                    smi.execute();
                 }
-                smi.execute();
             }
             return null;
         }));
@@ -311,6 +348,38 @@ final class CampaignStore {
             }
         }
         return applied;
+    }
+
+    /** {@link CampaignDeviceDao#moveAll}: the rows (one per device) as arrays; the ids of the devices that moved. */
+    private static List<String> moveAll(Handle h, String campaignId, List<CampaignDeviceDao.MoveRow> rows) {
+        int n = rows.size();
+        String[] ids = new String[n], f1 = new String[n], f2 = new String[n], f3 = new String[n], to = new String[n],
+                reasons = new String[n], notBefore = new String[n], requests = new String[n], sentAt = new String[n],
+                deliveredAt = new String[n], at = new String[n];
+        Integer[] retry = new Integer[n], sent = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            CampaignDeviceDao.MoveRow r = rows.get(i);
+            ids[i] = r.deviceId();
+            f1[i] = r.from1();
+            f2[i] = r.from2();
+            f3[i] = r.from3();
+            to[i] = r.to();
+            reasons[i] = r.reason();
+            notBefore[i] = local(r.notBefore());
+            requests[i] = r.requestId();
+            retry[i] = r.retry();
+            sent[i] = r.sent();
+            sentAt[i] = local(r.sentAt());
+            deliveredAt[i] = local(r.deliveredAt());
+            at[i] = local(r.at());
+        }
+        return h.attach(CampaignDeviceDao.class).moveAll(campaignId, ids, f1, f2, f3, to, reasons, notBefore, requests,
+                retry, sent, sentAt, deliveredAt, at);
+    }
+
+    /** A timestamp as the ISO local date-time a TIMESTAMP column is written with (setTimestamp writes the same). */
+    private static String local(Timestamp t) {
+        return t == null ? null : t.toLocalDateTime().toString();
     }
 
     /** Device transitions this process applied, by the state moved to (counted after their transaction). */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,10 +40,12 @@ final class CampaignWaves {
     private final HanLocks hans = new HanLocks();
     private final Map<String, CampaignDriver> drivers = new ConcurrentHashMap<>();
     private final CampaignDriver.Settings settings = new CampaignDriver.Settings(20_000, 5_000);
+    private final java.util.function.Consumer<List<String>> routesAhead;
     private volatile ProcessEngine engine;
 
     CampaignWaves(CampaignStore store, RuleBase rules, FirmwareImageCatalogue images, Supplier<Optional<Dsp>> dsp,
-                  MaintenanceService maintenance, Clock clock) {
+                  MaintenanceService maintenance, Clock clock, java.util.function.Consumer<List<String>> routesAhead) {
+        this.routesAhead = routesAhead;
         this.store = store;
         this.rules = rules;
         this.images = images;
@@ -167,7 +170,7 @@ final class CampaignWaves {
     private void startDriver(CampaignStore.CampaignRow c, int wave) {
         RegisteredFirmwareImage image = images.findBySha256(c.imageSha256()).orElseThrow();
         CampaignDriver driver = new CampaignDriver(c.campaignId(), wave, store, c.definition(), image.toSpi(), c.createdBy(),
-                c.createdRole(), dsp, hans, this::highImpactMaintenance, clock, settings, this::waveEnded);
+                c.createdRole(), dsp, hans, this::highImpactMaintenance, clock, settings, this::waveEnded, routesAhead);
         CampaignDriver previous = drivers.put(c.campaignId(), driver);
         if (previous != null) {
             previous.stop();

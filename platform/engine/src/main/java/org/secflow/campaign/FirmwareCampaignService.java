@@ -77,6 +77,18 @@ public final class FirmwareCampaignService {
     public FirmwareCampaignService(org.jdbi.v3.core.Jdbi jdbi, RuleBase rules, FirmwareImageCatalogue images,
                                    Supplier<Optional<Dsp>> dsp, MaintenanceService maintenance, Clock clock,
                                    SmiReadModel smi, int maxActivePerSupplier) {
+        this(jdbi, rules, images, dsp, maintenance, clock, smi, maxActivePerSupplier, ids -> { });
+    }
+
+    /**
+     * @param routesAhead reads the SMI routes of the devices a wave is about to send Service Requests for in one query
+     *        ({@link org.secflow.inventory.SmiInventoryLookup#readAhead}, the lookup the DSP is given), so that the DSP
+     *        does not read them one by one
+     */
+    public FirmwareCampaignService(org.jdbi.v3.core.Jdbi jdbi, RuleBase rules, FirmwareImageCatalogue images,
+                                   Supplier<Optional<Dsp>> dsp, MaintenanceService maintenance, Clock clock,
+                                   SmiReadModel smi, int maxActivePerSupplier,
+                                   java.util.function.Consumer<java.util.List<String>> routesAhead) {
         if (maxActivePerSupplier < 1) {
             throw new IllegalArgumentException("campaigns.maxActivePerSupplier must be at least 1, was " + maxActivePerSupplier);
         }
@@ -84,7 +96,7 @@ public final class FirmwareCampaignService {
         this.store = new CampaignStore(jdbi, smi);
         this.images = images;
         this.clock = clock;
-        this.waves = new CampaignWaves(store, rules, images, dsp, maintenance, clock);
+        this.waves = new CampaignWaves(store, rules, images, dsp, maintenance, clock, routesAhead);
     }
 
     /** Binds the engine the campaigns run on (after it is built with this service as bean {@value #BEAN}). */

@@ -28,10 +28,17 @@ final class WaveRequests {
     private final Supplier<Optional<Dsp>> dsp;
     private final Consumer<DeviceEvent> events;
     private final Clock clock;
+    private final Consumer<java.util.List<String>> routesAhead;
     private long counter;
 
+    /**
+     * @param routesAhead reads the routes of devices about to be sent requests in one go (the SMI's
+     *        {@link org.secflow.inventory.SmiInventoryLookup#readAhead}), or does nothing
+     */
     WaveRequests(String campaignId, int wave, FirmwareImage image, String userId, String userRole,
-                 Supplier<Optional<Dsp>> dsp, Consumer<DeviceEvent> events, Clock clock) {
+                 Supplier<Optional<Dsp>> dsp, Consumer<DeviceEvent> events, Clock clock,
+                 Consumer<java.util.List<String>> routesAhead) {
+        this.routesAhead = routesAhead;
         this.campaignId = campaignId;
         this.wave = wave;
         this.image = image;
@@ -50,6 +57,19 @@ final class WaveRequests {
     /** The DSP now (null-safe: empty when none is configured). */
     Optional<Dsp> target() {
         return dsp.get();
+    }
+
+    /** Reads the routes of the devices about to be sent requests in one go; a failure only costs a query per request later. */
+    void readRoutesAhead(java.util.List<String> deviceIds) {
+        if (deviceIds.isEmpty()) {
+            return;
+        }
+        try {
+            routesAhead.accept(deviceIds);
+        } catch (RuntimeException e) {
+            LOG.warn("campaign {} wave {}: routes of {} devices not read ahead; the DSP reads each", campaignId, wave,
+                    deviceIds.size(), e);
+        }
     }
 
     /** SRV 11.4 with the campaign's image, under {@code requestId}. */

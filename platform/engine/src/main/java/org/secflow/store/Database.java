@@ -72,6 +72,20 @@ public final class Database implements AutoCloseable {
         return new Database(settings, ds, afterClose);
     }
 
+    /**
+     * Whether {@code h} is connected to PostgreSQL (else the embedded HSQLDB): for the few writes that take a
+     * PostgreSQL-only form (arrays, {@code ON CONFLICT}). Both drivers answer from the connection, without a query.
+     *
+     * @throws IllegalStateException when the driver cannot tell its product
+     */
+    public static boolean isPostgresql(org.jdbi.v3.core.Handle h) {
+        try {
+            return h.getConnection().getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot tell the database product: " + e.getMessage(), e);
+        }
+    }
+
     /** Whether this is the embedded HSQLDB (else PostgreSQL). */
     public boolean isHsqldb() {
         return settings.isHsqldb();

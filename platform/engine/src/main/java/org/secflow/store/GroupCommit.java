@@ -32,18 +32,37 @@ public final class GroupCommit implements AutoCloseable {
 
     private final Jdbi jdbi;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Thread writer;
+    private final List<Thread> writers = new ArrayList<>();
     private volatile boolean closing;
 
     private record Pending(HandleConsumer<? extends Exception> work, CompletableFuture<Void> done) {
     }
 
-    /** Starts the writer thread ({@code secflow-group-commit}). */
+    /** Starts one writer thread ({@code secflow-group-commit}). */
     public GroupCommit(Jdbi jdbi) {
+        this(jdbi, 1);
+    }
+
+    /**
+     * Starts {@code writers} writer threads ({@code secflow-group-commit}, {@code -2}...), each committing its own
+     * groups. One suits the embedded HSQLDB, whose statements take one lock in turn. On PostgreSQL each statement
+     * of a group is a round trip to the server, so one writer caps the callers at a group's round trips; several
+     * writers keep that many groups in flight (their rows are distinct: a group that fails, a deadlock too, is run
+     * again caller by caller).
+     *
+     * @throws IllegalArgumentException when {@code writers} is below 1
+     */
+    public GroupCommit(Jdbi jdbi, int writers) {
+        if (writers < 1) {
+            throw new IllegalArgumentException("writers must be at least 1, got " + writers);
+        }
         this.jdbi = jdbi;
-        this.writer = new Thread(this::run, "secflow-group-commit");
-        writer.setDaemon(true);
-        writer.start();
+        for (int i = 1; i <= writers; i++) {
+            Thread writer = new Thread(this::run, "secflow-group-commit" + (i == 1 ? "" : "-" + i));
+            writer.setDaemon(true);
+            writer.start();
+            this.writers.add(writer);
+        }
     }
 
     /**
@@ -129,12 +148,15 @@ public final class GroupCommit implements AutoCloseable {
         return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
     }
 
-    /** Commits what is queued, then stops the writer (waits up to 10 s). */
+    /** Commits what is queued, then stops the writers (waits up to 10 s in all). */
     @Override
     public void close() {
         closing = true;
+        long deadline = System.nanoTime() + 10_000_000_000L;
         try {
-            writer.join(10_000);
+            for (Thread writer : writers) {
+                writer.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Group commit on a real HSQLDB with the production schema (the decision audit table). */
+/**
+ * Group commit on the database the run selects, with the production schema (the decision audit table) and the
+ * platform's writers: one on HSQLDB, four on PostgreSQL.
+ */
 class GroupCommitTest {
     private Database database;
     private GroupCommit writes;
@@ -23,7 +26,7 @@ class GroupCommitTest {
     @BeforeEach
     void open() {
         database = FreshDatabase.open();
-        writes = new GroupCommit(database.jdbi());
+        writes = new GroupCommit(database.jdbi(), database.isPostgresql() ? 4 : 1);
     }
 
     @AfterEach

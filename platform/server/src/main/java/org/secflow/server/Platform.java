@@ -75,8 +75,9 @@ public final class Platform implements AutoCloseable {
                 scheduler.shutdownNow();
                 scheduler.awaitTermination(2, TimeUnit.SECONDS);
             });
+            SmiInventoryLookup routes = new SmiInventoryLookup(database.jdbi());
             this.plugins = resources.push(PluginHost.start(paths.plugins(), config.plugins().selection(withServiceProviders),
-                    new HostServices(scheduler, clock, new SmiInventoryLookup(database.jdbi()), paths.data().resolve("plugins"))));
+                    new HostServices(scheduler, clock, routes, paths.data().resolve("plugins"))));
             CompletableFuture<WorkflowEngine> workflowStarting = withServiceProviders
                     ? resources.pushStarting(ResourceStack.startOnThread("secflow-start-workflow",
                             () -> WorkflowEngine.start(database.dataSource(), !database.isHsqldb(), true)))
@@ -88,7 +89,8 @@ public final class Platform implements AutoCloseable {
             this.firmwareImages = new FirmwareImageCatalogue(database.jdbi(), clock);
             if (withServiceProviders) {
                 this.rules = ResourceStack.await(rulesStarting);
-                this.writes = resources.push(new org.secflow.store.GroupCommit(database.jdbi()));
+                this.writes = resources.push(new org.secflow.store.GroupCommit(database.jdbi(),
+                        database.isPostgresql() ? 4 : 1));
                 this.serviceRequests = new ServiceRequestService(database.jdbi(), writes, rules, inventory, firmwareImages,
                         plugins::dsp, clock);
                 resources.push(serviceRequests);
@@ -97,7 +99,9 @@ public final class Platform implements AutoCloseable {
                 this.creditCover = new CreditCoverService(database.jdbi(), rules, workingDays, clock);
                 this.workflow = ResourceStack.await(workflowStarting);
                 this.campaigns = new FirmwareCampaignService(database.jdbi(), rules, firmwareImages, plugins::dsp,
-                        maintenance, clock, smiReadModel, config.campaigns().maxActivePerSupplier());
+                        maintenance, clock, smiReadModel, config.campaigns().maxActivePerSupplier(),
+                        // on PostgreSQL a route read is a round trip, on the embedded HSQLDB a call in this process
+                        database.isPostgresql() ? routes::readAhead : ids -> { });
                 resources.push(campaigns::close);
                 workflow.registerBean(FirmwareCampaignService.BEAN, new org.secflow.campaign.CampaignProcessBean(campaigns));
                 workflow.registerBean(org.secflow.modification.ModificationProcessBean.BEAN, new org.secflow.modification.ModificationProcessBean(
