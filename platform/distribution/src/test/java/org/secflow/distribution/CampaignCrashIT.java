@@ -66,6 +66,7 @@ class CampaignCrashIT {
         String id;
         try {
             server.awaitHealthy(first, "first.log", Duration.ofSeconds(120));
+            server.cancelTheDemoCampaign();
             JsonNode ppmids = JSON.readTree(server.call("GET", "/api/devices?type=PPMID&size=500", "demo-admin", null).body());
             Map<String, Integer> models = new HashMap<>();
             ppmids.path("items").forEach(d -> models.merge(d.path("model").asText(), 1, Integer::sum));

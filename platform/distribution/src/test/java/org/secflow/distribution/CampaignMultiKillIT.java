@@ -77,7 +77,7 @@ class CampaignMultiKillIT {
             try {
                 server.awaitHealthy(p, log, Duration.ofSeconds(300));
                 if (run == 0) {
-                    cancelTheDemoCampaign();
+                    server.cancelTheDemoCampaign();
                     String[] created = createAndApprove();
                     id = created[0];
                     selected = Long.parseLong(created[1]);
@@ -148,24 +148,6 @@ class CampaignMultiKillIT {
             }
         }
         assertThat(onImage).as("the SMI holds %s for exactly the CONFIRMED devices", VERSION).isEqualTo(confirmed);
-    }
-
-    /**
-     * The demo campaign (started at the first start) would hold the devices of its model (a device is in one running
-     * campaign at most) and the CSPs' slots: cancelled, and waited for until it has ended.
-     */
-    private void cancelTheDemoCampaign() throws Exception {
-        JsonNode list = JSON.readTree(server.call("GET", "/api/campaigns", "demo-supplier-a", null).body());
-        JsonNode items = list.isArray() ? list : list.path("items");
-        for (JsonNode c : items) {
-            String demo = c.path("campaignId").asText();
-            server.call("POST", "/api/campaigns/" + demo + "/cancel", "demo-supplier-a", null);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (!List.of("CANCELLED", "COMPLETED").contains(server.campaign(demo).path("state").asText())) {
-                assertThat(System.nanoTime()).as("the demo campaign ended: %s", server.campaign(demo)).isLessThan(deadline);
-                Thread.sleep(200);
-            }
-        }
     }
 
     /** Registers an image for the commonest PPMID model, creates a three-wave campaign and approves it; id and size. */

@@ -84,6 +84,24 @@ final class ServedDistribution {
         throw new AssertionError("server never became healthy; log:\n" + Files.readString(data.resolve(logName)));
     }
 
+    /**
+     * The demo campaign (started at the first start) would hold the devices of its model (a device is in one running
+     * campaign at most) and the CSPs' slots: cancelled, and waited for until it has ended.
+     */
+    void cancelTheDemoCampaign() throws Exception {
+        JsonNode list = JSON.readTree(call("GET", "/api/campaigns", "demo-supplier-a", null).body());
+        JsonNode items = list.isArray() ? list : list.path("items");
+        for (JsonNode c : items) {
+            String demo = c.path("campaignId").asText();
+            call("POST", "/api/campaigns/" + demo + "/cancel", "demo-supplier-a", null);
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+            while (!List.of("CANCELLED", "COMPLETED").contains(campaign(demo).path("state").asText())) {
+                assertThat(System.nanoTime()).as("the demo campaign ended: %s", campaign(demo)).isLessThan(deadline);
+                Thread.sleep(200);
+            }
+        }
+    }
+
     /** The campaign as Supplier A sees it. */
     JsonNode campaign(String id) throws Exception {
         return JSON.readTree(call("GET", "/api/campaigns/" + id, "demo-supplier-a", null).body());
