@@ -13,7 +13,14 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.secflow.inventory.SmiReadModel;
 
-/** The campaign tables (V7__firmware_campaigns.sql). Every write is one transaction; batches commit together. */
+/**
+ * The campaign tables (V7__firmware_campaigns.sql). Every write is one transaction; batches commit together.
+ *
+ * <p>About 460 lines, kept whole: the device moves ({@link #apply}), the update claims ({@link #claim}) and the SMI's
+ * firmware version of a CONFIRMED device commit in the same transactions, and each picks its statements per database
+ * (set-based on PostgreSQL, JDBC batches on HSQLDB); the SQL itself is in {@link CampaignDeviceDao}, the allowed moves
+ * in {@link DeviceMove}. What remains beside them are the campaign rows and the counts the views read.
+ */
 final class CampaignStore {
     private final Jdbi jdbi;
     private final SmiReadModel readModel;

@@ -41,6 +41,11 @@ import org.slf4j.LoggerFactory;
  * applies only from the states it expects, so repeated callbacks are harmless; engine steps that write devices
  * (eligibility) only touch PENDING devices, so a step retried after a crash writes the same thing. At start,
  * {@link #recover()} restarts the wave of every running campaign from the store.
+ *
+ * <p>About 440 lines, kept whole: it is the campaign's API, one short method per operation a route calls (create,
+ * approve, pause, resume, cancel, views), each checking the caller's scope and the campaign's state under the same
+ * per-campaign lock; the steps behind them already live in {@link CampaignWaves}, {@link CampaignDriver},
+ * {@link CampaignEligibility} and {@link CampaignViews}.
  */
 public final class FirmwareCampaignService {
     /** {@link CampaignProcess#BEAN}, for the platform's wiring. */
