@@ -12,7 +12,6 @@ import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMap;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -25,34 +24,8 @@ import org.jdbi.v3.sqlobject.statement.UseRowMapper;
  */
 interface ServiceRequestDao {
 
-    /** The bound fields of an audit row: Device IDs space-separated. */
-    record AuditRow(Instant at, String user, String party, String role, String srv, String devices, String outcome,
-                    String violations, String version, String request) {
-        static AuditRow of(AuditEntry e) {
-            return new AuditRow(e.decidedAt(), e.userId(), e.party(), e.userRole(), e.srv(), String.join(" ", e.deviceIds()),
-                    e.outcome(), e.violationsJson(), e.ruleSetVersion(), e.requestId());
-        }
-    }
-
-    @SqlUpdate("""
-            INSERT INTO decision_audit (decided_at, user_id, party, user_role, srv, device_ids, outcome, violations,
-                                        ruleset_version, request_id)
-            VALUES (:at, :user, :party, :role, :srv, :devices, :outcome, :violations, :version, :request)""")
-    void insertAudit(@BindMethods AuditRow row);
-
-    @SqlUpdate("""
-            INSERT INTO service_request (request_id, srv, user_id, party, user_role, state, ruleset_version, response,
-                                         created_at, updated_at)
-            VALUES (:id, :srv, :user, :party, :role, :state, :version, :response, :now, :now)""")
-    void insertRequest(@Bind("id") String id, @Bind("srv") String srv, @Bind("user") String userId,
-                       @Bind("party") String party, @Bind("role") String role, @Bind("state") String state,
-                       @Bind("version") String version, @Bind("response") String response, @Bind("now") Instant now);
-
-    @SqlUpdate("""
-            INSERT INTO service_request_device (request_id, device_id, srv, state, updated_at)
-            VALUES (:id, :device, :srv, :state, :now)""")
-    void insertDevice(@Bind("id") String requestId, @Bind("device") String deviceId, @Bind("srv") String srv,
-                      @Bind("state") String state, @Bind("now") Instant now);
+    // the inserts of a decision (audit row, request, its devices) are ServiceRequestStore's, on the group-commit
+    // writer (the reason is written there)
 
     @SqlUpdate("""
             INSERT INTO service_request_event (request_id, device_id, stage, alert, detail, occurred_at)
