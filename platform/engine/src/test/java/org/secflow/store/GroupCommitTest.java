@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Group commit on the database the run selects, with the production schema (the decision audit table) and the
- * platform's writers: one on HSQLDB, four on PostgreSQL.
+ * one writer on HSQLDB and four on PostgreSQL (the platform runs one on both; several writers are kept tested).
  */
 class GroupCommitTest {
     private Database database;

@@ -89,8 +89,9 @@ public final class Platform implements AutoCloseable {
             this.firmwareImages = new FirmwareImageCatalogue(database.jdbi(), clock);
             if (withServiceProviders) {
                 this.rules = ResourceStack.await(rulesStarting);
-                this.writes = resources.push(new org.secflow.store.GroupCommit(database.jdbi(),
-                        database.isPostgresql() ? 4 : 1));
+                // one writer on both databases: on PostgreSQL four writers made smaller groups, one commit each, and
+                // bench-http fell from 3,797 to 2,934 requests/s on an idle machine (docs/performance.md)
+                this.writes = resources.push(new org.secflow.store.GroupCommit(database.jdbi(), 1));
                 this.serviceRequests = new ServiceRequestService(database.jdbi(), writes, rules, inventory, firmwareImages,
                         plugins::dsp, clock);
                 resources.push(serviceRequests);
