@@ -133,10 +133,13 @@ interface DeviceDao {
     @SqlQuery("SELECT COUNT(*) FROM device")
     long count();
 
-    /** The device's Communications Hub, its region and the device's type; empty for a device on no hub. */
-    @SqlQuery("""
+    /** {@link #route}'s query, also run as a plain statement where a device is routed per Service Request (see {@link SmiInventoryLookup#route}). */
+    String ROUTE = """
             SELECT h.device_id, h.region, d.device_type FROM device d JOIN comms_hub h ON h.device_id = d.comms_hub_id
-             WHERE d.device_id = :id""")
+             WHERE d.device_id = :id""";
+
+    /** The device's Communications Hub, its region and the device's type; empty for a device on no hub. */
+    @SqlQuery(ROUTE)
     @RegisterRowMapper(RouteRows.class)
     Optional<CommsHubRoute> route(@Bind("id") String deviceId);
 

@@ -48,7 +48,10 @@ public final class SmiInventoryLookup implements InventoryLookup {
         if (a != null && System.nanoTime() - a.readAtNanos() <= READ_AHEAD_MS * 1_000_000L) {
             return a.route();
         }
-        return jdbi.withExtension(DeviceDao.class, dao -> dao.route(deviceId.value()));
+        // a plain statement: attaching the SqlObject builds a handler for each of DeviceDao's methods, per call; on a
+        // campaign's sending thread that was an eighth of its time
+        return jdbi.withHandle(h -> h.createQuery(DeviceDao.ROUTE).bind("id", deviceId.value())
+                .map(new DeviceDao.RouteRows()).findOne());
     }
 
     /**

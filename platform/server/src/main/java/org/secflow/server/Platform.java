@@ -101,8 +101,9 @@ public final class Platform implements AutoCloseable {
                 this.workflow = ResourceStack.await(workflowStarting);
                 this.campaigns = new FirmwareCampaignService(database.jdbi(), rules, firmwareImages, plugins::dsp,
                         maintenance, clock, smiReadModel, config.campaigns().maxActivePerSupplier(),
-                        // on PostgreSQL a route read is a round trip, on the embedded HSQLDB a call in this process
-                        database.isPostgresql() ? routes::readAhead : ids -> { });
+                        // one query per step of a wave instead of one per Service Request: on PostgreSQL a round
+                        // trip each, on the embedded HSQLDB a statement each on the sending thread
+                        routes::readAhead);
                 resources.push(campaigns::close);
                 workflow.registerBean(FirmwareCampaignService.BEAN, new org.secflow.campaign.CampaignProcessBean(campaigns));
                 workflow.registerBean(org.secflow.modification.ModificationProcessBean.BEAN, new org.secflow.modification.ModificationProcessBean(
