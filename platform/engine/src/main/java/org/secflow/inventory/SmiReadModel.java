@@ -25,15 +25,20 @@ import java.util.function.Supplier;
  * {@link Device}) are only ever inserted today; a writer that changes them must evict every device
  * ({@code writing(null, ...)}).
  *
- * <p>Only for a store this process alone writes: the embedded HSQLDB (its file lock admits one process). With a
- * shared database (PostgreSQL) another process could change a device unseen, so the platform builds this with
- * {@link #disabled()} there.
+ * <p>Writes by other processes: the embedded HSQLDB admits one process, so there are none. A PostgreSQL database may be
+ * shared by several secflow processes; there each announces its committed device changes (a trigger, NOTIFY) and
+ * every process's {@link SmiChangeListener} tells its read model to {@link #forget} them. Until the listener listens,
+ * and whenever its connection is lost, the read model is {@link #deaf}: it forgets everything and keeps nothing, so
+ * that no change goes unseen while no one listens. A change another process commits is seen here once its
+ * notification arrives (milliseconds); a read in between answers as a read that began just before that commit.
  */
 public final class SmiReadModel {
     private final Cache<String, Device> devices;
     private final ReentrantReadWriteLock guard = new ReentrantReadWriteLock();
     private volatile long generation;
     private int writing; // guarded by guard's write lock, read under its read lock
+    /** Whether reads may be kept: false while changes by other processes could go unseen ({@link #deaf}). */
+    private volatile boolean hearing = true;
 
     private SmiReadModel(Cache<String, Device> devices) {
         this.devices = devices;
@@ -76,7 +81,7 @@ public final class SmiReadModel {
         if (read.isPresent()) {
             guard.readLock().lock();
             try {
-                if (writing == 0 && generation == before) {
+                if (writing == 0 && generation == before && hearing) {
                     devices.put(deviceId, read.get());
                 }
             } finally {
@@ -122,6 +127,49 @@ public final class SmiReadModel {
                 guard.writeLock().unlock();
             }
         }
+    }
+
+    /**
+     * Forgets these devices because another process changed them (a notification after its commit); a read of one of
+     * them that is under way now is not kept.
+     *
+     * @param deviceIds normalised Device IDs; {@code null} for every device
+     */
+    public void forget(Collection<String> deviceIds) {
+        if (devices == null) {
+            return;
+        }
+        guard.writeLock().lock();
+        try {
+            generation++;
+            if (deviceIds == null) {
+                devices.invalidateAll();
+            } else {
+                devices.invalidateAll(deviceIds);
+            }
+        } finally {
+            guard.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Forgets every device and keeps none until {@link #hearing} is called: changes by other processes could go unseen
+     * now (before the listener listens, or after its connection to the database was lost).
+     */
+    public void deaf() {
+        hearing = false;
+        forget(null);
+    }
+
+    /** Keeps devices again: every change committed from now on will be announced. Forgets what it kept before. */
+    public void hearing() {
+        forget(null);
+        hearing = true;
+    }
+
+    /** Whether reads are kept now (not {@link #deaf}). */
+    public boolean isHearing() {
+        return hearing;
     }
 
     /** Devices kept now (an estimate: eviction is asynchronous). */

@@ -181,7 +181,7 @@ public final class ServiceRequestService implements AutoCloseable {
 
     private void record(String id, String srv, User user, String role, Parsed p, RequestState state, LoadedRules version,
                         String response, Instant now) {
-        writes.write(h -> {
+        writes.writeBatched((h, batches) -> {
             if (srv.equals("11.4")) {
                 // one firmware update in progress per device, across processes: the claim is taken with the request
                 for (String d : p.deviceIds()) {
@@ -190,11 +190,11 @@ public final class ServiceRequestService implements AutoCloseable {
                     }
                 }
             }
-            ServiceRequestStore.insertRequest(h, id, srv, user.userId(), user.party(), role, state.name(), version.version(), response, now);
+            ServiceRequestStore.insertRequest(batches, id, srv, user.userId(), user.party(), role, state.name(), version.version(), response, now);
             for (String d : p.deviceIds()) {
-                ServiceRequestStore.insertDevice(h, id, d, srv, state, now);
+                ServiceRequestStore.insertDevice(batches, id, d, srv, state, now);
             }
-            ServiceRequestStore.audit(h, new AuditEntry(now, user.userId(), user.party(), role, srv, p.deviceIds(), "ACCEPTED",
+            ServiceRequestStore.audit(batches, new AuditEntry(now, user.userId(), user.party(), role, srv, p.deviceIds(), "ACCEPTED",
                     null, version.version(), id));
         });
         decided(srv, "ACCEPTED");

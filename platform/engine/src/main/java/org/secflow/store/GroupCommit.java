@@ -1,7 +1,9 @@
 package org.secflow.store;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -11,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +27,10 @@ import org.slf4j.LoggerFactory;
  * rolled back and every caller's work runs again in its own transaction, so only the failing caller sees the error
  * and no one's rows are half written. Work given here must therefore only write through the handle it receives (it may
  * run twice, the first run rolled back).
+ *
+ * <p>Rows many callers insert alike are best added to the group's {@link Batches} ({@link #writeBatched}): each
+ * statement then runs once per group with every caller's rows, one round trip to a PostgreSQL server instead of one
+ * per row (the HTTP rate on PostgreSQL rose by half, docs/performance.md).
  */
 public final class GroupCommit implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
@@ -35,7 +42,42 @@ public final class GroupCommit implements AutoCloseable {
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean closing;
 
-    private record Pending(HandleConsumer<? extends Exception> work, CompletableFuture<Void> done) {
+    private record Pending(Work work, CompletableFuture<Void> done) {
+    }
+
+    /** Work of one caller: statements on the group's handle, and rows added to the group's batches. */
+    @FunctionalInterface
+    public interface Work {
+        void write(Handle h, Batches batches) throws Exception;
+    }
+
+    /**
+     * The batched statements of one group's transaction: each caller adds its rows with {@link #add}; the group runs
+     * each statement once, with all rows, after the last caller's work and before its commit, in the order the
+     * statements were first used (a statement whose rows refer to another's, by foreign key, is first used after it).
+     * A caller reads none of its batched rows back within its own work.
+     */
+    public static final class Batches {
+        private final Handle h;
+        private final Map<String, PreparedBatch> bySql = new LinkedHashMap<>();
+
+        Batches(Handle h) {
+            this.h = h;
+        }
+
+        /** The group's batch of {@code sql} (named parameters): bind one row's values and call {@code add()}. */
+        public PreparedBatch add(String sql) {
+            return bySql.computeIfAbsent(sql, h::prepareBatch);
+        }
+
+        void run() {
+            for (PreparedBatch b : bySql.values()) {
+                if (b.size() > 0) {
+                    b.execute();
+                }
+            }
+            bySql.clear();
+        }
     }
 
     /** Starts one writer thread ({@code secflow-group-commit}). */
@@ -72,6 +114,16 @@ public final class GroupCommit implements AutoCloseable {
      *         {@link IllegalStateException}); {@link IllegalStateException} when closed
      */
     public void write(HandleConsumer<? extends Exception> work) {
+        writeBatched((h, batches) -> work.useHandle(h));
+    }
+
+    /**
+     * As {@link #write}, the work adding rows to the group's {@link Batches} too; returns after they are committed.
+     *
+     * @throws RuntimeException what the work or its batched rows threw when run alone (a checked exception wrapped in
+     *         {@link IllegalStateException}); {@link IllegalStateException} when closed
+     */
+    public void writeBatched(Work work) {
         if (closing) {
             throw new IllegalStateException("the store's group commit is closed");
         }
@@ -113,9 +165,11 @@ public final class GroupCommit implements AutoCloseable {
     private void commit(List<Pending> group) {
         try {
             jdbi.useTransaction(h -> {
+                Batches batches = new Batches(h);
                 for (Pending p : group) {
-                    runWork(h, p.work());
+                    runWork(h, batches, p.work());
                 }
+                batches.run();
             });
             group.forEach(p -> p.done().complete(null));
         } catch (RuntimeException groupFailed) {
@@ -125,7 +179,11 @@ public final class GroupCommit implements AutoCloseable {
             }
             for (Pending p : group) { // each alone: only the failing caller fails
                 try {
-                    jdbi.useTransaction(h -> runWork(h, p.work()));
+                    jdbi.useTransaction(h -> {
+                        Batches batches = new Batches(h);
+                        runWork(h, batches, p.work());
+                        batches.run();
+                    });
                     p.done().complete(null);
                 } catch (RuntimeException e) {
                     p.done().completeExceptionally(unwrap(e));
@@ -134,9 +192,9 @@ public final class GroupCommit implements AutoCloseable {
         }
     }
 
-    private static <X extends Exception> void runWork(Handle h, HandleConsumer<X> work) {
+    private static void runWork(Handle h, Batches batches, Work work) {
         try {
-            work.useHandle(h);
+            work.write(h, batches);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

@@ -98,6 +98,38 @@ class GroupCommitTest {
     }
 
     @Test
+    void batchedRowsOfManyCallersCommitTogetherAndAFailingCallersRowsAreNotWritten() throws Exception {
+        String insert = """
+                INSERT INTO decision_audit (decided_at, user_id, party, srv, outcome, ruleset_version)
+                VALUES (:at, :user, 'P', '8.2', :outcome, 'v1')""";
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<?>> calls = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String user = "b" + i;
+                String outcome = i % 50 == 9 ? "MAYBE" : "ACCEPTED"; // breaks decision_audit_outcome
+                calls.add(pool.submit(() -> writes.writeBatched((h, batches) -> {
+                    for (String o : List.of("ACCEPTED", outcome)) {
+                        batches.add(insert).bind("at", Timestamp.from(Instant.EPOCH)).bind("user", user).bind("outcome", o).add();
+                    }
+                })));
+            }
+            for (int i = 0; i < calls.size(); i++) {
+                Future<?> f = calls.get(i);
+                if (i % 50 == 9) {
+                    assertThatThrownBy(f::get).message().containsIgnoringCase("decision_audit_outcome");
+                    assertThat(rows("b" + i)).as("no partial write for the failing caller").isZero();
+                } else {
+                    f.get();
+                    assertThat(rows("b" + i)).as("both batched rows, committed when the call returned").isEqualTo(2);
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void refusesWorkOnceClosed() {
         writes.close();
 

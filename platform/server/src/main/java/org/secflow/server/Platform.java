@@ -82,9 +82,14 @@ public final class Platform implements AutoCloseable {
                     ? resources.pushStarting(ResourceStack.startOnThread("secflow-start-workflow",
                             () -> WorkflowEngine.start(database.dataSource(), !database.isHsqldb(), true)))
                     : null;
-            // the embedded HSQLDB admits one process, so this one sees every SMI write; a shared database does not
+            // the embedded HSQLDB admits one process, so this one sees every SMI write; on a shared PostgreSQL database
+            // the other processes' writes are announced (NOTIFY) and the listener makes the read model forget them
             int keep = config.database().smiReadModelDevices();
-            this.smiReadModel = database.isHsqldb() && keep > 0 ? SmiReadModel.keeping(keep) : SmiReadModel.disabled();
+            this.smiReadModel = keep > 0 ? SmiReadModel.keeping(keep) : SmiReadModel.disabled();
+            if (keep > 0 && database.isPostgresql()) {
+                resources.push(org.secflow.inventory.SmiChangeListener.start(databaseSettings(config, paths.data()),
+                        smiReadModel, 5_000));
+            }
             this.inventory = new InventoryService(database.jdbi(), clock, smiReadModel);
             this.firmwareImages = new FirmwareImageCatalogue(database.jdbi(), clock);
             if (withServiceProviders) {

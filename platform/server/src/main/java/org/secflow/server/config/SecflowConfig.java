@@ -98,9 +98,10 @@ public record SecflowConfig(Database database, Plugins plugins, Rules rules, Est
      * @param password password
      * @param poolSize connections
      * @param smiReadModelDevices devices the SMI read model keeps in memory for Service Request decisions and SRV 8.2
-     *        (about 700 bytes each); 0 keeps none; null gives {@value #DEFAULT_SMI_READ_MODEL_DEVICES}. Only the
-     *        embedded HSQLDB uses it: a database other processes write is read afresh every time
-     *        ({@code org.secflow.inventory.SmiReadModel})
+     *        (about 700 bytes each); 0 keeps none; null gives {@value #DEFAULT_SMI_READ_MODEL_DEVICES}. On
+     *        PostgreSQL, which other secflow processes may write too, each process forgets the devices the others
+     *        change when the database announces the commit ({@code org.secflow.inventory.SmiReadModel},
+     *        {@code SmiChangeListener})
      */
     public record Database(String url, String username, String password, int poolSize, Integer smiReadModelDevices) {
         public static final int DEFAULT_SMI_READ_MODEL_DEVICES = 100_000;
