@@ -95,8 +95,8 @@ class ServiceRequestStateKillIT {
         assertThat(state).as("the emulator's state log, as the killed process left it").exists();
         assertThat(Files.readString(state)).contains("balance.creditPence=" + balance).contains("supply.status=Disabled");
 
-        // HSQLDB refuses its lock file while the killed process's heartbeat in it is under 10 s old
-        Thread.sleep(11_000);
+        // at once: HSQLDB refuses its lock file while the killed process's heartbeat in it is under 10 s old, and
+        // serve waits that out itself (Database.pool)
         Process second = server.serve(config, "second.log");
         try {
             server.awaitHealthy(second, "second.log", java.time.Duration.ofSeconds(120));

@@ -9,6 +9,8 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one database of a secflow process: a HikariCP pool, the schema brought up to date by Flyway
@@ -22,6 +24,10 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  * do), and the rules that must hold across processes are kept by the database (see {@code db/migration/V17}).
  */
 public final class Database implements AutoCloseable {
+    /** How old HSQLDB wants a lock file's heartbeat before it takes the lock over, in ms (HSQLDB 2.7 {@code LockFile}). */
+    static final long HSQLDB_LOCK_WAIT_MS = 10_000;
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final DatabaseSettings settings;
@@ -53,17 +59,7 @@ public final class Database implements AutoCloseable {
      * @throws org.flywaydb.core.api.FlywayException when a migration fails (nothing is served then)
      */
     public static Database open(DatabaseSettings settings, Runnable afterClose) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(settings.jdbcUrl());
-        config.setUsername(settings.username());
-        config.setPassword(settings.password());
-        config.setMaximumPoolSize(settings.maxPoolSize());
-        config.setPoolName("secflow");
-        if (!settings.isHsqldb() && !settings.jdbcUrl().contains("reWriteBatchedInserts")) {
-            // a batch of inserts (a group commit's rows) as multi-row INSERTs: fewer statements for the server to run
-            config.addDataSourceProperty("reWriteBatchedInserts", "true");
-        }
-        HikariDataSource ds = new HikariDataSource(config);
+        HikariDataSource ds = pool(settings);
         try {
             // db/hsqldb and db/postgresql: what only one of the two databases needs (each migration says why);
             // versions are shared with db/migration, so a version is used in one folder only
@@ -74,6 +70,61 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(settings, ds, afterClose);
+    }
+
+    /**
+     * Opens the pool. The embedded HSQLDB file is locked by the process that has it open ({@code secflow.lck}); a
+     * process killed (kill -9, a power cut) leaves the lock file behind, and HSQLDB refuses it until the heartbeat the
+     * dead process wrote in it is {@value #HSQLDB_LOCK_WAIT_MS} ms old or more. So a restart right after a crash tries
+     * again for up to {@value #HSQLDB_LOCK_WAIT_MS} ms plus a margin; a lock still held then (a live process on the
+     * same data folder) fails as HSQLDB reports it.
+     */
+    private static HikariDataSource pool(DatabaseSettings settings) {
+        long deadline = System.nanoTime() + (HSQLDB_LOCK_WAIT_MS + 2_000) * 1_000_000L;
+        boolean told = false;
+        while (true) {
+            try {
+                return new HikariDataSource(hikari(settings));
+            } catch (RuntimeException e) {
+                if (!settings.isHsqldb() || !lockRefused(e) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                if (!told) {
+                    LOG.info("the database's lock file is held, by a live process or one that stopped in the last {} s; "
+                            + "trying again until its heartbeat lapses", HSQLDB_LOCK_WAIT_MS / 1_000);
+                    told = true;
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean lockRefused(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("lock acquisition failure")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static HikariConfig hikari(DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.username());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.maxPoolSize());
+        config.setPoolName("secflow");
+        if (!settings.isHsqldb() && !settings.jdbcUrl().contains("reWriteBatchedInserts")) {
+            // a batch of inserts (a group commit's rows) as multi-row INSERTs: fewer statements for the server to run
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
+        return config;
     }
 
     /**
