@@ -116,10 +116,14 @@ final class ServiceRequestStore {
     }
 
     Optional<ServiceRequestView> find(String requestId) {
+        // states first, then history and responses: the events that moved a state commit with it, so a state read
+        // is never newer than the history read after it (read the other way round, a view could show ACTIVATED
+        // without its activation alert)
         return jdbi.withExtension(ServiceRequestDao.class, dao -> dao.request(requestId).map(v -> {
+            List<ServiceRequestView.DeviceProgress> devices = dao.devices(requestId);
             List<ServiceRequestView.Event> history = dao.events(requestId);
             return new ServiceRequestView(v.requestId(), v.srv(), v.userId(), v.party(), v.userRole(), v.state(),
-                    v.ruleSetVersion(), v.response(), v.createdAt(), v.updatedAt(), dao.devices(requestId), history,
+                    v.ruleSetVersion(), v.response(), v.createdAt(), v.updatedAt(), devices, history,
                     dao.responses(requestId).stream().map(r -> new ServiceRequestView.Response(r.at(), r.deviceId(),
                             r.gbcsUseCase(), r.responseCode(), r.critical(), readBody(r.body()))).toList(),
                     history.stream().filter(e -> "DEVICE_ALERT".equals(e.stage())).toList());
