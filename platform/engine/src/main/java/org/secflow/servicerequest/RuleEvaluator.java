@@ -23,7 +23,14 @@ public final class RuleEvaluator {
      * @throws RuleFaultException when a rule throws or the decision goes over its {@link org.secflow.rules.DecisionLimits}
      */
     public static Decision evaluate(LoadedRules rules, ServiceRequestFact fact) {
-        KieSession session = rules.sessions().get();
+        return evaluate(rules, rules.sessions().get(), fact);
+    }
+
+    /**
+     * As {@link #evaluate(LoadedRules, ServiceRequestFact)} in a session of the caller's ({@link LoadedRules#newSession},
+     * one thread's, disposed by the caller when done; a rule fault disposes it at once).
+     */
+    public static Decision evaluate(LoadedRules rules, KieSession session, ServiceRequestFact fact) {
         Decision decision = null;
         boolean faulted = false;
         try {
