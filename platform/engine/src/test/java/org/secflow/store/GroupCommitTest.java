@@ -82,16 +82,7 @@ class GroupCommitTest {
                 String outcome = i % 50 == 7 ? "MAYBE" : "ACCEPTED"; // breaks decision_audit_outcome
                 calls.add(pool.submit(() -> writes.write(h -> twoRows(h, user, outcome))));
             }
-            for (int i = 0; i < calls.size(); i++) {
-                Future<?> f = calls.get(i);
-                if (i % 50 == 7) {
-                    assertThatThrownBy(f::get).message().containsIgnoringCase("decision_audit_outcome");
-                    assertThat(rows("u" + i)).as("no partial write for the failing caller").isZero();
-                } else {
-                    f.get();
-                    assertThat(rows("u" + i)).isEqualTo(2);
-                }
-            }
+            assertOnlyTheFailingCallersLostTheirRows(calls, "u", 7);
         } finally {
             pool.shutdown();
         }
@@ -114,18 +105,23 @@ class GroupCommitTest {
                     }
                 })));
             }
-            for (int i = 0; i < calls.size(); i++) {
-                Future<?> f = calls.get(i);
-                if (i % 50 == 9) {
-                    assertThatThrownBy(f::get).message().containsIgnoringCase("decision_audit_outcome");
-                    assertThat(rows("b" + i)).as("no partial write for the failing caller").isZero();
-                } else {
-                    f.get();
-                    assertThat(rows("b" + i)).as("both batched rows, committed when the call returned").isEqualTo(2);
-                }
-            }
+            assertOnlyTheFailingCallersLostTheirRows(calls, "b", 9);
         } finally {
             pool.shutdown();
+        }
+    }
+
+    /** Caller i (user {@code prefix + i}) failed on the outcome check and wrote nothing when i % 50 == failing, else committed its two rows by the time it returned. */
+    private void assertOnlyTheFailingCallersLostTheirRows(List<Future<?>> calls, String prefix, int failing) throws Exception {
+        for (int i = 0; i < calls.size(); i++) {
+            Future<?> f = calls.get(i);
+            if (i % 50 == failing) {
+                assertThatThrownBy(f::get).message().containsIgnoringCase("decision_audit_outcome");
+                assertThat(rows(prefix + i)).as("no partial write for the failing caller").isZero();
+            } else {
+                f.get();
+                assertThat(rows(prefix + i)).as("both rows, committed when the call returned").isEqualTo(2);
+            }
         }
     }
 
