@@ -77,6 +77,28 @@ class DistributionIT {
         }
     }
 
+    /**
+     * {@code serve --check} starts everything and stops with status 0, and the build's class-data archive is one this
+     * JVM maps: {@code -Xshare:on} makes the JVM refuse to start when it cannot use the archive, where the launcher's
+     * own {@code -Xshare:auto} would quietly start without it.
+     */
+    @Test
+    void serveCheckStartsOnTheBuildsClassDataArchiveAndStops() throws Exception {
+        Path archive = DIST.resolve("lib/secflow.jsa");
+        assertThat(archive).as("bin/secflow-cds, run by the build, writes the archive; see the build's output").exists();
+        Path log = data.resolve("check.log");
+        List<String> cmd = List.of(DIST.resolve("bin/secflow").toString(), "serve", "--check", "--demo", "--port", "0",
+                "--data", data.resolve("db").toString());
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(REPO.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("JAVA_OPTS", "-Xshare:on");
+        Process p = pb.start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("serve --check stopped by itself").isTrue();
+        String out = Files.readString(log);
+        assertThat(p.exitValue()).as("exit status; log:%n%s", out).isZero();
+        assertThat(out).contains("stopping (--check)").contains("Demo estate: 2000 premises");
+        assertThat(Files.exists(data.resolve("db"))).isTrue();
+    }
+
     @Test
     void estateGenerateLoadsADeterministicEstateThroughTheDeviceEmulatorPlugin() throws Exception {
         Path log = data.resolve("estate.log");

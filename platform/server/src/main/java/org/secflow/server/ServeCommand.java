@@ -22,6 +22,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "When the SMI is empty, generate the demo estate (demo.premises, demo.seed of the configuration) first.")
     boolean demo;
 
+    @Option(names = "--check", description = "Start everything serve starts (database migrations, rules, BPMN, plugins, "
+            + "HTTP port, with --demo the demo data), then stop: exit status 0 when secflow got ready. A check after an "
+            + "upgrade or a configuration change; bin/secflow-cds also uses it to record the classes a start loads.")
+    boolean check;
+
     @Mixin
     RuntimeOptions options;
 
@@ -38,6 +43,12 @@ final class ServeCommand implements Callable<Integer> {
                 loadDemo(platform);
             }
             Javalin app = ApiServer.create(platform).start(port);
+            if (check) {
+                LOG.info("secflow ready on port {} in {} ms; stopping (--check)", app.port(), (System.nanoTime() - start) / 1_000_000);
+                app.stop();
+                platform.close();
+                return 0;
+            }
             serving = true;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 app.stop();
