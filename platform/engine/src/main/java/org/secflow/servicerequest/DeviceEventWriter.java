@@ -33,9 +33,12 @@ final class DeviceEventWriter implements AutoCloseable {
      * @param response the event's data is a DUIS-shaped response to store ({@link ServiceRequestStore#response})
      * @param manyDevices the request has several devices (its state is then aggregated over them)
      * @param releasesClaim a final state frees the device's firmware update claim (SRV 11.4)
+     * @param endsWait the first event of a device that waited for its Execution Date Time: its
+     *        {@code service_request_scheduled} row goes
      */
     record Event(String requestId, String deviceId, RequestState state, String stage, String alert,
-                 Map<String, String> data, Instant at, boolean response, boolean manyDevices, boolean releasesClaim) {
+                 Map<String, String> data, Instant at, boolean response, boolean manyDevices, boolean releasesClaim,
+                 boolean endsWait) {
         String detail() {
             return data.isEmpty() ? null : data.toString();
         }
@@ -116,6 +119,10 @@ final class DeviceEventWriter implements AutoCloseable {
         }
         events.execute();
         for (Event e : group) {
+            if (e.endsWait()) {
+                h.createUpdate("DELETE FROM service_request_scheduled WHERE request_id = :id AND device_id = :device")
+                        .bind("id", e.requestId()).bind("device", e.deviceId()).execute();
+            }
             if (e.response()) {
                 ServiceRequestStore.response(h, e.requestId(), e.deviceId(), e.data(), e.at());
             }

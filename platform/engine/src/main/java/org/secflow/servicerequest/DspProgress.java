@@ -31,6 +31,8 @@ final class DspProgress {
     private final DeviceEventWriter events;
     private final InventoryService smi;
     private final Clock clock;
+    /** requestId/deviceId of the devices waiting for their Execution Date Time ({@link #waitsForExecutionTime}). */
+    private final java.util.Set<String> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     DspProgress(ServiceRequestStore store, DeviceEventWriter events, InventoryService smi, Clock clock) {
         this.store = store;
@@ -39,26 +41,47 @@ final class DspProgress {
         this.clock = clock;
     }
 
-    void dispatch(Optional<Dsp> dsp, String requestId, String srv, User user, String role, List<String> devices,
-                  java.util.Map<String, String> parameters, FirmwareImage image) {
+    /**
+     * Hands each device's request to the DSP (a request per device, one request id).
+     *
+     * @param manyDevices the request has several devices (its state is aggregated over them), also when fewer are
+     *        handed over here
+     */
+    void dispatch(Optional<Dsp> dsp, String requestId, String srv, String userId, String role, List<String> devices,
+                  boolean manyDevices, java.util.Map<String, String> parameters, FirmwareImage image) {
         for (String device : devices) {
             if (dsp.isEmpty()) {
+                endWait(requestId, device);
                 store.progress(requestId, device, RequestState.FAILED, "FAILED", null, "no DSP is configured", clock.instant());
                 continue;
             }
-            ServiceRequest request = new ServiceRequest(requestId, srv, user.userId(), role, new DeviceId(device),
+            ServiceRequest request = new ServiceRequest(requestId, srv, userId, role, new DeviceId(device),
                     parameters, image);
             ServiceRequestAck ack;
             try {
-                boolean many = devices.size() > 1;
-            ack = dsp.get().submit(request, event -> onEvent(requestId, srv, device, many, event));
+                ack = dsp.get().submit(request, event -> onEvent(requestId, srv, device, manyDevices, event));
             } catch (RuntimeException e) {
                 LOG.warn("DSP failed on request {} for {}: {}", requestId, device, e.toString());
                 ack = ServiceRequestAck.rejected(requestId, "the DSP failed: " + e.getMessage());
             }
             if (!ack.accepted()) {
+                endWait(requestId, device);
                 store.progress(requestId, device, RequestState.FAILED, "REJECTED_BY_DSP", null, ack.reason(), clock.instant());
             }
+        }
+    }
+
+    /**
+     * The device's request waits at the DSP for its Execution Date Time and has a {@code service_request_scheduled}
+     * row: the device's first event removes it.
+     */
+    void waitsForExecutionTime(String requestId, String device) {
+        waiting.add(requestId + '/' + device);
+    }
+
+    private void endWait(String requestId, String device) {
+        if (waiting.remove(requestId + '/' + device)) {
+            store.unschedule(requestId, device);
         }
     }
 
@@ -80,8 +103,10 @@ final class DspProgress {
             };
             boolean response = e.data().containsKey(DeviceEvent.GBCS_USE_CASE)
                     && e.stage() != DeviceEvent.Stage.DELIVERED_TO_HUB && e.stage() != DeviceEvent.Stage.ACCEPTED_BY_CSP;
+            boolean endsWait = !waiting.isEmpty() && waiting.remove(requestId + '/' + device);
             events.add(new DeviceEventWriter.Event(requestId, deviceId, state, e.stage().name(),
-                    e.alert() == null ? null : e.alert().hex(), e.data(), e.at(), response, manyDevices, srv.equals("11.4")));
+                    e.alert() == null ? null : e.alert().hex(), e.data(), e.at(), response, manyDevices, srv.equals("11.4"),
+                    endsWait));
         } catch (RuntimeException ex) {
             LOG.error("Recording event {} of request {} failed", e, requestId, ex);
         }

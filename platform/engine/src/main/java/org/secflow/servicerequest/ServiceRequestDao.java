@@ -49,6 +49,31 @@ interface ServiceRequestDao {
     @SqlUpdate("UPDATE service_request SET state = :state, updated_at = :at WHERE request_id = :id")
     void updateRequest(@Bind("id") String requestId, @Bind("state") String state, @Bind("at") Instant at);
 
+    /**
+     * A device of a future-dated request waiting for its Execution Date Time (V22__service_request_scheduled.sql).
+     *
+     * @param parameters the request's parameters as a JSON object
+     * @param state the device's state ({@code ACCEPTED} while it waits)
+     * @param devices how many devices the request has
+     */
+    record ScheduledRow(String requestId, String deviceId, Instant executeAt, String parameters,
+                        String firmwareImageSha256, String srv, String userId, String userRole, String state, int devices) {
+    }
+
+    @SqlQuery("""
+            SELECT s.request_id, s.device_id, s.execute_at, s.parameters, s.firmware_image_sha256, r.srv, r.user_id,
+                   r.user_role, d.state,
+                   (SELECT COUNT(*) FROM service_request_device x WHERE x.request_id = s.request_id) AS devices
+              FROM service_request_scheduled s
+              JOIN service_request r ON r.request_id = s.request_id
+              JOIN service_request_device d ON d.request_id = s.request_id AND d.device_id = s.device_id
+             WHERE s.node = :node ORDER BY s.execute_at, s.request_id, s.device_id""")
+    @RegisterConstructorMapper(ScheduledRow.class)
+    List<ScheduledRow> scheduled(@Bind("node") String node);
+
+    @SqlUpdate("DELETE FROM service_request_scheduled WHERE request_id = :id AND device_id = :device")
+    void deleteScheduled(@Bind("id") String requestId, @Bind("device") String deviceId);
+
     /** SRV 11.4 requests for the device still in progress. */
     @SqlQuery("""
             SELECT COUNT(*) FROM service_request_device

@@ -77,13 +77,17 @@ public final class ServiceRequestService implements AutoCloseable {
     private final DecisionCounts decisionCounts = new DecisionCounts();
     private final org.secflow.updates.FirmwareUpdateClaims claims = new org.secflow.updates.FirmwareUpdateClaims();
     private final ObjectMapper json = JsonMappers.payloads();
+    private final String node;
 
     /**
      * @param writes commits each decision's request, devices and audit rows together with other requests' (group
      *        commit); owned by the caller, who closes it after this service
+     * @param node this process's id among the processes sharing the database ({@code <data>/node-id}): the future-dated
+     *        requests it hands to the DSP are its own to hand over again after a restart ({@link #resumeScheduled})
      */
     public ServiceRequestService(Jdbi jdbi, GroupCommit writes, RuleBase rules, InventoryService smi,
-                                 FirmwareImageCatalogue images, Supplier<Optional<Dsp>> dsp, Clock clock) {
+                                 FirmwareImageCatalogue images, Supplier<Optional<Dsp>> dsp, Clock clock, String node) {
+        this.node = node;
         this.jdbi = jdbi;
         this.writes = writes;
         this.rules = rules;
@@ -157,8 +161,11 @@ public final class ServiceRequestService implements AutoCloseable {
                         "REJECTED", toJson(List.of(v)), version.version(), null));
                 throw new ServiceRequestRejectedException(srv, List.of(v), version.version());
             }
-            progress.dispatch(dsp.get(), requestId, srv, user, acceptedRole, parsed.deviceIds(), parsed.parameters(),
-                    parsed.image().map(RegisteredFirmwareImage::toSpi).orElse(null));
+            if (parsed.executeAt() != null) {
+                parsed.deviceIds().forEach(d -> progress.waitsForExecutionTime(requestId, d));
+            }
+            progress.dispatch(dsp.get(), requestId, srv, user.userId(), acceptedRole, parsed.deviceIds(),
+                    parsed.deviceIds().size() > 1, parsed.parameters(), parsed.image().map(RegisteredFirmwareImage::toSpi).orElse(null));
         }
         return find(requestId).orElseThrow();
     }
@@ -193,6 +200,13 @@ public final class ServiceRequestService implements AutoCloseable {
             ServiceRequestStore.insertRequest(batches, id, srv, user.userId(), user.party(), role, state.name(), version.version(), response, now);
             for (String d : p.deviceIds()) {
                 ServiceRequestStore.insertDevice(batches, id, d, srv, state, now);
+            }
+            if (p.executeAt() != null) {
+                String parameters = toJson(p.parameters());
+                String sha = p.image().map(RegisteredFirmwareImage::sha256).orElse(null);
+                for (String d : p.deviceIds()) {
+                    ServiceRequestStore.insertScheduled(batches, id, d, node, p.executeAt(), parameters, sha);
+                }
             }
             ServiceRequestStore.audit(batches, new AuditEntry(now, user.userId(), user.party(), role, srv, p.deviceIds(), "ACCEPTED",
                     null, version.version(), id));
@@ -246,8 +260,10 @@ public final class ServiceRequestService implements AutoCloseable {
         }
     }
 
+    /** @param executeAt the Execution Date Time of a request to run later, null for one to run now */
     private record Parsed(List<String> deviceIds, DevicePreNotification preNotification, DeviceUpdate update,
-                          Optional<RegisteredFirmwareImage> image, boolean imageGiven, Map<String, String> parameters) {
+                          Optional<RegisteredFirmwareImage> image, boolean imageGiven, Map<String, String> parameters,
+                          Instant executeAt) {
     }
 
     private Parsed parse(String srv, ServiceRequestSubmission s) {
@@ -255,7 +271,7 @@ public final class ServiceRequestService implements AutoCloseable {
         if (srv.equals("12.2")) {
             DevicePreNotification p = convert(payload, DevicePreNotification.class);
             String id = deviceId("payload.deviceId", p.deviceId());
-            return new Parsed(List.of(id), p, null, Optional.empty(), false, Map.of());
+            return new Parsed(List.of(id), p, null, Optional.empty(), false, Map.of(), null);
         }
         List<String> ids = targets(s);
         DeviceUpdate update = null;
@@ -270,7 +286,59 @@ public final class ServiceRequestService implements AutoCloseable {
             throw new InvalidFieldException("payload.firmwareImageSha256", "a SHA-256 in hex", "not a string");
         }
         Optional<RegisteredFirmwareImage> image = sha == null ? Optional.empty() : images.findBySha256((String) sha);
-        return new Parsed(ids, null, update, image, sha != null, update == null ? ServiceRequestPayload.parameters(payload) : Map.of());
+        Map<String, String> parameters = update == null ? ServiceRequestPayload.parameters(payload) : Map.of();
+        return new Parsed(ids, null, update, image, sha != null, parameters, executeAt(parameters));
+    }
+
+    /**
+     * The Execution Date Time of a request to run later: {@code payload.executionDateTime} when ahead of the clock, else
+     * null (the request runs now; whether its SRV may be future-dated is the DSP's to say).
+     *
+     * @throws InvalidFieldException when it is not an ISO-8601 instant
+     */
+    private Instant executeAt(Map<String, String> parameters) {
+        String at = parameters.get(org.secflow.spi.ServiceRequest.EXECUTION_DATE_TIME);
+        if (at == null) {
+            return null;
+        }
+        Instant when;
+        try {
+            when = Instant.parse(at.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidFieldException("payload." + org.secflow.spi.ServiceRequest.EXECUTION_DATE_TIME,
+                    "an Execution Date Time is an ISO-8601 instant, e.g. 2027-01-31T23:30:00Z", "'" + at + "' is not one");
+        }
+        return when.isAfter(clock.instant()) ? when : null;
+    }
+
+    /**
+     * Hands this node's future-dated requests that were waiting for their Execution Date Time when the process stopped
+     * to the DSP again (the DSP keeps them in memory only): each runs at its time, or at once when that has passed. A
+     * device no longer waiting (its state moved on) loses its row. Call once, after the DSP plugin is loaded.
+     *
+     * @return how many devices' requests were handed over
+     */
+    public int resumeScheduled() {
+        int resumed = 0;
+        for (ServiceRequestDao.ScheduledRow r : store.scheduled(node)) {
+            if (!RequestState.ACCEPTED.name().equals(r.state())) {
+                store.unschedule(r.requestId(), r.deviceId());
+                continue;
+            }
+            Map<String, String> parameters;
+            try {
+                parameters = json.readValue(r.parameters(), new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { });
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("the stored parameters of request " + r.requestId() + " are not JSON", e);
+            }
+            org.secflow.spi.FirmwareImage image = r.firmwareImageSha256() == null ? null
+                    : images.findBySha256(r.firmwareImageSha256()).map(RegisteredFirmwareImage::toSpi).orElse(null);
+            progress.waitsForExecutionTime(r.requestId(), r.deviceId());
+            progress.dispatch(dsp.get(), r.requestId(), r.srv(), r.userId(), r.userRole(), List.of(r.deviceId()),
+                    r.devices() > 1, parameters, image);
+            resumed++;
+        }
+        return resumed;
     }
 
     private <T> T convert(Map<String, Object> payload, Class<T> type) {

@@ -70,6 +70,31 @@ final class ServiceRequestStore {
                 .add();
     }
 
+    private static final String INSERT_SCHEDULED = """
+            INSERT INTO service_request_scheduled (request_id, device_id, node, execute_at, parameters, firmware_image_sha256)
+            VALUES (:id, :device, :node, :at, :parameters, :sha)""";
+
+    /**
+     * A device of a future-dated request that waits at the DSP for its Execution Date Time, added to the group's batch
+     * (after the device's row); {@code parametersJson} the request's parameters as a JSON object.
+     */
+    static void insertScheduled(GroupCommit.Batches batches, String requestId, String deviceId, String node,
+                                Instant executeAt, String parametersJson, String firmwareImageSha256) {
+        batches.add(INSERT_SCHEDULED)
+                .bind("id", requestId).bind("device", deviceId).bind("node", node).bind("at", executeAt)
+                .bind("parameters", parametersJson).bind("sha", firmwareImageSha256).add();
+    }
+
+    /** The devices of {@code node}'s future-dated requests not yet sent, earliest Execution Date Time first. */
+    List<ServiceRequestDao.ScheduledRow> scheduled(String node) {
+        return jdbi.withExtension(ServiceRequestDao.class, d -> d.scheduled(node));
+    }
+
+    /** Forgets a device's wait for its Execution Date Time (the DSP has answered for it, or it is no longer due). */
+    void unschedule(String requestId, String deviceId) {
+        jdbi.useExtension(ServiceRequestDao.class, d -> d.deleteScheduled(requestId, deviceId));
+    }
+
     /** Records an event and moves the device's state; the request's state follows when all devices are done. */
     void progress(String requestId, String deviceId, RequestState state, String stage, String alert, String detail, Instant at) {
         jdbi.useTransaction(h -> progress(h, requestId, deviceId, state, stage, alert, detail, at, true, true));

@@ -98,8 +98,13 @@ public final class Platform implements AutoCloseable {
                 // bench-http fell from 3,797 to 2,934 requests/s on an idle machine (docs/performance.md)
                 this.writes = resources.push(new org.secflow.store.GroupCommit(database.jdbi(), 1));
                 this.serviceRequests = new ServiceRequestService(database.jdbi(), writes, rules, inventory, firmwareImages,
-                        plugins::dsp, clock);
+                        plugins::dsp, clock, paths.nodeId());
                 resources.push(serviceRequests);
+                int resumed = serviceRequests.resumeScheduled();
+                if (resumed > 0) {
+                    org.slf4j.LoggerFactory.getLogger(Platform.class).info(
+                            "{} future-dated Service Request device(s) handed to the DSP again to run at their Execution Date Time", resumed);
+                }
                 WorkingDays workingDays = new WorkingDays();
                 this.maintenance = new MaintenanceService(database.jdbi(), rules, workingDays, clock);
                 this.creditCover = new CreditCoverService(database.jdbi(), rules, workingDays, clock);

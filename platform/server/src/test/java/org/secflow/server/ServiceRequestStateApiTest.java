@@ -5,6 +5,7 @@ import static org.secflow.server.EmulatedDcc.lastResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -63,6 +64,57 @@ class ServiceRequestStateApiTest {
         assertThat(refused.path("state").asText()).isEqualTo("FAILED");
         assertThat(lastResponse(refused).path("body").path("reason").asText()).startsWith("INVALID_CREDIT");
         assertThat(lastResponse(refused).path("responseCode").asText()).isEqualTo("E102");
+    }
+
+    /**
+     * A future-dated SRV waits at the DSP, in memory, for its Execution Date Time; the platform keeps the wait in its
+     * store, so a restart before that time hands the request to the DSP again and it runs once, not before its time.
+     */
+    @Test
+    void aFutureDatedTariffUpdateRunsAtItsExecutionDateTimeOnceAlsoWhenThePlatformRestartedMeanwhile() throws Exception {
+        String esme = devices("ESME").get(3);
+        Instant at = Instant.now().plusSeconds(6).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        JsonNode accepted = dcc.submit("supplier", "1.1.1", "IS", esme, Map.of("unitRatePence", "31.07",
+                "standingChargePence", "52.10", "executionDateTime", at.toString()));
+        String id = accepted.path("requestId").asText();
+        assertThat(accepted.path("state").asText()).isEqualTo("ACCEPTED");
+        assertThat(scheduledRows(id)).isEqualTo(1);
+
+        dcc.restart();
+
+        JsonNode done = dcc.awaitFinal("supplier", id);
+        assertThat(done.path("state").asText()).as("%s", done).isEqualTo("COMPLETED");
+        assertThat(done.path("responses").size()).as("run once: %s", done).isEqualTo(1);
+        assertThat(lastResponse(done).path("gbcsUseCase").asText()).isEqualTo("ECS01a");
+        assertThat(Instant.parse(lastResponse(done).path("at").asText())).as("not before its Execution Date Time")
+                .isAfterOrEqualTo(at);
+        assertThat(scheduledRows(id)).as("the wait ends with the first event").isZero();
+        JsonNode tariff = body(dcc.run("supplier", "4.11.1", "IS", esme, Map.of()));
+        assertThat(tariff.path("unitRatePence").asText()).isEqualTo("31.07");
+        assertThat(tariff.path("standingChargePence").asText()).isEqualTo("52.10");
+    }
+
+    @Test
+    void anExecutionDateTimeThatIsNotAnInstantIsRefusedNamingTheFieldAndNothingIsWritten() throws Exception {
+        String esme = devices("ESME").get(4);
+        long requests = count("SELECT COUNT(*) FROM service_request");
+        var r = dcc.send("POST", "/api/service-requests", "supplier", org.secflow.server.http.Json.MAPPER.writeValueAsString(Map.of(
+                "srv", "1.1.1", "userRole", "IS", "deviceId", esme, "payload", Map.of("unitRatePence", "20.00",
+                        "standingChargePence", "40.00", "executionDateTime", "tomorrow at noon"))));
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(r.body()).contains("payload.executionDateTime").contains("ISO-8601");
+        assertThat(count("SELECT COUNT(*) FROM service_request")).isEqualTo(requests);
+    }
+
+    private long scheduledRows(String requestId) {
+        return dcc.platform().database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM service_request_scheduled WHERE request_id = :id").bind("id", requestId)
+                .mapTo(Long.class).one());
+    }
+
+    private long count(String sql) {
+        return dcc.platform().database().jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
     }
 
     @Test
