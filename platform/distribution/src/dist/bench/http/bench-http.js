@@ -7,7 +7,8 @@
 //     targets, with a well-formed payload. All but 8.2 travel DSP -> CSP -> device emulator and end COMPLETED (or
 //     FAILED) when the device's response comes back; after the run the benchmark waits up to DRAIN seconds
 //     (BENCH_HTTP_DRAIN, default 10) and counts, by GET /api/service-requests/{id}, how many accepted requests of
-//     the measured run reached COMPLETED.
+//     the measured run reached COMPLETED; when all are final it also prints the rate at which the devices answered
+//     them (accepted requests over the time from the start of the run to the last one's final device event).
 // Prints requests/s, latency percentiles, errors, Little's law as a check of the figures (mean latency x rate should
 // be about CONNECTIONS), and the decision-audit rows added during the measured run.
 // Usage: node bench-http.js PORT SECONDS CONNECTIONS WARMUP_SECONDS [read|mix]
@@ -108,9 +109,10 @@ function run(duration, choose, devices, accepted) {
   });
 }
 
-// GETs each request until it is final or the drain time is over; returns counts by state
+// GETs each request until it is final or the drain time is over; returns counts by state, and in lastFinal the
+// latest updatedAt (epoch ms) of a final request: when the last of them was carried out
 async function drain(accepted, deadline) {
-  const states = {};
+  const states = { lastFinal: 0 };
   let open = accepted;
   while (open.length > 0) {
     const still = [];
@@ -121,6 +123,7 @@ async function drain(accepted, deadline) {
         const view = await get(`/api/service-requests/${id}`, token);
         if (['COMPLETED', 'FAILED', 'PARTIALLY_FAILED'].includes(view.state)) {
           states[view.state] = (states[view.state] || 0) + 1;
+          states.lastFinal = Math.max(states.lastFinal, Date.parse(view.updatedAt));
         } else if (Date.now() >= deadline) {
           states[view.state] = (states[view.state] || 0) + 1;
         } else {
@@ -146,6 +149,7 @@ async function drain(accepted, deadline) {
   const newest = async () => Math.max(...await Promise.all([...new Set(entries.map(e => e.token))].map(async t =>
     (await get('/api/service-requests?limit=1', t)).map(r => r.audit_id).concat(-1)[0])));
   const before = await newest();
+  const started = Date.now();
   const res = await run(seconds, choose, devices, accepted);
   const ended = Date.now();
   const after = await newest();
@@ -160,11 +164,20 @@ async function drain(accepted, deadline) {
   console.log(`decision audit: ${after - before} rows added (responses counted: ${res['2xx'] + res.non2xx}, `
     + `plus up to ${connections} requests in flight when the run stopped)`);
   if (accepted) {
-    const states = await drain(accepted, ended + drainSeconds * 1000);
+    const { lastFinal, ...states } = await drain(accepted, ended + drainSeconds * 1000);
     const took = ((Date.now() - ended) / 1000).toFixed(1);
     const shown = Object.entries(states).sort().map(([s, n]) => `${s} ${n}`).join(', ');
     console.log(`completion: ${states.COMPLETED || 0} of ${accepted.length} accepted requests COMPLETED within `
       + `${drainSeconds} s after the run (${shown}; checked by GET in ${took} s)`);
+    // whether the devices' side (DSP, CSPs, emulated devices) kept pace: when the last request's final device event
+    // occurred (its updatedAt is the event's time, the server's clock on this machine), over the time from the start
+    // of the run. The event is recorded later, by the event writer: the completion count above says how much later
+    const finals = (states.COMPLETED || 0) + (states.FAILED || 0) + (states.PARTIALLY_FAILED || 0);
+    if (finals === accepted.length && lastFinal > started) {
+      const span = (lastFinal - started) / 1000;
+      console.log(`devices answered: ${(finals / span).toFixed(0)} requests/s (the last final device event ${span.toFixed(1)} s `
+        + `after the run started, ${(span - res.duration).toFixed(1)} s after it ended; event time, recorded later)`);
+    }
   }
 })().catch(e => {
   console.error(`bench-http: ${e.message}`);

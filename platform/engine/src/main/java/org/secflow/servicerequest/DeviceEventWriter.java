@@ -118,14 +118,21 @@ final class DeviceEventWriter implements AutoCloseable {
             }
         }
         events.execute();
+        PreparedBatch responses = null;
         for (Event e : group) {
             if (e.endsWait()) {
                 h.createUpdate("DELETE FROM service_request_scheduled WHERE request_id = :id AND device_id = :device")
                         .bind("id", e.requestId()).bind("device", e.deviceId()).execute();
             }
             if (e.response()) {
-                ServiceRequestStore.response(h, e.requestId(), e.deviceId(), e.data(), e.at());
+                if (responses == null) {
+                    responses = h.prepareBatch(ServiceRequestStore.INSERT_RESPONSE);
+                }
+                ServiceRequestStore.response(responses, e.requestId(), e.deviceId(), e.data(), e.at());
             }
+        }
+        if (responses != null) {
+            responses.execute();
         }
         if (lastOfDevice.isEmpty()) {
             return;

@@ -46,13 +46,16 @@ final class DspProgress {
      *
      * @param manyDevices the request has several devices (its state is aggregated over them), also when fewer are
      *        handed over here
+     * @return whether the DSP took every device's request (a refused one is recorded FAILED here)
      */
-    void dispatch(Optional<Dsp> dsp, String requestId, String srv, String userId, String role, List<String> devices,
+    boolean dispatch(Optional<Dsp> dsp, String requestId, String srv, String userId, String role, List<String> devices,
                   boolean manyDevices, java.util.Map<String, String> parameters, FirmwareImage image) {
+        boolean allTaken = true;
         for (String device : devices) {
             if (dsp.isEmpty()) {
                 endWait(requestId, device);
                 store.progress(requestId, device, RequestState.FAILED, "FAILED", null, "no DSP is configured", clock.instant());
+                allTaken = false;
                 continue;
             }
             ServiceRequest request = new ServiceRequest(requestId, srv, userId, role, new DeviceId(device),
@@ -67,8 +70,10 @@ final class DspProgress {
             if (!ack.accepted()) {
                 endWait(requestId, device);
                 store.progress(requestId, device, RequestState.FAILED, "REJECTED_BY_DSP", null, ack.reason(), clock.instant());
+                allTaken = false;
             }
         }
+        return allTaken;
     }
 
     /**

@@ -87,13 +87,7 @@ interface ServiceRequestDao {
     @UseRowMapper(RequestRows.class)
     Optional<ServiceRequestView> request(@Bind("id") String requestId);
 
-    @SqlUpdate("""
-            INSERT INTO service_request_response (request_id, device_id, gbcs_use_case, response_code, critical,
-                                                  body, received_at)
-            VALUES (:id, :device, :useCase, :code, :critical, :body, :at)""")
-    void insertResponse(@Bind("id") String requestId, @Bind("device") String deviceId, @Bind("useCase") String useCase,
-                        @Bind("code") String code, @Bind("critical") boolean critical, @Bind("body") String body,
-                        @Bind("at") Instant at);
+    // the responses are inserted in batches by DeviceEventWriter (ServiceRequestStore.INSERT_RESPONSE)
 
     /** A stored response, its body as stored (JSON). */
     record ResponseRow(Instant at, String deviceId, String gbcsUseCase, String responseCode, boolean critical, String body) {

@@ -164,10 +164,20 @@ public final class ServiceRequestService implements AutoCloseable {
             if (parsed.executeAt() != null) {
                 parsed.deviceIds().forEach(d -> progress.waitsForExecutionTime(requestId, d));
             }
-            progress.dispatch(dsp.get(), requestId, srv, user.userId(), acceptedRole, parsed.deviceIds(),
+            boolean allTaken = progress.dispatch(dsp.get(), requestId, srv, user.userId(), acceptedRole, parsed.deviceIds(),
                     parsed.deviceIds().size() > 1, parsed.parameters(), parsed.image().map(RegisteredFirmwareImage::toSpi).orElse(null));
+            if (!allTaken) {
+                return find(requestId).orElseThrow(); // with the DSP's refusal as recorded
+            }
+            // taken by the DSP: the answer is the request as accepted, as for the SMI's answers above. Its events come
+            // later, on the plugins' threads, through the event writer; reading the request back here cost a third of
+            // the request threads' CPU in the bench-http mix (docs/performance.md) and could only add a first event
+            // or two by chance
+            return new ServiceRequestView(requestId, srv, user.userId(), user.party(), acceptedRole,
+                    RequestState.ACCEPTED.name(), version.version(), null, now, now,
+                    parsed.deviceIds().stream().map(d -> new ServiceRequestView.DeviceProgress(d, RequestState.ACCEPTED.name(), null)).toList(),
+                    List.of(), List.of(), List.of());
         }
-        return find(requestId).orElseThrow();
     }
 
     /** Writes the device events still queued and stops their writer; call before the store's group commit closes. */

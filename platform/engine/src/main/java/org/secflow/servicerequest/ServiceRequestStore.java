@@ -155,11 +155,20 @@ final class ServiceRequestStore {
         }));
     }
 
+    /** The insert {@link #response} adds rows to: one batch for a group of events ({@link DeviceEventWriter}). */
+    static final String INSERT_RESPONSE = """
+            INSERT INTO service_request_response (request_id, device_id, gbcs_use_case, response_code, critical,
+                                                  body, received_at)
+            VALUES (:id, :device, :useCase, :code, :critical, :body, :at)""";
+
     /**
-     * Stores a DUIS-shaped response or failure of a request: its {@code gbcsUseCase}, {@code responseCode} and
-     * {@code critical} keys as columns, the rest of the data as the JSON body.
+     * Adds a DUIS-shaped response or failure of a request to {@code batch} (of {@link #INSERT_RESPONSE}): its
+     * {@code gbcsUseCase}, {@code responseCode} and {@code critical} keys as columns, the rest of the data as the JSON
+     * body. A batch, not a SqlObject method: attaching the SqlObject per response was a quarter
+     * of the event writer's time in the bench-http mix (docs/performance.md).
      */
-    static void response(Handle h, String requestId, String deviceId, Map<String, String> data, Instant at) {
+    static void response(org.jdbi.v3.core.statement.PreparedBatch batch, String requestId, String deviceId,
+                         Map<String, String> data, Instant at) {
         Map<String, String> body = new java.util.TreeMap<>(data);
         String useCase = body.remove(org.secflow.spi.DeviceEvent.GBCS_USE_CASE);
         String code = body.remove(org.secflow.spi.DeviceEvent.RESPONSE_CODE);
@@ -171,8 +180,9 @@ final class ServiceRequestStore {
             throw new IllegalStateException(e);
         }
         String stored = json.length() > 16000 ? json.substring(0, 16000) : json;
-        h.attach(ServiceRequestDao.class).insertResponse(requestId, deviceId, cut(useCase, 40),
-                code == null ? "I0" : cut(code, 8), critical, stored, at);
+        batch.bind("id", requestId).bind("device", deviceId).bind("useCase", cut(useCase, 40))
+                .bind("code", code == null ? "I0" : cut(code, 8)).bind("critical", critical).bind("body", stored)
+                .bind("at", at).add();
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper BODY_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
