@@ -45,9 +45,10 @@ import org.secflow.store.GroupCommit;
  * device, or it is not in the SMI) carries only that rule's finding, the same for a missing and a foreign device,
  * so that nothing about the device is disclosed.
  *
- * <p>About 330 lines, kept whole: it is the one path of a request (parse, facts, decide, audit, record, hand to the
+ * <p>About 380 lines, kept whole: it is the one path of a request (parse, facts, decide, audit, record, hand to the
  * DSP) in the order the paragraph above gives; the facts are {@link ServiceRequestFacts}, the role choice
- * {@link RoleChoice}, the SQL {@link ServiceRequestDao}, the DSP's answers {@link DspProgress}.
+ * {@link RoleChoice}, the SQL {@link ServiceRequestDao}, the DSP's answers {@link DspProgress}, the waits of
+ * future-dated requests {@link FutureDatedRequests}.
  */
 public final class ServiceRequestService implements AutoCloseable {
     /** Most devices in one request. */
@@ -297,58 +298,17 @@ public final class ServiceRequestService implements AutoCloseable {
         }
         Optional<RegisteredFirmwareImage> image = sha == null ? Optional.empty() : images.findBySha256((String) sha);
         Map<String, String> parameters = update == null ? ServiceRequestPayload.parameters(payload) : Map.of();
-        return new Parsed(ids, null, update, image, sha != null, parameters, executeAt(parameters));
-    }
-
-    /**
-     * The Execution Date Time of a request to run later: {@code payload.executionDateTime} when ahead of the clock, else
-     * null (the request runs now; whether its SRV may be future-dated is the DSP's to say).
-     *
-     * @throws InvalidFieldException when it is not an ISO-8601 instant
-     */
-    private Instant executeAt(Map<String, String> parameters) {
-        String at = parameters.get(org.secflow.spi.ServiceRequest.EXECUTION_DATE_TIME);
-        if (at == null) {
-            return null;
-        }
-        Instant when;
-        try {
-            when = Instant.parse(at.trim());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidFieldException("payload." + org.secflow.spi.ServiceRequest.EXECUTION_DATE_TIME,
-                    "an Execution Date Time is an ISO-8601 instant, e.g. 2027-01-31T23:30:00Z", "'" + at + "' is not one");
-        }
-        return when.isAfter(clock.instant()) ? when : null;
+        return new Parsed(ids, null, update, image, sha != null, parameters, FutureDatedRequests.executeAt(parameters, clock));
     }
 
     /**
      * Hands this node's future-dated requests that were waiting for their Execution Date Time when the process stopped
-     * to the DSP again (the DSP keeps them in memory only): each runs at its time, or at once when that has passed. A
-     * device no longer waiting (its state moved on) loses its row. Call once, after the DSP plugin is loaded.
+     * to the DSP again ({@link FutureDatedRequests#resume}). Call once, after the DSP plugin is loaded.
      *
      * @return how many devices' requests were handed over
      */
     public int resumeScheduled() {
-        int resumed = 0;
-        for (ServiceRequestDao.ScheduledRow r : store.scheduled(node)) {
-            if (!RequestState.ACCEPTED.name().equals(r.state())) {
-                store.unschedule(r.requestId(), r.deviceId());
-                continue;
-            }
-            Map<String, String> parameters;
-            try {
-                parameters = json.readValue(r.parameters(), new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { });
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("the stored parameters of request " + r.requestId() + " are not JSON", e);
-            }
-            org.secflow.spi.FirmwareImage image = r.firmwareImageSha256() == null ? null
-                    : images.findBySha256(r.firmwareImageSha256()).map(RegisteredFirmwareImage::toSpi).orElse(null);
-            progress.waitsForExecutionTime(r.requestId(), r.deviceId());
-            progress.dispatch(dsp.get(), r.requestId(), r.srv(), r.userId(), r.userRole(), List.of(r.deviceId()),
-                    r.devices() > 1, parameters, image);
-            resumed++;
-        }
-        return resumed;
+        return new FutureDatedRequests(store, progress, images, dsp, json).resume(node);
     }
 
     private <T> T convert(Map<String, Object> payload, Class<T> type) {
