@@ -22,7 +22,8 @@ import org.secflow.spi.Region;
  * read, and is then forgotten. On PostgreSQL a query per request is a round trip each, twice per device of a campaign
  * (SRV 11.4, then SRV 11.2). A route read ahead is as current as one read at its request's submission a few
  * milliseconds later would be: a change of the device's hub committed in between is not seen, as one committed just
- * after the request is not.
+ * after the request is not. A Service Request's decision, which has just read its devices, offers their routes the
+ * same way ({@link #known}): on PostgreSQL the DSP's route read was a round trip per request.
  */
 public final class SmiInventoryLookup implements InventoryLookup {
     /** How long a route read ahead is kept for its request, in ms. */
@@ -37,6 +38,7 @@ public final class SmiInventoryLookup implements InventoryLookup {
 
     private final Jdbi jdbi;
     private final Map<String, Ahead> ahead = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong offered = new java.util.concurrent.atomic.AtomicLong();
 
     public SmiInventoryLookup(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -75,6 +77,23 @@ public final class SmiInventoryLookup implements InventoryLookup {
                 read(h, chunk, now);
             }
         });
+    }
+
+    /**
+     * The route of a device just read from the SMI (by a Service Request's decision, from the SMI read model), for
+     * the DSP's {@link #route} of it within {@link #READ_AHEAD_MS} ms: as current as a route read at that moment. A
+     * device on no hub is left to {@link #route}. Routes offered and not asked for are dropped once too old.
+     */
+    public void known(Device device) {
+        if (device.commsHubId() == null || device.region() == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        if ((offered.incrementAndGet() & 1023) == 0) {
+            ahead.values().removeIf(a -> now - a.readAtNanos() > READ_AHEAD_MS * 1_000_000L);
+        }
+        ahead.put(device.deviceId(), new Ahead(Optional.of(new CommsHubRoute(new DeviceId(device.commsHubId()),
+                device.region(), device.deviceType())), now));
     }
 
     // the read-ahead query takes a list of ids, bound per database: SQL kept here rather than in DeviceDao

@@ -79,16 +79,21 @@ public final class ServiceRequestService implements AutoCloseable {
     private final org.secflow.updates.FirmwareUpdateClaims claims = new org.secflow.updates.FirmwareUpdateClaims();
     private final ObjectMapper json = JsonMappers.payloads();
     private final String node;
+    private final java.util.function.Consumer<Device> routeKnown;
 
     /**
      * @param writes commits each decision's request, devices and audit rows together with other requests' (group
      *        commit); owned by the caller, who closes it after this service
      * @param node this process's id among the processes sharing the database ({@code <data>/node-id}): the future-dated
      *        requests it hands to the DSP are its own to hand over again after a restart ({@link #resumeScheduled})
+     * @param routeKnown told each device a decision read, before the request goes to the DSP, which asks the host for
+     *        the device's route next ({@code SmiInventoryLookup#known})
      */
     public ServiceRequestService(Jdbi jdbi, GroupCommit writes, RuleBase rules, InventoryService smi,
-                                 FirmwareImageCatalogue images, Supplier<Optional<Dsp>> dsp, Clock clock, String node) {
+                                 FirmwareImageCatalogue images, Supplier<Optional<Dsp>> dsp, Clock clock, String node,
+                                 java.util.function.Consumer<Device> routeKnown) {
         this.node = node;
+        this.routeKnown = routeKnown;
         this.jdbi = jdbi;
         this.writes = writes;
         this.rules = rules;
@@ -165,6 +170,7 @@ public final class ServiceRequestService implements AutoCloseable {
             if (parsed.executeAt() != null) {
                 parsed.deviceIds().forEach(d -> progress.waitsForExecutionTime(requestId, d));
             }
+            devices.values().forEach(d -> d.ifPresent(routeKnown));
             boolean allTaken = progress.dispatch(dsp.get(), requestId, srv, user.userId(), acceptedRole, parsed.deviceIds(),
                     parsed.deviceIds().size() > 1, parsed.parameters(), parsed.image().map(RegisteredFirmwareImage::toSpi).orElse(null));
             if (!allTaken) {

@@ -40,6 +40,30 @@ class SmiInventoryLookupTest {
     }
 
     @Test
+    void aRouteOfADeviceJustReadAnswersTheNextLookupOnceAndADeviceOnNoHubIsLeftToTheStore() {
+        try (Database db = FreshDatabase.open()) {
+            EstateLoaderTest.loadTwoPremises(db);
+            SmiInventoryLookup lookup = new SmiInventoryLookup(db.jdbi());
+            InventoryService smi = new InventoryService(db.jdbi(), java.time.Clock.systemUTC(), SmiReadModel.disabled());
+            Device esme = smi.find(DeviceId.of(0x102).value()).orElseThrow();
+            lookup.known(esme);
+            db.jdbi().useHandle(h -> h.execute("UPDATE comms_hub SET region = 'SOUTH' WHERE device_id = ?", DeviceId.of(0x100).value()));
+
+            assertThat(lookup.route(DeviceId.of(0x102))).as("the route of the device as read").hasValueSatisfying(r -> {
+                assertThat(r.commsHubId()).isEqualTo(DeviceId.of(0x100));
+                assertThat(r.region()).isEqualTo(esme.region()).isEqualTo(Region.NORTH);
+                assertThat(r.deviceType()).isEqualTo(DeviceType.ESME);
+            });
+            assertThat(lookup.route(DeviceId.of(0x102))).as("then the store's")
+                    .hasValueSatisfying(r -> assertThat(r.region()).isEqualTo(Region.SOUTH));
+
+            lookup.known(new Device(DeviceId.of(0x555).value(), DeviceType.PPMID, null, "m", "x", "1.0", false, false,
+                    esme.status(), null, null, null, null, null, null, null, null, null, null));
+            assertThat(lookup.route(DeviceId.of(0x555))).as("on no hub: not offered; the store does not know it").isEmpty();
+        }
+    }
+
+    @Test
     void readsAheadMoreDevicesThanOneQueryTakes() {
         try (Database db = FreshDatabase.open()) {
             EstateLoaderTest.loadTwoPremises(db);
