@@ -178,8 +178,9 @@ class ConsoleBrowserTest implements ConsoleBrowser.Driven {
         browser.signIn("designer");
         browser.open("/processes");
         browser.until(d -> d.findElement(By.cssSelector("#process-list a[href='#/processes/firmware-campaign']"))).click();
-        WebElement count = browser.until(d -> d.findElement(By.cssSelector(".djs-overlay .bpmn-count[data-activity='approveCampaign']")));
-        assertThat(count.getText()).isEqualTo(String.valueOf(waiting));
+        // read within the wait: the diagram's overlays may be drawn again after they first appear (a stale element)
+        String count = browser.until(d -> d.findElement(By.cssSelector(".djs-overlay .bpmn-count[data-activity='approveCampaign']")).getText());
+        assertThat(count).isEqualTo(String.valueOf(waiting));
         assertThat(browser.all(By.cssSelector(".bjs-powered-by"))).as("the bpmn.io watermark").isNotEmpty();
         browser.docs("process");
 
