@@ -34,6 +34,10 @@ public final class SmiInventoryLookup implements InventoryLookup {
             + "JOIN comms_hub h ON h.device_id = d.comms_hub_id";
 
     private record Ahead(Optional<CommsHubRoute> route, long readAtNanos) {
+        /** Whether the route may still answer a {@link #route} at {@code nanos} ({@link #READ_AHEAD_MS}). */
+        boolean freshAt(long nanos) {
+            return nanos - readAtNanos <= READ_AHEAD_MS * 1_000_000L;
+        }
     }
 
     private final Jdbi jdbi;
@@ -47,7 +51,7 @@ public final class SmiInventoryLookup implements InventoryLookup {
     @Override
     public Optional<CommsHubRoute> route(DeviceId deviceId) {
         Ahead a = ahead.remove(deviceId.value());
-        if (a != null && System.nanoTime() - a.readAtNanos() <= READ_AHEAD_MS * 1_000_000L) {
+        if (a != null && a.freshAt(System.nanoTime())) {
             return a.route();
         }
         // a plain statement: attaching the SqlObject builds a handler for each of DeviceDao's methods, per call; on a
@@ -63,7 +67,7 @@ public final class SmiInventoryLookup implements InventoryLookup {
      */
     public void readAhead(Collection<String> deviceIds) {
         long now = System.nanoTime();
-        ahead.values().removeIf(a -> now - a.readAtNanos() > READ_AHEAD_MS * 1_000_000L);
+        ahead.values().removeIf(a -> !a.freshAt(now));
         if (deviceIds.isEmpty()) {
             return;
         }
@@ -90,7 +94,7 @@ public final class SmiInventoryLookup implements InventoryLookup {
         }
         long now = System.nanoTime();
         if ((offered.incrementAndGet() & 1023) == 0) {
-            ahead.values().removeIf(a -> now - a.readAtNanos() > READ_AHEAD_MS * 1_000_000L);
+            ahead.values().removeIf(a -> !a.freshAt(now));
         }
         ahead.put(device.deviceId(), new Ahead(Optional.of(new CommsHubRoute(new DeviceId(device.commsHubId()),
                 device.region(), device.deviceType())), now));

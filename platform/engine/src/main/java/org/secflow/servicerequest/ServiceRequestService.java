@@ -149,10 +149,7 @@ public final class ServiceRequestService implements AutoCloseable {
             }
             record(requestId, srv, user, acceptedRole, parsed, RequestState.COMPLETED, version, response, now);
             // answered at once: the view is what was just written, no need to read it back
-            return new ServiceRequestView(requestId, srv, user.userId(), user.party(), acceptedRole,
-                    RequestState.COMPLETED.name(), version.version(), response, now, now,
-                    parsed.deviceIds().stream().map(d -> new ServiceRequestView.DeviceProgress(d, RequestState.COMPLETED.name(), null)).toList(),
-                    List.of(), List.of(), List.of());
+            return asWritten(requestId, srv, user, acceptedRole, RequestState.COMPLETED, version, response, now, parsed.deviceIds());
         } else {
             try {
                 record(requestId, srv, user, acceptedRole, parsed, RequestState.ACCEPTED, version, null, now);
@@ -180,11 +177,16 @@ public final class ServiceRequestService implements AutoCloseable {
             // later, on the plugins' threads, through the event writer; reading the request back here cost a third of
             // the request threads' CPU in the bench-http mix (docs/performance.md) and could only add a first event
             // or two by chance
-            return new ServiceRequestView(requestId, srv, user.userId(), user.party(), acceptedRole,
-                    RequestState.ACCEPTED.name(), version.version(), null, now, now,
-                    parsed.deviceIds().stream().map(d -> new ServiceRequestView.DeviceProgress(d, RequestState.ACCEPTED.name(), null)).toList(),
-                    List.of(), List.of(), List.of());
+            return asWritten(requestId, srv, user, acceptedRole, RequestState.ACCEPTED, version, null, now, parsed.deviceIds());
         }
+    }
+
+    /** The view of a request as {@link #record} just wrote it: its devices in its state, no history or responses yet. */
+    private static ServiceRequestView asWritten(String requestId, String srv, User user, String role, RequestState state,
+                                                LoadedRules version, String response, Instant now, List<String> deviceIds) {
+        return new ServiceRequestView(requestId, srv, user.userId(), user.party(), role, state.name(), version.version(),
+                response, now, now, deviceIds.stream().map(d -> new ServiceRequestView.DeviceProgress(d, state.name(), null)).toList(),
+                List.of(), List.of(), List.of());
     }
 
     /** Writes the device events still queued and stops their writer; call before the store's group commit closes. */

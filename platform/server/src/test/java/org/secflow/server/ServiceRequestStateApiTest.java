@@ -89,9 +89,14 @@ class ServiceRequestStateApiTest {
         assertThat(Instant.parse(lastResponse(done).path("at").asText())).as("not before its Execution Date Time")
                 .isAfterOrEqualTo(at);
         assertThat(scheduledRows(id)).as("the wait ends with the first event").isZero();
+        assertTariff(esme, "31.07", "52.10");
+    }
+
+    /** SRV 4.11.1 Read Tariff of the meter returns these prices. */
+    private void assertTariff(String esme, String unitRatePence, String standingChargePence) throws Exception {
         JsonNode tariff = body(dcc.run("supplier", "4.11.1", "IS", esme, Map.of()));
-        assertThat(tariff.path("unitRatePence").asText()).isEqualTo("31.07");
-        assertThat(tariff.path("standingChargePence").asText()).isEqualTo("52.10");
+        assertThat(tariff.path("unitRatePence").asText()).isEqualTo(unitRatePence);
+        assertThat(tariff.path("standingChargePence").asText()).isEqualTo(standingChargePence);
     }
 
     @Test
@@ -124,9 +129,7 @@ class ServiceRequestStateApiTest {
         assertThat(body(dcc.run("supplier", "4.11.1", "IS", esme, Map.of())).path("unitRatePence").asText())
                 .isEqualTo("26.87");
         dcc.restart();
-        JsonNode tariff = body(dcc.run("supplier", "4.11.1", "IS", esme, Map.of()));
-        assertThat(tariff.path("unitRatePence").asText()).isEqualTo("26.87");
-        assertThat(tariff.path("standingChargePence").asText()).isEqualTo("49.31");
+        assertTariff(esme, "26.87", "49.31");
     }
 
     @Test
