@@ -9,8 +9,9 @@
 //     (BENCH_HTTP_DRAIN, default 10) and counts, by GET /api/service-requests/{id}, how many accepted requests of
 //     the measured run reached COMPLETED; when all are final it also prints the rate at which the devices answered
 //     them (accepted requests over the time from the start of the run to the last one's final device event).
-// Prints requests/s, latency percentiles, errors, Little's law as a check of the figures (mean latency x rate should
-// be about CONNECTIONS), and the decision-audit rows added during the measured run.
+// Prints requests/s, latency percentiles, errors, the requests deferred (503) and the accepted rate when there are
+// any, Little's law as a check of the figures (mean latency x rate should be about CONNECTIONS), and the
+// decision-audit rows added during the measured run.
 // Usage: node bench-http.js PORT SECONDS CONNECTIONS WARMUP_SECONDS [read|mix]
 'use strict';
 const autocannon = require('autocannon');
@@ -159,6 +160,13 @@ async function drain(accepted, deadline) {
   console.log(`requests/s: ${rate.toFixed(0)}`);
   console.log(`latency ms: mean ${l.mean.toFixed(2)}, p50 ${l.p50}, p90 ${l.p90}, p99 ${l.p99}, p99.9 ${l.p99_9}, max ${l.max}`);
   console.log(`responses: 2xx ${res['2xx']}, non-2xx ${res.non2xx}; errors ${res.errors}, timeouts ${res.timeouts}`);
+  // 503 Service Request deferred: the server records the devices' events too far behind and takes no more DSP work
+  // for now (serviceRequests.maxRecordingLagMs); the accepted rate is then the rate it can carry and record
+  const deferred = (res.statusCodeStats && res.statusCodeStats['503']) ? res.statusCodeStats['503'].count : 0;
+  if (deferred > 0) {
+    console.log(`deferred (503, the events' recording behind its limit): ${deferred}; accepted (2xx)/s: `
+      + `${(res['2xx'] / res.duration).toFixed(0)}`);
+  }
   console.log(`Little's law: mean latency x rate = ${(l.mean / 1000 * rate).toFixed(1)} requests in flight (connections: ${connections})`);
   // the requests in flight when the run stops are still decided and audited, so up to CONNECTIONS more rows
   console.log(`decision audit: ${after - before} rows added (responses counted: ${res['2xx'] + res.non2xx}, `

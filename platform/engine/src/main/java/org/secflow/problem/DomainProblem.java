@@ -42,6 +42,14 @@ public abstract class DomainProblem extends RuntimeException {
     }
 
     /**
+     * Seconds after which the same request may succeed ({@code Retry-After}, RFC 9110 section 10.2.3), for a refusal
+     * that is about the platform's state, not the request; 0 (the default) sends no {@code Retry-After}.
+     */
+    public int retryAfterSeconds() {
+        return 0;
+    }
+
+    /**
      * Members the {@code application/problem+json} body carries beside {@code type, title, status, detail,
      * instance, field, rule} (RFC 9457 extension members), e.g. every rule a request broke; none by default.
      */

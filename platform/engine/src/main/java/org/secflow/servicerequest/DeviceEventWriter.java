@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * device's and request's state set once, to the state of its last event in the group (a request of several devices
  * aggregated over them, {@link ServiceRequestStore#aggregate}). When a group fails, its events are written one by one
  * so that one bad event loses only itself. An event is in the database within one group's time of its arrival, not
- * when {@link #add} returns: a reader of a request sees its state a few ms late, never out of order.
+ * when {@link #add} returns: a reader of a request sees its state a few ms late, never out of order. How late is
+ * {@link #lag}: the platform accepts no more DSP work while it is above its limit
+ * ({@code ServiceRequestService}, {@link ServiceRequestDeferredException}).
  */
 final class DeviceEventWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceEventWriter.class);
@@ -45,7 +47,14 @@ final class DeviceEventWriter implements AutoCloseable {
     }
 
     private final Jdbi jdbi;
-    private final BlockingQueue<Event> queue = new LinkedBlockingQueue<>();
+    /** An event and when it was queued ({@link System#nanoTime}). */
+    private record Queued(Event event, long at) {
+    }
+
+    private static final long IDLE = Long.MIN_VALUE;
+    private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
+    /** When the oldest event of the group being written was queued; {@link #IDLE} between groups. */
+    private volatile long writingSince = IDLE;
     private final Thread writer;
     private volatile boolean closing;
 
@@ -65,19 +74,40 @@ final class DeviceEventWriter implements AutoCloseable {
         if (closing) {
             throw new IllegalStateException("the Service Request event writer is closed");
         }
-        queue.add(e);
+        queue.add(new Queued(e, System.nanoTime()));
+    }
+
+    /**
+     * How long the oldest event not yet committed has waited since it was queued: zero when every event is written.
+     * A writer stalled on the database (a lock, a full disk) shows here as a growing lag, as does one that falls
+     * behind the events' arrival.
+     */
+    java.time.Duration lag() {
+        long now = System.nanoTime();
+        long since = writingSince;
+        if (since == IDLE) {
+            Queued head = queue.peek();
+            if (head == null) {
+                return java.time.Duration.ZERO;
+            }
+            since = head.at();
+        }
+        return java.time.Duration.ofNanos(Math.max(0, now - since));
     }
 
     private void run() {
+        List<Queued> queued = new ArrayList<>(MAX_GROUP);
         List<Event> group = new ArrayList<>(MAX_GROUP);
         while (!closing || !queue.isEmpty()) {
             try {
-                Event first = queue.poll(100, TimeUnit.MILLISECONDS);
+                Queued first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
-                group.add(first);
-                queue.drainTo(group, MAX_GROUP - 1);
+                writingSince = first.at();
+                queued.add(first);
+                queue.drainTo(queued, MAX_GROUP - 1);
+                queued.forEach(q -> group.add(q.event()));
                 write(group);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -85,6 +115,8 @@ final class DeviceEventWriter implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.error("writing a group of {} Service Request events failed", group.size(), e);
             } finally {
+                writingSince = IDLE;
+                queued.clear();
                 group.clear();
             }
         }

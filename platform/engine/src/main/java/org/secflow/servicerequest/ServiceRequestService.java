@@ -80,6 +80,7 @@ public final class ServiceRequestService implements AutoCloseable {
     private final ObjectMapper json = JsonMappers.payloads();
     private final String node;
     private final java.util.function.Consumer<Device> routeKnown;
+    private final java.time.Duration maxRecordingLag;
 
     /**
      * @param writes commits each decision's request, devices and audit rows together with other requests' (group
@@ -88,10 +89,17 @@ public final class ServiceRequestService implements AutoCloseable {
      *        requests it hands to the DSP are its own to hand over again after a restart ({@link #resumeScheduled})
      * @param routeKnown told each device a decision read, before the request goes to the DSP, which asks the host for
      *        the device's route next ({@code SmiInventoryLookup#known})
+     * @param maxRecordingLag how far behind the DSP's device events may be recorded before requests for the DSP are
+     *        deferred ({@link ServiceRequestDeferredException}); positive
+     * @throws IllegalArgumentException when {@code maxRecordingLag} is not positive
      */
     public ServiceRequestService(Jdbi jdbi, GroupCommit writes, RuleBase rules, InventoryService smi,
                                  FirmwareImageCatalogue images, Supplier<Optional<Dsp>> dsp, Clock clock, String node,
-                                 java.util.function.Consumer<Device> routeKnown) {
+                                 java.util.function.Consumer<Device> routeKnown, java.time.Duration maxRecordingLag) {
+        if (maxRecordingLag.isNegative() || maxRecordingLag.isZero()) {
+            throw new IllegalArgumentException("the longest recording lag must be positive, got " + maxRecordingLag);
+        }
+        this.maxRecordingLag = maxRecordingLag;
         this.node = node;
         this.routeKnown = routeKnown;
         this.jdbi = jdbi;
@@ -113,11 +121,19 @@ public final class ServiceRequestService implements AutoCloseable {
      * @throws InvalidFieldException naming the field for a malformed request (not audited: nothing was decided)
      * @throws ForbiddenException when the User holds no DCC User Role, or not the one named
      * @throws ServiceRequestRejectedException with the violations when the rules reject it (audited)
+     * @throws ServiceRequestDeferredException for an SRV the DSP carries while the DSP's device events are recorded
+     *        further behind than the limit (not audited: nothing was decided)
      */
     public ServiceRequestView submit(User user, ServiceRequestSubmission s) {
         String srv = srv(s.srv());
         Parsed parsed = parse(srv, s);
         List<String> roles = roles(user, s.userRole());
+        if (!SMI_SRVS.contains(srv)) {
+            java.time.Duration lag = events.lag();
+            if (lag.compareTo(maxRecordingLag) > 0) {
+                throw new ServiceRequestDeferredException(srv, lag, maxRecordingLag);
+            }
+        }
         LoadedRules version = rules.current();
         Instant now = clock.instant();
         java.time.LocalDate day = java.time.LocalDate.ofInstant(now, GB);

@@ -98,7 +98,8 @@ public final class Platform implements AutoCloseable {
                 // bench-http fell from 3,797 to 2,934 requests/s on an idle machine (docs/performance.md)
                 this.writes = resources.push(new org.secflow.store.GroupCommit(database.jdbi(), 1));
                 this.serviceRequests = new ServiceRequestService(database.jdbi(), writes, rules, inventory, firmwareImages,
-                        plugins::dsp, clock, paths.nodeId(), routes::known);
+                        plugins::dsp, clock, paths.nodeId(), routes::known,
+                        java.time.Duration.ofMillis(config.serviceRequests().maxRecordingLagMs()));
                 resources.push(serviceRequests);
                 int resumed = serviceRequests.resumeScheduled();
                 if (resumed > 0) {

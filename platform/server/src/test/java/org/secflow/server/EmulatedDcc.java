@@ -34,13 +34,20 @@ final class EmulatedDcc implements AutoCloseable {
     private final Path dir;
     private final TestDatabase testDatabase;
     private final Map<String, String> emulator;
+    private final SecflowConfig.ServiceRequests serviceRequests;
     private final HttpClient http = HttpClient.newHttpClient();
     private Platform platform;
     private Javalin app;
 
     EmulatedDcc(Path dir, Map<String, String> emulator) throws IOException {
+        this(dir, emulator, null);
+    }
+
+    /** @param serviceRequests the Service Request path's limits, null for the defaults */
+    EmulatedDcc(Path dir, Map<String, String> emulator, SecflowConfig.ServiceRequests serviceRequests) throws IOException {
         this.dir = dir;
         this.emulator = emulator;
+        this.serviceRequests = serviceRequests;
         this.testDatabase = TestDatabase.postgresqlSelected() ? TestDatabases.fresh() : null;
         Path plugins = BuiltPlugins.copyInto(dir);
         start();
@@ -69,7 +76,7 @@ final class EmulatedDcc implements AutoCloseable {
                                 "csp-central-south", Map.of("latencyMs", "0"))),
                 null,
                 new SecflowConfig.Estate(List.of("SUPPLIER-A"), List.of("SUPPLIER-A"), List.of("SUPPLIER-A")),
-                null, users);
+                null, users, null, null, null, serviceRequests);
         platform = Platform.forServing(config, new RuntimePaths(dir.resolve("data"), dir.resolve("plugins"),
                 Path.of(System.getProperty("secflow.rules", "../../rules")),
                 Path.of(System.getProperty("secflow.bpmn", "../../bpmn"))));

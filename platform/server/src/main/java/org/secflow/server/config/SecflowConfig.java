@@ -26,9 +26,10 @@ import org.secflow.spi.Region;
  * @param modifications the SEC modification lifecycle: appeal window length
  * @param oidc OpenID Connect access tokens from an identity provider, or null for static tokens only
  * @param campaigns limits of firmware campaigns
+ * @param serviceRequests limits of the Service Request path
  */
 public record SecflowConfig(Database database, Plugins plugins, Rules rules, Estate estate, Demo demo, List<UserEntry> users,
-                            Modifications modifications, OidcConfig oidc, Campaigns campaigns) {
+                            Modifications modifications, OidcConfig oidc, Campaigns campaigns, ServiceRequests serviceRequests) {
 
     public SecflowConfig {
         database = database == null ? new Database(null, null, null, 16) : database;
@@ -39,6 +40,32 @@ public record SecflowConfig(Database database, Plugins plugins, Rules rules, Est
         users = users == null ? List.of() : List.copyOf(users);
         modifications = modifications == null ? new Modifications(Modifications.DEFAULT_APPEAL_WINDOW_WORKING_DAYS) : modifications;
         campaigns = campaigns == null ? new Campaigns(null) : campaigns;
+        serviceRequests = serviceRequests == null ? new ServiceRequests(null) : serviceRequests;
+    }
+
+    /** The configuration without a {@code serviceRequests} section (its defaults apply). */
+    public SecflowConfig(Database database, Plugins plugins, Rules rules, Estate estate, Demo demo, List<UserEntry> users,
+                         Modifications modifications, OidcConfig oidc, Campaigns campaigns) {
+        this(database, plugins, rules, estate, demo, users, modifications, oidc, campaigns, null);
+    }
+
+    /**
+     * The Service Request path.
+     *
+     * @param maxRecordingLagMs how far behind (ms) the DSP's device events may be recorded before Service Requests for
+     *        the DSP are answered 503 with {@code Retry-After} instead of accepted (default
+     *        {@value #DEFAULT_MAX_RECORDING_LAG_MS}; at least 1). It keeps the accepted rate at what the store can
+     *        record: past it, a request's state would fall ever further behind what its device did
+     */
+    public record ServiceRequests(Integer maxRecordingLagMs) {
+        public static final int DEFAULT_MAX_RECORDING_LAG_MS = 5_000;
+
+        public ServiceRequests {
+            maxRecordingLagMs = maxRecordingLagMs == null ? DEFAULT_MAX_RECORDING_LAG_MS : maxRecordingLagMs;
+            if (maxRecordingLagMs < 1) {
+                throw new IllegalArgumentException("serviceRequests.maxRecordingLagMs must be at least 1, was " + maxRecordingLagMs);
+            }
+        }
     }
 
     /** The configuration without a {@code campaigns} section (its defaults apply). */

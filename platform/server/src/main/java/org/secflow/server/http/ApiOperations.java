@@ -116,7 +116,9 @@ final class ApiOperations {
     private void serviceRequests() {
         op("post", "/api/service-requests", "service requests", "Send a Service Request").description("One SRV (DUIS, "
                 + "Service Request matrix) for one device or up to " + ServiceRequestService.MAX_DEVICES + "; the rules decide, "
-                + "the decision is audited; a rejection is 422 with violations [{ruleId, message, source}].")
+                + "the decision is audited; a rejection is 422 with violations [{ruleId, message, source}]. An SRV for the DSP is "
+                + "deferred, 503 with Retry-After and nothing written, while the DSP's device events are recorded further "
+                + "behind than serviceRequests.maxRecordingLagMs.")
                 .body(ServiceRequestSubmission.class, true).answers(202, "accepted: the request and its state", ServiceRequestView.class);
         op("get", "/api/service-requests/{id}", "service requests", "A Service Request with its devices' progress and history")
                 .path("id", "request id").answers(200, "the request", ServiceRequestView.class);

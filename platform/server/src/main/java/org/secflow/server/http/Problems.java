@@ -30,6 +30,9 @@ final class Problems {
             if (e.status() == 401) {
                 ctx.header("WWW-Authenticate", "Bearer realm=\"secflow\"");
             }
+            if (e.retryAfterSeconds() > 0) {
+                ctx.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
+            }
             write(ctx, e.status(), e.title(), e.getMessage(), e.field(), e.rule(), e.extensions());
         });
         app.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(),
