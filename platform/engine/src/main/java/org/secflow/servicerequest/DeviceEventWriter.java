@@ -153,8 +153,7 @@ final class DeviceEventWriter implements AutoCloseable {
         PreparedBatch responses = null;
         for (Event e : group) {
             if (e.endsWait()) {
-                h.createUpdate("DELETE FROM service_request_scheduled WHERE request_id = :id AND device_id = :device")
-                        .bind("id", e.requestId()).bind("device", e.deviceId()).execute();
+                h.createUpdate(ServiceRequestStore.DELETE_SCHEDULED).bind("id", e.requestId()).bind("device", e.deviceId()).execute();
             }
             if (e.response()) {
                 if (responses == null) {

@@ -71,9 +71,6 @@ interface ServiceRequestDao {
     @RegisterConstructorMapper(ScheduledRow.class)
     List<ScheduledRow> scheduled(@Bind("node") String node);
 
-    @SqlUpdate("DELETE FROM service_request_scheduled WHERE request_id = :id AND device_id = :device")
-    void deleteScheduled(@Bind("id") String requestId, @Bind("device") String deviceId);
-
     /** SRV 11.4 requests for the device still in progress. */
     @SqlQuery("""
             SELECT COUNT(*) FROM service_request_device

@@ -70,6 +70,9 @@ final class ServiceRequestStore {
                 .add();
     }
 
+    /** Ends a device's wait for its Execution Date Time (binds {@code id}, {@code device}). */
+    static final String DELETE_SCHEDULED = "DELETE FROM service_request_scheduled WHERE request_id = :id AND device_id = :device";
+
     private static final String INSERT_SCHEDULED = """
             INSERT INTO service_request_scheduled (request_id, device_id, node, execute_at, parameters, firmware_image_sha256)
             VALUES (:id, :device, :node, :at, :parameters, :sha)""";
@@ -92,7 +95,7 @@ final class ServiceRequestStore {
 
     /** Forgets a device's wait for its Execution Date Time (the DSP has answered for it, or it is no longer due). */
     void unschedule(String requestId, String deviceId) {
-        jdbi.useExtension(ServiceRequestDao.class, d -> d.deleteScheduled(requestId, deviceId));
+        jdbi.useHandle(h -> h.createUpdate(DELETE_SCHEDULED).bind("id", requestId).bind("device", deviceId).execute());
     }
 
     /** Records an event and moves the device's state; the request's state follows when all devices are done. */
