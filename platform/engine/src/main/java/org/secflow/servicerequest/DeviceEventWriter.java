@@ -16,14 +16,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes the DSP's device events of Service Requests in groups, off the thread that delivers them (the plugins'
- * scheduler, which also runs the CSPs and the device emulator). One transaction per group of up to
+ * scheduler, which also runs the CSPs and the device emulator), on one or more writer threads, each with the events of
+ * its share of the requests (all of a request's events on the same writer). One transaction per group of up to
  * {@value #MAX_GROUP} events, in arrival order: every event row and response row inserted as a JDBC batch, then each
  * device's and request's state set once, to the state of its last event in the group (a request of several devices
  * aggregated over them, {@link ServiceRequestStore#aggregate}). When a group fails, its events are written one by one
  * so that one bad event loses only itself. An event is in the database within one group's time of its arrival, not
  * when {@link #add} returns: a reader of a request sees its state a few ms late, never out of order. How late is
- * {@link #lag}: the platform accepts no more DSP work while it is above its limit
- * ({@code ServiceRequestService}, {@link ServiceRequestDeferredException}).
+ * {@link #lag}: while it is above its limit, requests for the DSP wait ({@link #awaitLagWithin}) and are then
+ * deferred ({@code ServiceRequestService}, {@link ServiceRequestDeferredException}).
  */
 final class DeviceEventWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceEventWriter.class);
@@ -47,22 +48,58 @@ final class DeviceEventWriter implements AutoCloseable {
     }
 
     private final Jdbi jdbi;
+
     /** An event and when it was queued ({@link System#nanoTime}). */
     private record Queued(Event event, long at) {
     }
 
     private static final long IDLE = Long.MIN_VALUE;
-    private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
-    /** When the oldest event of the group being written was queued; {@link #IDLE} between groups. */
-    private volatile long writingSince = IDLE;
-    private final Thread writer;
+
+    /** One writer thread and its queue: the events of a request always go to the same lane, so they stay in order. */
+    private final class Lane {
+        final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
+        /** When the oldest event of the group being written was queued; {@link #IDLE} between groups. */
+        volatile long writingSince = IDLE;
+        final Thread thread;
+
+        Lane(String name) {
+            thread = new Thread(() -> run(this), name);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** Since when the oldest event not yet committed waits, or {@link #IDLE}. */
+        long oldest() {
+            long since = writingSince;
+            if (since != IDLE) {
+                return since;
+            }
+            Queued head = queue.peek();
+            return head == null ? IDLE : head.at();
+        }
+    }
+
+    private final Lane[] lanes;
+    /** Notified after each group is written: the requests waiting for the lag to fall ({@link #awaitLagWithin}). */
+    private final Object written = new Object();
     private volatile boolean closing;
 
-    DeviceEventWriter(Jdbi jdbi) {
+    /**
+     * @param writers writer threads ({@code secflow-device-events}, {@code -2}...), each writing the events of its share
+     *        of the requests in its own transactions: one suits the embedded HSQLDB, whose writers take its locks in
+     *        turn; on PostgreSQL a group is several round trips to the server, and under load each waits for a
+     *        processor, so several writers keep several groups in flight
+     * @throws IllegalArgumentException when {@code writers} is below 1
+     */
+    DeviceEventWriter(Jdbi jdbi, int writers) {
+        if (writers < 1) {
+            throw new IllegalArgumentException("writers must be at least 1, got " + writers);
+        }
         this.jdbi = jdbi;
-        this.writer = new Thread(this::run, "secflow-device-events");
-        writer.setDaemon(true);
-        writer.start();
+        this.lanes = new Lane[writers];
+        for (int i = 0; i < writers; i++) {
+            lanes[i] = new Lane("secflow-device-events" + (i == 0 ? "" : "-" + (i + 1)));
+        }
     }
 
     /**
@@ -74,7 +111,7 @@ final class DeviceEventWriter implements AutoCloseable {
         if (closing) {
             throw new IllegalStateException("the Service Request event writer is closed");
         }
-        queue.add(new Queued(e, System.nanoTime()));
+        lanes[Math.floorMod(e.requestId().hashCode(), lanes.length)].queue.add(new Queued(e, System.nanoTime()));
     }
 
     /**
@@ -84,29 +121,56 @@ final class DeviceEventWriter implements AutoCloseable {
      */
     java.time.Duration lag() {
         long now = System.nanoTime();
-        long since = writingSince;
-        if (since == IDLE) {
-            Queued head = queue.peek();
-            if (head == null) {
-                return java.time.Duration.ZERO;
+        long lag = 0;
+        for (Lane lane : lanes) {
+            long since = lane.oldest();
+            if (since != IDLE) {
+                lag = Math.max(lag, now - since);
             }
-            since = head.at();
         }
-        return java.time.Duration.ofNanos(Math.max(0, now - since));
+        return java.time.Duration.ofNanos(lag);
     }
 
-    private void run() {
+    /**
+     * Waits, up to {@code maxWait}, until the {@link #lag} is at most {@code limit}; a waiting thread takes no
+     * processor from the writers.
+     *
+     * @return whether the lag is within the limit (false: still over it after {@code maxWait}, or interrupted)
+     */
+    boolean awaitLagWithin(java.time.Duration limit, java.time.Duration maxWait) {
+        if (lag().compareTo(limit) <= 0) {
+            return true;
+        }
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        synchronized (written) {
+            while (lag().compareTo(limit) > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    written.wait(Math.max(1, Math.min(50, left / 1_000_000)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private void run(Lane lane) {
         List<Queued> queued = new ArrayList<>(MAX_GROUP);
         List<Event> group = new ArrayList<>(MAX_GROUP);
-        while (!closing || !queue.isEmpty()) {
+        while (!closing || !lane.queue.isEmpty()) {
             try {
-                Queued first = queue.poll(100, TimeUnit.MILLISECONDS);
+                Queued first = lane.queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
-                writingSince = first.at();
+                lane.writingSince = first.at();
                 queued.add(first);
-                queue.drainTo(queued, MAX_GROUP - 1);
+                lane.queue.drainTo(queued, MAX_GROUP - 1);
                 queued.forEach(q -> group.add(q.event()));
                 write(group);
             } catch (InterruptedException e) {
@@ -115,9 +179,12 @@ final class DeviceEventWriter implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.error("writing a group of {} Service Request events failed", group.size(), e);
             } finally {
-                writingSince = IDLE;
+                lane.writingSince = IDLE;
                 queued.clear();
                 group.clear();
+                synchronized (written) {
+                    written.notifyAll();
+                }
             }
         }
     }
@@ -197,17 +264,24 @@ final class DeviceEventWriter implements AutoCloseable {
         requests.execute();
     }
 
-    /** Writes what is queued, then stops the writer (waits up to 10 s). */
+    /** Writes what is queued, then stops the writers (waits up to 10 s in all). */
     @Override
     public void close() {
         closing = true;
+        long deadline = System.nanoTime() + 10_000_000_000L;
         try {
-            writer.join(10_000);
+            for (Lane lane : lanes) {
+                lane.thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (!queue.isEmpty()) {
-            LOG.warn("{} Service Request events were not written before the store closed", queue.size());
+        int left = 0;
+        for (Lane lane : lanes) {
+            left += lane.queue.size();
+        }
+        if (left > 0) {
+            LOG.warn("{} Service Request events were not written before the store closed", left);
         }
     }
 }

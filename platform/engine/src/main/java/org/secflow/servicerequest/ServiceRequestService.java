@@ -51,6 +51,12 @@ import org.secflow.store.GroupCommit;
  * future-dated requests {@link FutureDatedRequests}.
  */
 public final class ServiceRequestService implements AutoCloseable {
+    /**
+     * How long a request for the DSP waits for the recording of device events to come within its limit before it is
+     * deferred: under a load above what the store records, requests wait (taking no processor from the event
+     * writers) and the accepted rate settles at the recording rate; only a longer stall answers 503.
+     */
+    public static final java.time.Duration ADMISSION_WAIT = java.time.Duration.ofSeconds(1);
     /** Most devices in one request. */
     public static final int MAX_DEVICES = 1000;
     private static final Set<String> SMI_SRVS = Set.of("8.2", "8.4", "12.2");
@@ -89,13 +95,17 @@ public final class ServiceRequestService implements AutoCloseable {
      *        requests it hands to the DSP are its own to hand over again after a restart ({@link #resumeScheduled})
      * @param routeKnown told each device a decision read, before the request goes to the DSP, which asks the host for
      *        the device's route next ({@code SmiInventoryLookup#known})
-     * @param maxRecordingLag how far behind the DSP's device events may be recorded before requests for the DSP are
-     *        deferred ({@link ServiceRequestDeferredException}); positive
-     * @throws IllegalArgumentException when {@code maxRecordingLag} is not positive
+     * @param maxRecordingLag how far behind the DSP's device events may be recorded before a request for the DSP
+     *        waits, up to {@link #ADMISSION_WAIT}, and is then deferred ({@link ServiceRequestDeferredException});
+     *        positive
+     * @param eventWriters threads that record the DSP's device events (1 on HSQLDB; several on PostgreSQL, where a
+     *        writer waits on round trips to the server)
+     * @throws IllegalArgumentException when {@code maxRecordingLag} is not positive or {@code eventWriters} below 1
      */
     public ServiceRequestService(Jdbi jdbi, GroupCommit writes, RuleBase rules, InventoryService smi,
                                  FirmwareImageCatalogue images, Supplier<Optional<Dsp>> dsp, Clock clock, String node,
-                                 java.util.function.Consumer<Device> routeKnown, java.time.Duration maxRecordingLag) {
+                                 java.util.function.Consumer<Device> routeKnown, java.time.Duration maxRecordingLag,
+                                 int eventWriters) {
         if (maxRecordingLag.isNegative() || maxRecordingLag.isZero()) {
             throw new IllegalArgumentException("the longest recording lag must be positive, got " + maxRecordingLag);
         }
@@ -110,7 +120,7 @@ public final class ServiceRequestService implements AutoCloseable {
         this.dsp = dsp;
         this.clock = clock;
         this.store = new ServiceRequestStore(jdbi, writes);
-        this.events = new DeviceEventWriter(jdbi);
+        this.events = new DeviceEventWriter(jdbi, eventWriters);
         this.progress = new DspProgress(store, events, smi, clock);
     }
 
@@ -122,17 +132,14 @@ public final class ServiceRequestService implements AutoCloseable {
      * @throws ForbiddenException when the User holds no DCC User Role, or not the one named
      * @throws ServiceRequestRejectedException with the violations when the rules reject it (audited)
      * @throws ServiceRequestDeferredException for an SRV the DSP carries while the DSP's device events are recorded
-     *        further behind than the limit (not audited: nothing was decided)
+     *        further behind than the limit for longer than {@link #ADMISSION_WAIT} (not audited: nothing was decided)
      */
     public ServiceRequestView submit(User user, ServiceRequestSubmission s) {
         String srv = srv(s.srv());
         Parsed parsed = parse(srv, s);
         List<String> roles = roles(user, s.userRole());
-        if (!SMI_SRVS.contains(srv)) {
-            java.time.Duration lag = events.lag();
-            if (lag.compareTo(maxRecordingLag) > 0) {
-                throw new ServiceRequestDeferredException(srv, lag, maxRecordingLag);
-            }
+        if (!SMI_SRVS.contains(srv) && !events.awaitLagWithin(maxRecordingLag, ADMISSION_WAIT)) {
+            throw new ServiceRequestDeferredException(srv, events.lag(), maxRecordingLag);
         }
         LoadedRules version = rules.current();
         Instant now = clock.instant();
