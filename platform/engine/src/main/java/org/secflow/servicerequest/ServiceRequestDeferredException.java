@@ -7,8 +7,9 @@ import org.secflow.problem.DomainProblem;
  * A Service Request for the DSP refused, before any decision, because the platform records the DSP's device events
  * further behind than its limit ({@code serviceRequests.maxRecordingLagMs}, README "Configuration") for longer than
  * the request waited for it ({@code ServiceRequestService.ADMISSION_WAIT}): accepting more would only let the gap
- * between what devices did and what the store shows grow. Nothing was decided, audited or written. Answered 503 with {@code Retry-After}: the request is not at fault and may be sent again as it is. Requests
- * the SMI answers (8.2, 8.4, 12.2) are not held back.
+ * between what devices did and what the store shows grow. Nothing was decided, audited or written. Answered 503 with
+ * {@code Retry-After}: the request is not at fault and may be sent again as it is. Requests the SMI answers (8.2, 8.4,
+ * 12.2) are not held back.
  */
 public final class ServiceRequestDeferredException extends DomainProblem {
     /** Seconds a client is asked to wait before sending again. */
