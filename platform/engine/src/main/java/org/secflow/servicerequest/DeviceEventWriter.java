@@ -16,8 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes the DSP's device events of Service Requests in groups, off the thread that delivers them (the plugins'
- * scheduler, which also runs the CSPs and the device emulator), on one or more writer threads, each with the events of
- * its share of the requests (all of a request's events on the same writer). One transaction per group of up to
+ * scheduler, which also runs the CSPs and the device emulator). One transaction per group of up to
  * {@value #MAX_GROUP} events, in arrival order: every event row and response row inserted as a JDBC batch, then each
  * device's and request's state set once, to the state of its last event in the group (a request of several devices
  * aggregated over them, {@link ServiceRequestStore#aggregate}). When a group fails, its events are written one by one
@@ -54,52 +53,19 @@ final class DeviceEventWriter implements AutoCloseable {
     }
 
     private static final long IDLE = Long.MIN_VALUE;
-
-    /** One writer thread and its queue: the events of a request always go to the same lane, so they stay in order. */
-    private final class Lane {
-        final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
-        /** When the oldest event of the group being written was queued; {@link #IDLE} between groups. */
-        volatile long writingSince = IDLE;
-        final Thread thread;
-
-        Lane(String name) {
-            thread = new Thread(() -> run(this), name);
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        /** Since when the oldest event not yet committed waits, or {@link #IDLE}. */
-        long oldest() {
-            long since = writingSince;
-            if (since != IDLE) {
-                return since;
-            }
-            Queued head = queue.peek();
-            return head == null ? IDLE : head.at();
-        }
-    }
-
-    private final Lane[] lanes;
+    private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
+    /** When the oldest event of the group being written was queued; {@link #IDLE} between groups. */
+    private volatile long writingSince = IDLE;
     /** Notified after each group is written: the requests waiting for the lag to fall ({@link #awaitLagWithin}). */
     private final Object written = new Object();
+    private final Thread writer;
     private volatile boolean closing;
 
-    /**
-     * @param writers writer threads ({@code secflow-device-events}, {@code -2}...), each writing the events of its share
-     *        of the requests in its own transactions: one suits the embedded HSQLDB, whose writers take its locks in
-     *        turn; on PostgreSQL a group is several round trips to the server, and under load each waits for a
-     *        processor, so several writers keep several groups in flight
-     * @throws IllegalArgumentException when {@code writers} is below 1
-     */
-    DeviceEventWriter(Jdbi jdbi, int writers) {
-        if (writers < 1) {
-            throw new IllegalArgumentException("writers must be at least 1, got " + writers);
-        }
+    DeviceEventWriter(Jdbi jdbi) {
         this.jdbi = jdbi;
-        this.lanes = new Lane[writers];
-        for (int i = 0; i < writers; i++) {
-            lanes[i] = new Lane("secflow-device-events" + (i == 0 ? "" : "-" + (i + 1)));
-        }
+        this.writer = new Thread(this::run, "secflow-device-events");
+        writer.setDaemon(true);
+        writer.start();
     }
 
     /**
@@ -111,7 +77,7 @@ final class DeviceEventWriter implements AutoCloseable {
         if (closing) {
             throw new IllegalStateException("the Service Request event writer is closed");
         }
-        lanes[Math.floorMod(e.requestId().hashCode(), lanes.length)].queue.add(new Queued(e, System.nanoTime()));
+        queue.add(new Queued(e, System.nanoTime()));
     }
 
     /**
@@ -120,20 +86,20 @@ final class DeviceEventWriter implements AutoCloseable {
      * behind the events' arrival.
      */
     java.time.Duration lag() {
-        long now = System.nanoTime();
-        long lag = 0;
-        for (Lane lane : lanes) {
-            long since = lane.oldest();
-            if (since != IDLE) {
-                lag = Math.max(lag, now - since);
+        long since = writingSince;
+        if (since == IDLE) {
+            Queued head = queue.peek();
+            if (head == null) {
+                return java.time.Duration.ZERO;
             }
+            since = head.at();
         }
-        return java.time.Duration.ofNanos(lag);
+        return java.time.Duration.ofNanos(Math.max(0, System.nanoTime() - since));
     }
 
     /**
      * Waits, up to {@code maxWait}, until the {@link #lag} is at most {@code limit}; a waiting thread takes no
-     * processor from the writers.
+     * processor from the writer.
      *
      * @return whether the lag is within the limit (false: still over it after {@code maxWait}, or interrupted)
      */
@@ -159,18 +125,18 @@ final class DeviceEventWriter implements AutoCloseable {
         return true;
     }
 
-    private void run(Lane lane) {
+    private void run() {
         List<Queued> queued = new ArrayList<>(MAX_GROUP);
         List<Event> group = new ArrayList<>(MAX_GROUP);
-        while (!closing || !lane.queue.isEmpty()) {
+        while (!closing || !queue.isEmpty()) {
             try {
-                Queued first = lane.queue.poll(100, TimeUnit.MILLISECONDS);
+                Queued first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
-                lane.writingSince = first.at();
+                writingSince = first.at();
                 queued.add(first);
-                lane.queue.drainTo(queued, MAX_GROUP - 1);
+                queue.drainTo(queued, MAX_GROUP - 1);
                 queued.forEach(q -> group.add(q.event()));
                 write(group);
             } catch (InterruptedException e) {
@@ -179,7 +145,7 @@ final class DeviceEventWriter implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.error("writing a group of {} Service Request events failed", group.size(), e);
             } finally {
-                lane.writingSince = IDLE;
+                writingSince = IDLE;
                 queued.clear();
                 group.clear();
                 synchronized (written) {
@@ -264,24 +230,17 @@ final class DeviceEventWriter implements AutoCloseable {
         requests.execute();
     }
 
-    /** Writes what is queued, then stops the writers (waits up to 10 s in all). */
+    /** Writes what is queued, then stops the writer (waits up to 10 s). */
     @Override
     public void close() {
         closing = true;
-        long deadline = System.nanoTime() + 10_000_000_000L;
         try {
-            for (Lane lane : lanes) {
-                lane.thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-            }
+            writer.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        int left = 0;
-        for (Lane lane : lanes) {
-            left += lane.queue.size();
-        }
-        if (left > 0) {
-            LOG.warn("{} Service Request events were not written before the store closed", left);
+        if (!queue.isEmpty()) {
+            LOG.warn("{} Service Request events were not written before the store closed", queue.size());
         }
     }
 }

@@ -98,14 +98,11 @@ public final class ServiceRequestService implements AutoCloseable {
      * @param maxRecordingLag how far behind the DSP's device events may be recorded before a request for the DSP
      *        waits, up to {@link #ADMISSION_WAIT}, and is then deferred ({@link ServiceRequestDeferredException});
      *        positive
-     * @param eventWriters threads that record the DSP's device events (1 on HSQLDB; several on PostgreSQL, where a
-     *        writer waits on round trips to the server)
-     * @throws IllegalArgumentException when {@code maxRecordingLag} is not positive or {@code eventWriters} below 1
+     * @throws IllegalArgumentException when {@code maxRecordingLag} is not positive
      */
     public ServiceRequestService(Jdbi jdbi, GroupCommit writes, RuleBase rules, InventoryService smi,
                                  FirmwareImageCatalogue images, Supplier<Optional<Dsp>> dsp, Clock clock, String node,
-                                 java.util.function.Consumer<Device> routeKnown, java.time.Duration maxRecordingLag,
-                                 int eventWriters) {
+                                 java.util.function.Consumer<Device> routeKnown, java.time.Duration maxRecordingLag) {
         if (maxRecordingLag.isNegative() || maxRecordingLag.isZero()) {
             throw new IllegalArgumentException("the longest recording lag must be positive, got " + maxRecordingLag);
         }
@@ -120,7 +117,7 @@ public final class ServiceRequestService implements AutoCloseable {
         this.dsp = dsp;
         this.clock = clock;
         this.store = new ServiceRequestStore(jdbi, writes);
-        this.events = new DeviceEventWriter(jdbi, eventWriters);
+        this.events = new DeviceEventWriter(jdbi);
         this.progress = new DspProgress(store, events, smi, clock);
     }
 

@@ -99,8 +99,7 @@ public final class Platform implements AutoCloseable {
                 this.writes = resources.push(new org.secflow.store.GroupCommit(database.jdbi(), 1));
                 this.serviceRequests = new ServiceRequestService(database.jdbi(), writes, rules, inventory, firmwareImages,
                         plugins::dsp, clock, paths.nodeId(), routes::known,
-                        java.time.Duration.ofMillis(config.serviceRequests().maxRecordingLagMs()),
-                        database.isPostgresql() ? 4 : 1);
+                        java.time.Duration.ofMillis(config.serviceRequests().maxRecordingLagMs()));
                 resources.push(serviceRequests);
                 int resumed = serviceRequests.resumeScheduled();
                 if (resumed > 0) {
