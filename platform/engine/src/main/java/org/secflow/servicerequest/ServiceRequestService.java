@@ -54,7 +54,7 @@ public final class ServiceRequestService implements AutoCloseable {
     /**
      * How long a request for the DSP waits for the recording of device events to come within its limit before it is
      * deferred: under a load above what the store records, requests wait (taking no processor from the event
-     * writers) and the accepted rate settles at the recording rate; only a longer stall answers 503.
+     * writer) and the accepted rate settles at the recording rate; only a longer stall answers 503.
      */
     public static final java.time.Duration ADMISSION_WAIT = java.time.Duration.ofSeconds(1);
     /** Most devices in one request. */
