@@ -127,7 +127,6 @@ final class DeviceEventWriter implements AutoCloseable {
 
     private void run() {
         List<Queued> queued = new ArrayList<>(MAX_GROUP);
-        List<Event> group = new ArrayList<>(MAX_GROUP);
         while (!closing || !queue.isEmpty()) {
             try {
                 Queued first = queue.poll(100, TimeUnit.MILLISECONDS);
@@ -137,17 +136,15 @@ final class DeviceEventWriter implements AutoCloseable {
                 writingSince = first.at();
                 queued.add(first);
                 queue.drainTo(queued, MAX_GROUP - 1);
-                queued.forEach(q -> group.add(q.event()));
-                write(group);
+                write(queued.stream().map(Queued::event).toList());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                LOG.error("writing a group of {} Service Request events failed", group.size(), e);
+                LOG.error("writing a group of {} Service Request events failed", queued.size(), e);
             } finally {
                 writingSince = IDLE;
                 queued.clear();
-                group.clear();
                 synchronized (written) {
                     written.notifyAll();
                 }
