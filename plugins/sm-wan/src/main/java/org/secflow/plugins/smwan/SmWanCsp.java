@@ -32,11 +32,12 @@ import org.slf4j.LoggerFactory;
  * simulated SM WAN loses ({@code failureRate}), or one still waiting when the CSP closes ends in
  * {@link Stage#FAILED} with a {@code reason}.
  *
- * <p>With {@code maxConcurrent} N above 0, at most N commands are in flight at once: a command takes a slot after
- * its acceptance event (before the latency), and frees it at its final hub event ({@link #isFinal}: 0x8F89,
+ * <p>With {@code maxConcurrent} N above 0, at most N commands are in flight at once: a command takes a slot, or its
+ * place in a FIFO queue, in the order {@link #send} is called, and starts (the latency, then the hub) once it holds
+ * a slot and its acceptance event is out. It frees the slot at its final hub event ({@link #isFinal}: 0x8F89,
  * 0x8F8B, {@code DEVICE_RESPONSE}, {@code FAILED}) or, when the hub never sends one (a silent device), after
- * {@code slotTimeoutMs}, or at once when the DSP cancels it ({@link #cancel}). Commands beyond N wait in a FIFO queue, having been accepted, and go as slots free; they
- * are started on the scheduler, never on the thread that delivered the freeing event. Without a limit (the
+ * {@code slotTimeoutMs}, or at once when the DSP cancels it ({@link #cancel}). Commands beyond N wait in the queue
+ * and go as slots free; they are started on the scheduler, never on the thread that delivered the freeing event. Without a limit (the
  * default) no slot is kept and no timeout scheduled. Thread-safe.
  */
 public final class SmWanCsp implements Csp {
@@ -115,15 +116,33 @@ public final class SmWanCsp implements Csp {
         boolean lost = draws.nextDouble() < settings.failureRate();
         long delayMs = settings.latencyMs() + (settings.jitterMs() == 0 ? 0 : draws.nextLong(settings.jitterMs() + 1));
         Carriage carriage = new Carriage(command, listener, lost, delayMs);
-        if (gate != null) {
-            open.put(command.commandId(), carriage);
-        }
-        later(command, listener, () -> {
-            emit(listener, event(command, Stage.ACCEPTED_BY_CSP, Map.of("csp", cspId, "smWan", smWan)));
-            if (gate == null || gate.enterOrQueue(carriage)) {
+        if (gate == null) {
+            later(command, listener, () -> {
+                emit(listener, event(command, Stage.ACCEPTED_BY_CSP, Map.of("csp", cspId, "smWan", smWan)));
                 carriage.start();
+            });
+            return;
+        }
+        // the slot is taken, or the place in the queue, here, in the order the commands are sent; the command starts
+        // when it has both its slot and its acceptance event
+        open.put(command.commandId(), carriage);
+        if (gate.enterOrQueue(carriage)) {
+            carriage.ready();
+        }
+        try {
+            scheduler.execute(() -> {
+                emit(listener, event(command, Stage.ACCEPTED_BY_CSP, Map.of("csp", cspId, "smWan", smWan)));
+                carriage.ready();
+            });
+        } catch (RejectedExecutionException e) {
+            open.remove(command.commandId(), carriage);
+            String reason = "the host is shutting down; " + cspId + " could not accept the command";
+            if (gate.removeWaiting(carriage)) {
+                fail(command, listener, reason);
+            } else {
+                carriage.finish(reason);
             }
-        });
+        }
     }
 
     /**
@@ -172,6 +191,8 @@ public final class SmWanCsp implements Csp {
         private final boolean lost;
         private final long delayMs;
         private final AtomicBoolean released = new AtomicBoolean();
+        /** What the start still waits for, under a {@code maxConcurrent} limit: its slot and its acceptance event. */
+        private final java.util.concurrent.atomic.AtomicInteger untilStart = new java.util.concurrent.atomic.AtomicInteger(2);
         private volatile ScheduledFuture<?> timeout;
 
         Carriage(CommsHubCommand command, DeviceEventListener listener, boolean lost, long delayMs) {
@@ -181,8 +202,18 @@ public final class SmWanCsp implements Csp {
             this.delayMs = delayMs;
         }
 
+        /** One of the two things the start waits for (its slot, its acceptance event) is there; the second starts it. */
+        void ready() {
+            if (untilStart.decrementAndGet() == 0) {
+                start();
+            }
+        }
+
         /** Holds a slot (when limited): waits the latency, then hands the command to the hub. */
         void start() {
+            if (released.get()) {
+                return; // cancelled (or timed out) before it started
+            }
             try {
                 if (gate != null) {
                     timeout = scheduler.schedule(this::timeOut, settings.slotTimeoutMs(), TimeUnit.MILLISECONDS);
@@ -243,7 +274,7 @@ public final class SmWanCsp implements Csp {
             Carriage next = gate.leave();
             if (next != null) {
                 try {
-                    scheduler.execute(next::start);
+                    scheduler.execute(next::ready);
                 } catch (RejectedExecutionException e) {
                     next.finish("the host is shutting down; " + cspId + " could not carry the command");
                 }

@@ -167,6 +167,32 @@ class SmWanCspTest {
     }
 
     @Test
+    void underALimitCommandsReachTheHubsInTheOrderTheyWereSentAndEachIsAcceptedBeforeItIsCarried() throws Exception {
+        // the host's scheduler has two threads: the order must come from send, not from which thread runs first
+        List<String> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CommsHubNetwork answeringHubs = (command, hubListener) -> {
+            delivered.add(command.commandId());
+            hubListener.onEvent(new DeviceEvent(command.commandId(), command.deviceId(), Stage.DEVICE_RESPONSE, null,
+                    Map.of(), Instant.now()));
+        };
+        Csp csp = csp(answeringHubs, Map.of("maxConcurrent", "1"));
+        RecordingListener listener = new RecordingListener();
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            sent.add("c" + i);
+            csp.send(readVersion("c" + i), listener);
+        }
+        for (String id : sent) {
+            listener.await(e -> e.correlationId().equals(id) && e.stage() == Stage.DEVICE_RESPONSE, TIMEOUT);
+        }
+        assertThat(delivered).containsExactlyElementsOf(sent);
+        for (String id : sent) {
+            assertThat(listener.events()).filteredOn(e -> e.correlationId().equals(id)).extracting(DeviceEvent::stage)
+                    .containsExactly(Stage.ACCEPTED_BY_CSP, Stage.DEVICE_RESPONSE);
+        }
+    }
+
+    @Test
     void aCommandTheDspCancelsFreesItsSlotAtOnceSoASilentDeviceDelaysNoOtherCommand() throws Exception {
         List<CommsHubCommand> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
         CommsHubNetwork silentHubs = (command, hubListener) -> delivered.add(command);
