@@ -10,8 +10,10 @@
 //     the measured run reached COMPLETED; when all are final it also prints the rate at which the devices answered
 //     them (accepted requests over the time from the start of the run to the last one's final device event).
 // Prints requests/s, latency percentiles, errors, the requests deferred (503) and the accepted rate when there are
-// any, Little's law as a check of the figures (mean latency x rate should be about CONNECTIONS), and the
-// decision-audit rows added during the measured run.
+// any, Little's law as a check of the figures (mean latency x rate should be about CONNECTIONS), the server process's
+// CPU time per request over the measured run (from its metrics), and the decision-audit rows added during the run.
+// BENCH_HTTP_RATE=N holds the load at N requests/s instead of as fast as the server answers: below its capacity the
+// CPU per request is a steadier measure of a change than the top rate on a machine whose speed varies.
 // Usage: node bench-http.js PORT SECONDS CONNECTIONS WARMUP_SECONDS [read|mix]
 'use strict';
 const autocannon = require('autocannon');
@@ -19,6 +21,11 @@ const autocannon = require('autocannon');
 const [port, seconds, connections, warmup] = process.argv.slice(2, 6).map(Number);
 const mode = process.argv[6] || 'read';
 const drainSeconds = Number(process.env.BENCH_HTTP_DRAIN || 10);
+// BENCH_HTTP_RATE: requests/s over all connections, warm-up and run (autocannon's overallRate); unset, as fast as the
+// server answers. Below the server's capacity, the server's CPU per request is its cost, free of queueing.
+const fixedRate = Number(process.env.BENCH_HTTP_RATE || 0);
+if (!(fixedRate >= 0)) throw new Error(`BENCH_HTTP_RATE must be a number of requests/s, got '${process.env.BENCH_HTTP_RATE}'`);
+const operatorToken = 'demo-operator';
 const base = `http://127.0.0.1:${port}`;
 const auditToken = 'demo-supplier-a';
 
@@ -30,6 +37,21 @@ async function get(path, token = auditToken) {
   const r = await fetch(base + path, { headers: headersOf(token) });
   if (!r.ok) throw new Error(`GET ${path}: HTTP ${r.status} (is 'secflow serve --demo' running on ${port}?)`);
   return r.json();
+}
+
+// The server process's CPU time so far, in seconds (Micrometer's process.cpu.time at GET /api/metrics, the demo
+// operator's token), or null when the server does not report it
+async function serverCpuSeconds() {
+  try {
+    const r = await fetch(base + '/api/metrics', { headers: headersOf(operatorToken) });
+    if (!r.ok) return null;
+    const line = (await r.text()).split('\n').find(l => /^process_cpu_time_\w*total(\{[^}]*\})? /.test(l));
+    if (!line) return null;
+    const value = Number(line.substring(line.lastIndexOf(' ') + 1));
+    return /_ns_total/.test(line) ? value / 1e9 : /_ms_total/.test(line) ? value / 1e3 : value;
+  } catch (e) {
+    return null;
+  }
 }
 
 const pick = a => a[Math.floor(Math.random() * a.length)];
@@ -92,6 +114,7 @@ function run(duration, choose, devices, accepted) {
   return new Promise((resolve, reject) => {
     autocannon({
       url: `${base}/api/service-requests`, connections, duration, headers: headersOf(auditToken),
+      ...(fixedRate > 0 ? { overallRate: fixedRate } : {}),
       requests: [{
         method: 'POST',
         setupRequest: (r, context) => {
@@ -150,9 +173,11 @@ async function drain(accepted, deadline) {
   const newest = async () => Math.max(...await Promise.all([...new Set(entries.map(e => e.token))].map(async t =>
     (await get('/api/service-requests?limit=1', t)).map(r => r.audit_id).concat(-1)[0])));
   const before = await newest();
+  const cpuBefore = await serverCpuSeconds();
   const started = Date.now();
   const res = await run(seconds, choose, devices, accepted);
   const ended = Date.now();
+  const cpuAfter = await serverCpuSeconds();
   const after = await newest();
   const l = res.latency;
   const rate = res.requests.total / res.duration;
@@ -168,6 +193,14 @@ async function drain(accepted, deadline) {
       + `${(res['2xx'] / res.duration).toFixed(0)}`);
   }
   console.log(`Little's law: mean latency x rate = ${(l.mean / 1000 * rate).toFixed(1)} requests in flight (connections: ${connections})`);
+  if (cpuBefore !== null && cpuAfter !== null && res.requests.total > 0) {
+    // the server process only (not its database server, not this load generator); includes the work the requests
+    // leave behind during the run (device events, their recording) and anything else the process does meanwhile
+    const cpu = cpuAfter - cpuBefore;
+    console.log(`server process CPU: ${(cpu * 1000 / res.requests.total).toFixed(3)} ms per request (${cpu.toFixed(1)} s `
+      + `over ${((ended - started) / 1000).toFixed(1)} s, ${(cpu / ((ended - started) / 1000) * 100).toFixed(0)} % of one core)`
+      + (fixedRate > 0 ? `; fixed rate ${fixedRate} requests/s` : ''));
+  }
   // the requests in flight when the run stops are still decided and audited, so up to CONNECTIONS more rows
   console.log(`decision audit: ${after - before} rows added (responses counted: ${res['2xx'] + res.non2xx}, `
     + `plus up to ${connections} requests in flight when the run stopped)`);
