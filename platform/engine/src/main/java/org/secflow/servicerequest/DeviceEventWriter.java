@@ -20,14 +20,23 @@ import org.slf4j.LoggerFactory;
  * {@value #MAX_GROUP} events, in arrival order: every event row and response row inserted as a JDBC batch, then each
  * device's and request's state set once, to the state of its last event in the group (a request of several devices
  * aggregated over them, {@link ServiceRequestStore#aggregate}). When a group fails, its events are written one by one
- * so that one bad event loses only itself. An event is in the database within one group's time of its arrival, not
- * when {@link #add} returns: a reader of a request sees its state a few ms late, never out of order. How late is
+ * so that one bad event loses only itself. A group gathers for {@link #GATHER} after its first event, so an event is
+ * in the database within that plus one group's write time of its arrival, not when {@link #add} returns: a reader of
+ * a request sees its state up to about 100 ms late, never out of order. How late is
  * {@link #lag}: while it is above its limit, requests for the DSP wait ({@link #awaitLagWithin}) and are then
  * deferred ({@code ServiceRequestService}, {@link ServiceRequestDeferredException}).
  */
 final class DeviceEventWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceEventWriter.class);
-    static final int MAX_GROUP = 512;
+    static final int MAX_GROUP = 1024;
+    /**
+     * How long a group gathers events after its first one before it is written. A request's events come a CSP's
+     * latency apart (its acceptance, then the hub's delivery and the device's response: 25-40 ms with the demo CSPs);
+     * gathered into one group they set its device's and its request's state once instead of once per event. Each such
+     * update is a new row version in every index of the table on HSQLDB and, where an indexed column changes, on
+     * PostgreSQL (docs/performance.md, "Device events gathered before they are written").
+     */
+    static final java.time.Duration GATHER = java.time.Duration.ofMillis(100);
 
     /**
      * One event of a request's device.
@@ -61,11 +70,28 @@ final class DeviceEventWriter implements AutoCloseable {
     private final Thread writer;
     private volatile boolean closing;
 
-    DeviceEventWriter(Jdbi jdbi) {
+    /** How long a group gathers ({@link #GATHER}, or less under a lower lag limit). */
+    private final long gatherNanos;
+
+    /**
+     * @param gather how long a group gathers events after its first one; zero writes each group as soon as its first
+     *        event arrives
+     */
+    DeviceEventWriter(Jdbi jdbi, java.time.Duration gather) {
         this.jdbi = jdbi;
+        this.gatherNanos = gather.toNanos();
         this.writer = new Thread(this::run, "secflow-device-events");
         writer.setDaemon(true);
         writer.start();
+    }
+
+    /**
+     * How long groups gather under a limit on the {@link #lag}: {@link #GATHER}, or a tenth of a lower limit, so that
+     * gathering alone never holds requests back.
+     */
+    static java.time.Duration gatherWithin(java.time.Duration maxLag) {
+        java.time.Duration tenth = maxLag.dividedBy(10);
+        return tenth.compareTo(GATHER) < 0 ? tenth : GATHER;
     }
 
     /**
@@ -135,6 +161,10 @@ final class DeviceEventWriter implements AutoCloseable {
                 }
                 writingSince = first.at();
                 queued.add(first);
+                long gathering = first.at() + gatherNanos - System.nanoTime();
+                if (gathering > 0 && !closing) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(this, gathering);
+                }
                 queue.drainTo(queued, MAX_GROUP - 1);
                 write(queued.stream().map(Queued::event).toList());
             } catch (InterruptedException e) {

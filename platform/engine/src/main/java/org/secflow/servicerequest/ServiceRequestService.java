@@ -117,7 +117,7 @@ public final class ServiceRequestService implements AutoCloseable {
         this.dsp = dsp;
         this.clock = clock;
         this.store = new ServiceRequestStore(jdbi, writes);
-        this.events = new DeviceEventWriter(jdbi);
+        this.events = new DeviceEventWriter(jdbi, DeviceEventWriter.gatherWithin(maxRecordingLag));
         this.progress = new DspProgress(store, events, smi, clock);
     }
 
