@@ -53,6 +53,10 @@ class DatabaseUpgradeTest {
                         INSERT INTO service_request_device (request_id, device_id, srv, state, updated_at)
                         VALUES ('r1', '00-DB-00-00-00-00-00-03', '11.4', 'SENT', CURRENT_TIMESTAMP)""");
                 s.execute("""
+                        INSERT INTO service_request_event (request_id, device_id, stage, occurred_at)
+                        VALUES ('r1', '00-DB-00-00-00-00-00-03', 'ACCEPTED', CURRENT_TIMESTAMP),
+                               ('r1', '00-DB-00-00-00-00-00-03', 'ACCEPTED_BY_CSP', CURRENT_TIMESTAMP)""");
+                s.execute("""
                         INSERT INTO firmware_campaign (campaign_id, name, image_sha256, image_version, image_model, created_by,
                           created_party, created_role, state, wave_count, definition_json, created_at, updated_at)
                         VALUES ('c1', 'before the upgrade', 'ab', '2.0', 'M', 'u1', 'SUP-A', 'IS', 'RUNNING', 1, '{}',
@@ -75,6 +79,16 @@ class DatabaseUpgradeTest {
                         .containsExactly("00-DB-00-00-00-00-00-02 c1", "00-DB-00-00-00-00-00-03 r1");
                 assertThat(list(db, "SELECT comms_hub_id || ' ' || device_id || ' ' || holder FROM han_update_claim"))
                         .containsExactly("00-DB-00-00-00-00-00-01 00-DB-00-00-00-00-00-02 c1");
+                assertThat(list(db, "SELECT request_id || ' ' || device_id || ' ' || state FROM service_request_device"))
+                        .containsExactly("r1 00-DB-00-00-00-00-00-03 SENT");
+                // the events keep their ids, and the next one (its id from the identity) comes after them
+                assertThat(list(db, "SELECT stage FROM service_request_event WHERE request_id = 'r1' ORDER BY event_id"))
+                        .containsExactly("ACCEPTED", "ACCEPTED_BY_CSP");
+                db.jdbi().useHandle(h -> h.execute("""
+                        INSERT INTO service_request_event (request_id, device_id, stage, occurred_at)
+                        VALUES ('r1', '00-DB-00-00-00-00-00-03', 'DELIVERED_TO_HUB', CURRENT_TIMESTAMP)"""));
+                assertThat(list(db, "SELECT stage FROM service_request_event WHERE request_id = 'r1' ORDER BY event_id"))
+                        .containsExactly("ACCEPTED", "ACCEPTED_BY_CSP", "DELIVERED_TO_HUB");
             }
         }
     }
