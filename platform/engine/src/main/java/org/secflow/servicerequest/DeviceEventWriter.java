@@ -34,7 +34,7 @@ final class DeviceEventWriter implements AutoCloseable {
      * latency apart (its acceptance, then the hub's delivery and the device's response: 25-40 ms with the demo CSPs);
      * gathered into one group they set its device's and its request's state once instead of once per event. Each such
      * update is a new row version in every index of the table on HSQLDB and, where an indexed column changes, on
-     * PostgreSQL (docs/performance.md, "Device events gathered before they are written").
+     * PostgreSQL (docs/performance.md, "Device events gathered before they are written, and fewer indexes to write").
      */
     static final java.time.Duration GATHER = java.time.Duration.ofMillis(100);
 

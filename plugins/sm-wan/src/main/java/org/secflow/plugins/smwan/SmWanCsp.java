@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.secflow.spi.CommsHubCommand;
 import org.secflow.spi.CommsHubNetwork;
 import org.secflow.spi.Csp;
@@ -37,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * a slot and its acceptance event is out. It frees the slot at its final hub event ({@link #isFinal}: 0x8F89,
  * 0x8F8B, {@code DEVICE_RESPONSE}, {@code FAILED}) or, when the hub never sends one (a silent device), after
  * {@code slotTimeoutMs}, or at once when the DSP cancels it ({@link #cancel}). Commands beyond N wait in the queue
- * and go as slots free; they are started on the scheduler, never on the thread that delivered the freeing event. Without a limit (the
- * default) no slot is kept and no timeout scheduled. Thread-safe.
+ * and go as slots free; they are started on the scheduler, never on the thread that delivered the freeing event.
+ * Without a limit (the default) no slot is kept and no timeout scheduled. Thread-safe.
  */
 public final class SmWanCsp implements Csp {
     /** Reason of a command the simulated SM WAN failed to deliver. */
@@ -192,7 +193,7 @@ public final class SmWanCsp implements Csp {
         private final long delayMs;
         private final AtomicBoolean released = new AtomicBoolean();
         /** What the start still waits for, under a {@code maxConcurrent} limit: its slot and its acceptance event. */
-        private final java.util.concurrent.atomic.AtomicInteger untilStart = new java.util.concurrent.atomic.AtomicInteger(2);
+        private final AtomicInteger untilStart = new AtomicInteger(2);
         private volatile ScheduledFuture<?> timeout;
 
         Carriage(CommsHubCommand command, DeviceEventListener listener, boolean lost, long delayMs) {
@@ -202,7 +203,7 @@ public final class SmWanCsp implements Csp {
             this.delayMs = delayMs;
         }
 
-        /** One of the two things the start waits for (its slot, its acceptance event) is there; the second starts it. */
+        /** One of the two things the start waits for (its slot, its acceptance event) is there; the second starts. */
         void ready() {
             if (untilStart.decrementAndGet() == 0) {
                 start();
