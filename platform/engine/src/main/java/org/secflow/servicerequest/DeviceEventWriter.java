@@ -228,28 +228,25 @@ final class DeviceEventWriter implements AutoCloseable {
         if (lastOfDevice.isEmpty()) {
             return;
         }
-        PreparedBatch devices = h.prepareBatch("""
-                UPDATE service_request_device SET state = :state, detail = :detail, updated_at = :at
-                 WHERE request_id = :id AND device_id = :device""");
+        PreparedBatch devices = h.prepareBatch(ServiceRequestDao.UPDATE_DEVICE);
         for (Event e : lastOfDevice.values()) {
             devices.bind("state", e.state().name()).bind("detail", ServiceRequestStore.truncate(e.detail()))
                     .bind("at", e.at()).bind("id", e.requestId()).bind("device", e.deviceId()).add();
         }
         devices.execute();
-        PreparedBatch requests = h.prepareBatch(
-                "UPDATE service_request SET state = :state, updated_at = :at WHERE request_id = :id");
+        PreparedBatch requests = h.prepareBatch(ServiceRequestDao.UPDATE_REQUEST);
         Map<String, Event> lastOfRequest = new LinkedHashMap<>();
         lastOfDevice.values().forEach(e -> lastOfRequest.put(e.requestId(), e));
         for (Event e : lastOfDevice.values()) {
             if (e.state().isTerminal() && e.releasesClaim()) {
                 // an SRV 11.4 in a final state no longer holds its device (org.secflow.updates.FirmwareUpdateClaims)
-                h.createUpdate("DELETE FROM device_update_claim WHERE device_id = :device AND holder = :id")
+                h.createUpdate(ServiceRequestDao.RELEASE_CLAIM)
                         .bind("device", e.deviceId()).bind("id", e.requestId()).execute();
             }
         }
         for (Event e : lastOfRequest.values()) {
             List<String> states = e.manyDevices()
-                    ? h.createQuery("SELECT state FROM service_request_device WHERE request_id = :id")
+                    ? h.createQuery(ServiceRequestDao.DEVICE_STATES)
                             .bind("id", e.requestId()).mapTo(String.class).list()
                     : List.of(e.state().name());
             requests.bind("state", ServiceRequestStore.aggregate(states)).bind("at", e.at()).bind("id", e.requestId()).add();

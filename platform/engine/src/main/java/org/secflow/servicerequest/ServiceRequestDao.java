@@ -33,20 +33,32 @@ interface ServiceRequestDao {
     void insertEvent(@Bind("id") String requestId, @Bind("device") String deviceId, @Bind("stage") String stage,
                      @Bind("alert") String alert, @Bind("detail") String detail, @Bind("at") Instant at);
 
-    @SqlUpdate("""
+    /** A device's state; also {@link DeviceEventWriter}'s, batched. Through the primary key (V25 on PostgreSQL). */
+    String UPDATE_DEVICE = """
             UPDATE service_request_device SET state = :state, detail = :detail, updated_at = :at
-             WHERE request_id = :id AND device_id = :device""")
+             WHERE request_id = :id AND device_id = :device""";
+
+    /** The states of a request's devices; also {@link DeviceEventWriter}'s. */
+    String DEVICE_STATES = "SELECT state FROM service_request_device WHERE request_id = :id";
+
+    /** A request's state; also {@link DeviceEventWriter}'s, batched. */
+    String UPDATE_REQUEST = "UPDATE service_request SET state = :state, updated_at = :at WHERE request_id = :id";
+
+    /** An SRV 11.4 in a final state no longer holds its device; also {@link DeviceEventWriter}'s. */
+    String RELEASE_CLAIM = "DELETE FROM device_update_claim WHERE device_id = :device AND holder = :id";
+
+    @SqlUpdate(UPDATE_DEVICE)
     void updateDevice(@Bind("id") String requestId, @Bind("device") String deviceId, @Bind("state") String state,
                       @Bind("detail") String detail, @Bind("at") Instant at);
 
-    @SqlQuery("SELECT state FROM service_request_device WHERE request_id = :id")
+    @SqlQuery(DEVICE_STATES)
     List<String> deviceStates(@Bind("id") String requestId);
 
     /** An SRV 11.4 in a final state no longer holds its device ({@code org.secflow.updates.FirmwareUpdateClaims}). */
-    @SqlUpdate("DELETE FROM device_update_claim WHERE device_id = :device AND holder = :id")
+    @SqlUpdate(RELEASE_CLAIM)
     void releaseClaim(@Bind("device") String deviceId, @Bind("id") String requestId);
 
-    @SqlUpdate("UPDATE service_request SET state = :state, updated_at = :at WHERE request_id = :id")
+    @SqlUpdate(UPDATE_REQUEST)
     void updateRequest(@Bind("id") String requestId, @Bind("state") String state, @Bind("at") Instant at);
 
     /**

@@ -1,0 +1,152 @@
+package org.secflow.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.lang.reflect.Method;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The statements run for every Service Request's device event and every campaign device's move find their rows
+ * through the table's primary key, on a new database whose tables are empty and have no statistics yet.
+ *
+ * <p>On PostgreSQL this is the plan a pooled connection keeps: after five executions of a prepared statement the
+ * server may switch to a generic plan, made without the parameter values, and keeps it until the table's statistics
+ * change (never, where autovacuum is off). Made while a table is empty, a generic plan may take any index whose
+ * leading column the statement names, and then reads, for each update, every row with that value: every Service
+ * Request of the device, every device of the campaign. The test forces the generic plan
+ * ({@code plan_cache_mode = force_generic_plan}). On HSQLDB, which plans each statement once with its parameters
+ * unknown, it reads the plan HSQLDB compiled. The SQL is the production SQL, read from the DAOs' annotations.
+ */
+class PerRequestStatementPlansTest {
+    private static final Pattern NAMED_PARAMETER = Pattern.compile("(?<!:):(\\w+)");
+    private static Database db;
+
+    /** A production statement, the table whose primary key it must read through, whether PostgreSQL alone runs it. */
+    record Statement(String dao, String method, String table, boolean postgresqlOnly) {
+        @Override
+        public String toString() {
+            return dao.substring(dao.lastIndexOf('.') + 1) + "." + method;
+        }
+
+        String sql() throws ReflectiveOperationException {
+            for (Method m : Class.forName(dao).getDeclaredMethods()) {
+                if (m.getName().equals(method)) {
+                    SqlUpdate u = m.getAnnotation(SqlUpdate.class);
+                    SqlQuery q = m.getAnnotation(SqlQuery.class);
+                    SqlBatch b = m.getAnnotation(SqlBatch.class);
+                    return u != null ? u.value() : q != null ? q.value() : b.value();
+                }
+            }
+            throw new NoSuchMethodException(dao + "." + method);
+        }
+    }
+
+    static List<Statement> statements() {
+        String requests = "org.secflow.servicerequest.ServiceRequestDao";
+        String campaigns = "org.secflow.campaign.CampaignDeviceDao";
+        return List.of(
+                // DeviceEventWriter runs these three for every gathered device event
+                new Statement(requests, "updateDevice", "service_request_device", false),
+                new Statement(requests, "updateRequest", "service_request", false),
+                new Statement(requests, "deviceStates", "service_request_device", false),
+                new Statement(campaigns, "move", "campaign_device", false),
+                new Statement(campaigns, "moveAll", "campaign_device", true),
+                new Statement(campaigns, "skipIneligible", "campaign_device", false));
+    }
+
+    @BeforeAll
+    static void open() {
+        db = FreshDatabase.open();
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("statements")
+    void findsItsRowsThroughThePrimaryKeyOnANewDatabase(Statement s) throws Exception {
+        assumeTrue(db.isPostgresql() || !s.postgresqlOnly(), "a PostgreSQL-only statement (arrays)");
+        String sql = s.sql();
+        db.jdbi().useHandle(h -> {
+            String plan = db.isPostgresql() ? genericPlan(h, sql) : hsqldbPlan(h, sql);
+            assertThat(plan).as(plan).containsIgnoringCase(primaryKeyIndex(h, s.table()));
+        });
+    }
+
+    /** How the plan names a read through the table's primary key: PostgreSQL's index name, HSQLDB's constraint's. */
+    private static String primaryKeyIndex(Handle h, String table) {
+        String name = h.createQuery("""
+                        SELECT constraint_name FROM information_schema.table_constraints
+                         WHERE LOWER(table_name) = :table AND constraint_type = 'PRIMARY KEY'""")
+                .bind("table", table).mapTo(String.class).one();
+        return db.isPostgresql() ? "using " + name + " on " : "index=" + name + "\n";
+    }
+
+    /** The SQL with each distinct named parameter as {@code $1, $2, ...} (PostgreSQL) and their count. */
+    private static List<String> numbered(String sql) {
+        List<String> names = new ArrayList<>();
+        Matcher m = NAMED_PARAMETER.matcher(sql);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            if (!names.contains(m.group(1))) {
+                names.add(m.group(1));
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement("$" + (names.indexOf(m.group(1)) + 1)));
+        }
+        m.appendTail(out);
+        return List.of(out.toString(), String.valueOf(names.size()));
+    }
+
+    private static String genericPlan(Handle h, String sql) {
+        List<String> n = numbered(sql);
+        h.execute("SET plan_cache_mode = force_generic_plan");
+        h.execute("PREPARE per_request AS " + n.get(0));
+        try {
+            // a generic plan does not depend on the values: NULL fits every parameter's type
+            String nulls = String.join(", ", Collections.nCopies(Integer.parseInt(n.get(1)), "NULL"));
+            return String.join("\n", h.createQuery("EXPLAIN EXECUTE per_request(" + nulls + ")")
+                    .mapTo(String.class).list());
+        } finally {
+            h.execute("DEALLOCATE per_request");
+            h.execute("RESET plan_cache_mode");
+        }
+    }
+
+    private static String hsqldbPlan(Handle h, String sql) throws SQLException {
+        Connection c = h.getConnection();
+        String positional = NAMED_PARAMETER.matcher(sql).replaceAll("?");
+        try (PreparedStatement ps = c.prepareStatement("EXPLAIN PLAN FOR " + positional)) {
+            int parameters = ps.getParameterMetaData().getParameterCount();
+            for (int i = 1; i <= parameters; i++) {
+                ps.setNull(i, Types.VARCHAR);
+            }
+            List<String> lines = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    lines.add(rs.getString(1));
+                }
+            }
+            return String.join("\n", lines) + "\n";
+        }
+    }
+}
