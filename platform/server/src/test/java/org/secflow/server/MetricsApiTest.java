@@ -99,6 +99,7 @@ class MetricsApiTest {
         assertThat(sum(after, "hikaricp_connections_max")).as("the connection pool's size").isPositive();
         assertThat(sum(after, "jvm_memory_used_bytes", "area=\"heap\"")).isPositive();
         assertThat(sum(after, "jvm_threads_live_threads")).isPositive();
+        assertThat(sum(after, "jvm_compilation_time_ms_total")).as("the JIT compilers' time").isPositive();
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmCompilationMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -40,7 +41,8 @@ import org.camunda.bpm.engine.ManagementService;
  *   <li>{@code secflow_csp_commands_in_flight}: commands sent to the CSPs and not yet past them</li>
  *   <li>{@code secflow_process_jobs{kind}}: the process engine's jobs (all, executable, failed with no retries left)</li>
  *   <li>{@code hikaricp_*}: the connection pool (HikariCP's own Micrometer tracker); {@code jvm_*}, {@code process_*},
- *       {@code system_*}: the JVM (Micrometer's binders)</li>
+ *       {@code system_*}: the JVM (Micrometer's binders), among them {@code jvm_compilation_time_ms_total}, the time
+ *       the JIT compilers have spent (the JVM's CompilationMXBean; ms)</li>
  * </ul>
  * Everything the request and campaign paths count is a lock-free adder read only when scraped, so metrics add no
  * lock and no store access to those paths.
@@ -67,6 +69,7 @@ public final class PlatformMetrics implements AutoCloseable {
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ClassLoaderMetrics().bindTo(registry);
+        new JvmCompilationMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         if (database != null && database.dataSource() instanceof HikariDataSource pool && pool.getMetricRegistry() == null) {
