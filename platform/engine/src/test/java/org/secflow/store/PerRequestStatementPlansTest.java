@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The statements run for every Service Request's device event and every campaign device's move find their rows
- * through the table's primary key, on a new database whose tables are empty and have no statistics yet.
+ * through the table's primary key, and the SRV 11.4 in-progress check through its index, on a new database whose
+ * tables are empty and have no statistics yet.
  *
  * <p>On PostgreSQL this is the plan a pooled connection keeps: after five executions of a prepared statement the
  * server may switch to a generic plan, made without the parameter values, and keeps it until the table's statistics
@@ -39,8 +40,11 @@ class PerRequestStatementPlansTest {
     private static final Pattern NAMED_PARAMETER = Pattern.compile("(?<!:):(\\w+)");
     private static Database db;
 
-    /** A production statement, the table whose primary key it must read through, whether PostgreSQL alone runs it. */
-    record Statement(String dao, String method, String table, boolean postgresqlOnly) {
+    /**
+     * A production statement, the table it reads, the index it must read through ({@code null}: the table's primary
+     * key), and whether PostgreSQL alone runs it.
+     */
+    record Statement(String dao, String method, String table, String index, boolean postgresqlOnly) {
         @Override
         public String toString() {
             return dao.substring(dao.lastIndexOf('.') + 1) + "." + method;
@@ -64,12 +68,15 @@ class PerRequestStatementPlansTest {
         String campaigns = "org.secflow.campaign.CampaignDeviceDao";
         return List.of(
                 // DeviceEventWriter runs these three for every gathered device event
-                new Statement(requests, "updateDevice", "service_request_device", false),
-                new Statement(requests, "updateRequest", "service_request", false),
-                new Statement(requests, "deviceStates", "service_request_device", false),
-                new Statement(campaigns, "move", "campaign_device", false),
-                new Statement(campaigns, "moveAll", "campaign_device", true),
-                new Statement(campaigns, "skipIneligible", "campaign_device", false));
+                new Statement(requests, "updateDevice", "service_request_device", null, false),
+                new Statement(requests, "updateRequest", "service_request", null, false),
+                new Statement(requests, "deviceStates", "service_request_device", null, false),
+                // each SRV 11.4 asks it; PostgreSQL's partial index serves it only while the SQL names srv = '11.4'
+                new Statement(requests, "firmwareUpdatesInProgress", "service_request_device",
+                        "service_request_device_by_device", false),
+                new Statement(campaigns, "move", "campaign_device", null, false),
+                new Statement(campaigns, "moveAll", "campaign_device", null, true),
+                new Statement(campaigns, "skipIneligible", "campaign_device", null, false));
     }
 
     @BeforeAll
@@ -89,8 +96,14 @@ class PerRequestStatementPlansTest {
         String sql = s.sql();
         db.jdbi().useHandle(h -> {
             String plan = db.isPostgresql() ? genericPlan(h, sql) : hsqldbPlan(h, sql);
-            assertThat(plan).as(plan).containsIgnoringCase(primaryKeyIndex(h, s.table()));
+            String expected = s.index() == null ? primaryKeyIndex(h, s.table()) : named(s.index());
+            assertThat(plan).as(plan).containsIgnoringCase(expected);
         });
+    }
+
+    /** How the plan names a read through the index {@code name}. */
+    private static String named(String name) {
+        return db.isPostgresql() ? "using " + name + " on " : "index=" + name + "\n";
     }
 
     /** How the plan names a read through the table's primary key: PostgreSQL's index name, HSQLDB's constraint's. */
@@ -99,7 +112,7 @@ class PerRequestStatementPlansTest {
                         SELECT constraint_name FROM information_schema.table_constraints
                          WHERE LOWER(table_name) = :table AND constraint_type = 'PRIMARY KEY'""")
                 .bind("table", table).mapTo(String.class).one();
-        return db.isPostgresql() ? "using " + name + " on " : "index=" + name + "\n";
+        return named(name);
     }
 
     /** The SQL with each distinct named parameter as {@code $1, $2, ...} (PostgreSQL) and their count. */
