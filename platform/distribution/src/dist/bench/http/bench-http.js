@@ -11,7 +11,7 @@
 //     them (accepted requests over the time from the start of the run to the last one's final device event).
 // Prints requests/s, latency percentiles, errors, the requests deferred (503) and the accepted rate when there are
 // any, Little's law as a check of the figures (mean latency x rate should be about CONNECTIONS), the server process's
-// CPU time per request over the measured run (from its metrics) with the JIT compilers' share of it, and the
+// CPU time per request over the measured run (from its metrics) and its JIT compilers' time in that run, and the
 // decision-audit rows added during the run.
 // BENCH_HTTP_RATE=N holds the load at N requests/s instead of as fast as the server answers: below its capacity the
 // CPU per request is a steadier measure of a change than the top rate on a machine whose speed varies.
@@ -48,12 +48,15 @@ async function serverCpuSeconds() {
     const r = await fetch(base + '/api/metrics', { headers: headersOf(operatorToken) });
     if (!r.ok) return null;
     const lines = (await r.text()).split('\n');
-    // process.cpu.time is in ns (process_cpu_time_ns_total); jvm.compilation.time in ms, summed over the compilers
-    const value = re => lines.filter(l => re.test(l)).map(l => Number(l.substring(l.lastIndexOf(' ') + 1)))
-      .reduce((a, b) => a + b, 0);
-    const cpu = lines.find(l => /^process_cpu_time_ns_total /.test(l));
-    if (!cpu) return null;
-    return { process: value(/^process_cpu_time_ns_total /) / 1e9, jit: value(/^jvm_compilation_time_ms_total(\{[^}]*\})? /) / 1e3 };
+    // the sum of a metric's series, or null when the server reports none
+    const total = re => {
+      const found = lines.filter(l => re.test(l));
+      return found.length === 0 ? null : found.reduce((sum, l) => sum + Number(l.substring(l.lastIndexOf(' ') + 1)), 0);
+    };
+    // process.cpu.time is in ns; jvm.compilation.time in ms, one series per compiler
+    const cpu = total(/^process_cpu_time_ns_total /);
+    const jit = total(/^jvm_compilation_time_ms_total(\{[^}]*\})? /);
+    return cpu === null ? null : { process: cpu / 1e9, jit: jit === null ? null : jit / 1e3 };
   } catch (e) {
     return null;
   }
@@ -202,7 +205,6 @@ async function drain(accepted, deadline) {
     // the server process only (not its database server, not this load generator); includes the work the requests
     // leave behind during the run (device events, their recording) and anything else the process does meanwhile
     const cpu = cpuAfter.process - cpuBefore.process;
-    const jit = cpuAfter.jit - cpuBefore.jit;
     const perRequest = s => (s * 1000 / res.requests.total).toFixed(3);
     console.log(`server process CPU: ${perRequest(cpu)} ms per request (${cpu.toFixed(1)} s `
       + `over ${((ended - started) / 1000).toFixed(1)} s, ${(cpu / ((ended - started) / 1000) * 100).toFixed(0)} % of one core)`
@@ -211,8 +213,11 @@ async function drain(accepted, deadline) {
     // The JVM reports their elapsed time in compilation, not their CPU time: on a loaded machine a compiler thread
     // waits for a core, so this overstates their CPU (here up to twice what a profiler showed) and is not subtracted
     // above; it tells whether two runs are comparable (similar JIT time) or the warm-up was too short
-    console.log(`JIT compilation during the run: ${jit.toFixed(1)} s (time in the JVM's compilers, ${perRequest(jit)} ms `
-      + `per request; more than a few % of the run: the server was still compiling)`);
+    if (cpuBefore.jit !== null && cpuAfter.jit !== null) {
+      const jit = cpuAfter.jit - cpuBefore.jit;
+      console.log(`JIT compilation during the run: ${jit.toFixed(1)} s (time in the JVM's compilers, ${perRequest(jit)} ms `
+        + `per request; more than a few % of the run: the server was still compiling)`);
+    }
   }
   // the requests in flight when the run stops are still decided and audited, so up to CONNECTIONS more rows
   console.log(`decision audit: ${after - before} rows added (responses counted: ${res['2xx'] + res.non2xx}, `

@@ -12,9 +12,10 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.ParsedSql;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -37,7 +38,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * unknown, it reads the plan HSQLDB compiled. The SQL is the production SQL, read from the DAOs' annotations.
  */
 class PerRequestStatementPlansTest {
-    private static final Pattern NAMED_PARAMETER = Pattern.compile("(?<!:):(\\w+)");
     private static Database db;
 
     /**
@@ -115,28 +115,26 @@ class PerRequestStatementPlansTest {
         return named(name);
     }
 
-    /** The SQL with each distinct named parameter as {@code $1, $2, ...} (PostgreSQL) and their count. */
-    private static List<String> numbered(String sql) {
-        List<String> names = new ArrayList<>();
-        Matcher m = NAMED_PARAMETER.matcher(sql);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            if (!names.contains(m.group(1))) {
-                names.add(m.group(1));
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement("$" + (names.indexOf(m.group(1)) + 1)));
+    /** The SQL as the handle's Jdbi parser turns it into JDBC's form: each named parameter a {@code ?}. */
+    private static ParsedSql parsed(Handle h, String sql) {
+        try (Query q = h.createQuery(sql)) {
+            return h.getConfig(SqlStatements.class).getSqlParser().parse(sql, q.getContext());
         }
-        m.appendTail(out);
-        return List.of(out.toString(), String.valueOf(names.size()));
     }
 
     private static String genericPlan(Handle h, String sql) {
-        List<String> n = numbered(sql);
+        ParsedSql p = parsed(h, sql);
+        // PostgreSQL's PREPARE numbers its parameters: the n-th ? becomes $n
+        String[] parts = p.getSql().split("\\?", -1);
+        StringBuilder numbered = new StringBuilder(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            numbered.append('$').append(i).append(parts[i]);
+        }
         h.execute("SET plan_cache_mode = force_generic_plan");
-        h.execute("PREPARE per_request AS " + n.get(0));
+        h.execute("PREPARE per_request AS " + numbered);
         try {
             // a generic plan does not depend on the values: NULL fits every parameter's type
-            String nulls = String.join(", ", Collections.nCopies(Integer.parseInt(n.get(1)), "NULL"));
+            String nulls = String.join(", ", Collections.nCopies(p.getParameters().getParameterCount(), "NULL"));
             return String.join("\n", h.createQuery("EXPLAIN EXECUTE per_request(" + nulls + ")")
                     .mapTo(String.class).list());
         } finally {
@@ -147,8 +145,7 @@ class PerRequestStatementPlansTest {
 
     private static String hsqldbPlan(Handle h, String sql) throws SQLException {
         Connection c = h.getConnection();
-        String positional = NAMED_PARAMETER.matcher(sql).replaceAll("?");
-        try (PreparedStatement ps = c.prepareStatement("EXPLAIN PLAN FOR " + positional)) {
+        try (PreparedStatement ps = c.prepareStatement("EXPLAIN PLAN FOR " + parsed(h, sql).getSql())) {
             int parameters = ps.getParameterMetaData().getParameterCount();
             for (int i = 1; i <= parameters; i++) {
                 ps.setNull(i, Types.VARCHAR);
