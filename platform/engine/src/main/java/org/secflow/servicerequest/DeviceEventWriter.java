@@ -41,6 +41,7 @@ final class DeviceEventWriter implements AutoCloseable {
     /**
      * One event of a request's device.
      *
+     * @param detail what the event's history row says of it (cut to 1,000 characters), or null
      * @param response the event's data is a DUIS-shaped response to store ({@link ServiceRequestStore#response})
      * @param manyDevices the request has several devices (its state is then aggregated over them)
      * @param releasesClaim a final state frees the device's firmware update claim (SRV 11.4)
@@ -48,11 +49,8 @@ final class DeviceEventWriter implements AutoCloseable {
      *        {@code service_request_scheduled} row goes
      */
     record Event(String requestId, String deviceId, RequestState state, String stage, String alert,
-                 Map<String, String> data, Instant at, boolean response, boolean manyDevices, boolean releasesClaim,
-                 boolean endsWait) {
-        String detail() {
-            return data.isEmpty() ? null : data.toString();
-        }
+                 Map<String, String> data, String detail, Instant at, boolean response, boolean manyDevices,
+                 boolean releasesClaim, boolean endsWait) {
     }
 
     private final Jdbi jdbi;
@@ -196,10 +194,13 @@ final class DeviceEventWriter implements AutoCloseable {
         }
     }
 
-    private static void writeGroup(Handle h, List<Event> group) {
-        PreparedBatch events = h.prepareBatch("""
-                INSERT INTO service_request_event (request_id, device_id, stage, alert, detail, occurred_at)
-                VALUES (:id, :device, :stage, :alert, :detail, :at)""");
+    /**
+     * Writes a group of events in the caller's transaction: their history rows and responses, then each device's and
+     * request's state once, to its last event in the group. Also the one place a single event is written
+     * ({@link ServiceRequestStore#progress}).
+     */
+    static void writeGroup(Handle h, List<Event> group) {
+        PreparedBatch events = h.prepareBatch(ServiceRequestDao.INSERT_EVENT);
         Map<List<String>, Event> lastOfDevice = new LinkedHashMap<>();
         for (Event e : group) {
             events.bind("id", e.requestId()).bind("device", e.deviceId()).bind("stage", e.stage())

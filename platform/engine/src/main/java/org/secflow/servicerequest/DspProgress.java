@@ -54,7 +54,7 @@ final class DspProgress {
         for (String device : devices) {
             if (dsp.isEmpty()) {
                 endWait(requestId, device);
-                store.progress(requestId, device, RequestState.FAILED, "FAILED", null, "no DSP is configured", clock.instant());
+                store.refused(requestId, device, "FAILED", "no DSP is configured", clock.instant());
                 allTaken = false;
                 continue;
             }
@@ -69,7 +69,7 @@ final class DspProgress {
             }
             if (!ack.accepted()) {
                 endWait(requestId, device);
-                store.progress(requestId, device, RequestState.FAILED, "REJECTED_BY_DSP", null, ack.reason(), clock.instant());
+                store.refused(requestId, device, "REJECTED_BY_DSP", ack.reason(), clock.instant());
                 allTaken = false;
             }
         }
@@ -110,8 +110,8 @@ final class DspProgress {
                     && e.stage() != DeviceEvent.Stage.DELIVERED_TO_HUB && e.stage() != DeviceEvent.Stage.ACCEPTED_BY_CSP;
             boolean endsWait = !waiting.isEmpty() && waiting.remove(requestId + '/' + device);
             events.add(new DeviceEventWriter.Event(requestId, deviceId, state, e.stage().name(),
-                    e.alert() == null ? null : e.alert().hex(), e.data(), e.at(), response, manyDevices, srv.equals("11.4"),
-                    endsWait));
+                    e.alert() == null ? null : e.alert().hex(), e.data(), e.data().isEmpty() ? null : e.data().toString(),
+                    e.at(), response, manyDevices, srv.equals("11.4"), endsWait));
         } catch (RuntimeException ex) {
             LOG.error("Recording event {} of request {} failed", e, requestId, ex);
         }

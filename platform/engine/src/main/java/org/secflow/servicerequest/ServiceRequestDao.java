@@ -27,39 +27,26 @@ interface ServiceRequestDao {
     // the inserts of a decision (audit row, request, its devices) are ServiceRequestStore's, on the group-commit
     // writer (the reason is written there)
 
-    @SqlUpdate("""
-            INSERT INTO service_request_event (request_id, device_id, stage, alert, detail, occurred_at)
-            VALUES (:id, :device, :stage, :alert, :detail, :at)""")
-    void insertEvent(@Bind("id") String requestId, @Bind("device") String deviceId, @Bind("stage") String stage,
-                     @Bind("alert") String alert, @Bind("detail") String detail, @Bind("at") Instant at);
+    // DeviceEventWriter's statements, run as batches for every group of device events (and for one refused device)
 
-    /** A device's state; also {@link DeviceEventWriter}'s, batched. Through the primary key (V25 on PostgreSQL). */
+    /** A device event's history row. */
+    String INSERT_EVENT = """
+            INSERT INTO service_request_event (request_id, device_id, stage, alert, detail, occurred_at)
+            VALUES (:id, :device, :stage, :alert, :detail, :at)""";
+
+    /** A device's state. Through the primary key (V25 on PostgreSQL). */
     String UPDATE_DEVICE = """
             UPDATE service_request_device SET state = :state, detail = :detail, updated_at = :at
              WHERE request_id = :id AND device_id = :device""";
 
-    /** The states of a request's devices; also {@link DeviceEventWriter}'s. */
+    /** The states of a request's devices. */
     String DEVICE_STATES = "SELECT state FROM service_request_device WHERE request_id = :id";
 
-    /** A request's state; also {@link DeviceEventWriter}'s, batched. */
+    /** A request's state. */
     String UPDATE_REQUEST = "UPDATE service_request SET state = :state, updated_at = :at WHERE request_id = :id";
 
-    /** An SRV 11.4 in a final state no longer holds its device; also {@link DeviceEventWriter}'s. */
-    String RELEASE_CLAIM = "DELETE FROM device_update_claim WHERE device_id = :device AND holder = :id";
-
-    @SqlUpdate(UPDATE_DEVICE)
-    void updateDevice(@Bind("id") String requestId, @Bind("device") String deviceId, @Bind("state") String state,
-                      @Bind("detail") String detail, @Bind("at") Instant at);
-
-    @SqlQuery(DEVICE_STATES)
-    List<String> deviceStates(@Bind("id") String requestId);
-
     /** An SRV 11.4 in a final state no longer holds its device ({@code org.secflow.updates.FirmwareUpdateClaims}). */
-    @SqlUpdate(RELEASE_CLAIM)
-    void releaseClaim(@Bind("device") String deviceId, @Bind("id") String requestId);
-
-    @SqlUpdate(UPDATE_REQUEST)
-    void updateRequest(@Bind("id") String requestId, @Bind("state") String state, @Bind("at") Instant at);
+    String RELEASE_CLAIM = "DELETE FROM device_update_claim WHERE device_id = :device AND holder = :id";
 
     /**
      * A device of a future-dated request waiting for its Execution Date Time (V22__service_request_scheduled.sql).

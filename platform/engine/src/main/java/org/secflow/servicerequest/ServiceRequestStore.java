@@ -98,32 +98,15 @@ final class ServiceRequestStore {
         jdbi.useHandle(h -> h.createUpdate(DELETE_SCHEDULED).bind("id", requestId).bind("device", deviceId).execute());
     }
 
-    /** Records an event and moves the device's state; the request's state follows when all devices are done. */
-    void progress(String requestId, String deviceId, RequestState state, String stage, String alert, String detail, Instant at) {
-        jdbi.useTransaction(h -> progress(h, requestId, deviceId, state, stage, alert, detail, at, true, true));
-    }
-
     /**
-     * Records an event and moves the device's state, in the caller's transaction.
-     *
-     * @param manyDevices whether the request has more than one device: then the request's state is aggregated over
-     *        its devices' states, else it is the device's
-     * @param releasesClaim whether a final state frees the device's firmware update claim (an SRV 11.4)
+     * Records a device's refusal (no DSP, or the DSP refused it) at once, in its own transaction, as the
+     * {@link DeviceEventWriter} would record the event: its history row, the device's state and the request's,
+     * aggregated over its devices.
      */
-    static void progress(Handle h, String requestId, String deviceId, RequestState state, String stage, String alert,
-                         String detail, Instant at, boolean manyDevices, boolean releasesClaim) {
-        ServiceRequestDao dao = h.attach(ServiceRequestDao.class);
-        dao.insertEvent(requestId, deviceId, stage, alert, truncate(detail), at);
-        if (state == null) {
-            return;
-        }
-        dao.updateDevice(requestId, deviceId, state.name(), truncate(detail), at);
-        List<String> states = manyDevices ? dao.deviceStates(requestId) : List.of(state.name());
-        if (state.isTerminal() && releasesClaim) {
-            // an SRV 11.4 in a final state no longer holds its device (org.secflow.updates.FirmwareUpdateClaims)
-            dao.releaseClaim(deviceId, requestId);
-        }
-        dao.updateRequest(requestId, aggregate(states), at);
+    void refused(String requestId, String deviceId, String stage, String reason, Instant at) {
+        DeviceEventWriter.Event e = new DeviceEventWriter.Event(requestId, deviceId, RequestState.FAILED, stage, null,
+                Map.of(), reason, at, false, true, true, false);
+        jdbi.useTransaction(h -> DeviceEventWriter.writeGroup(h, List.of(e)));
     }
 
     static String aggregate(List<String> states) {

@@ -21,8 +21,8 @@ class DeviceEventWriterTest {
     private static final String DEVICE = "00-DB-00-00-00-00-00-09";
 
     private static DeviceEventWriter.Event event(RequestState state, String stage) {
-        return new DeviceEventWriter.Event(REQUEST, DEVICE, state, stage, null, Map.of(), Instant.now(), false, false,
-                false, false);
+        return new DeviceEventWriter.Event(REQUEST, DEVICE, state, stage, null, Map.of(), null, Instant.now(), false,
+                false, false, false);
     }
 
     private static String deviceState(Jdbi jdbi) {
@@ -35,16 +35,7 @@ class DeviceEventWriterTest {
     void eventsWithinOneGatheringSetTheStateOnceToTheLastAndAreAllKeptInOrder() throws Exception {
         try (Database db = FreshDatabase.open()) {
             Jdbi jdbi = db.jdbi();
-            jdbi.useHandle(h -> {
-                h.execute("""
-                        INSERT INTO service_request (request_id, srv, user_id, party, user_role, state, ruleset_version,
-                          created_at, updated_at)
-                        VALUES ('r-gather', '4.1.1', 'u1', 'SUP-A', 'IS', 'ACCEPTED', 'v1', CURRENT_TIMESTAMP,
-                          CURRENT_TIMESTAMP)""");
-                h.execute("""
-                        INSERT INTO service_request_device (request_id, device_id, srv, state, updated_at)
-                        VALUES ('r-gather', '00-DB-00-00-00-00-00-09', '4.1.1', 'ACCEPTED', CURRENT_TIMESTAMP)""");
-            });
+            acceptedRequest(jdbi, REQUEST, DEVICE);
             List<String> seen = new ArrayList<>();
             try (DeviceEventWriter writer = new DeviceEventWriter(jdbi, Duration.ofSeconds(3))) {
                 writer.add(event(RequestState.SENT, "ACCEPTED_BY_CSP"));
@@ -72,10 +63,58 @@ class DeviceEventWriterTest {
                             "SELECT stage FROM service_request_event WHERE request_id = 'r-gather' ORDER BY event_id")
                     .mapTo(String.class).list());
             assertThat(stages).containsExactly("ACCEPTED_BY_CSP", "DELIVERED_TO_HUB", "DEVICE_RESPONSE");
-            String requestState = jdbi.withHandle(h -> h.createQuery(
-                    "SELECT state FROM service_request WHERE request_id = 'r-gather'").mapTo(String.class).one());
-            assertThat(requestState).isEqualTo("COMPLETED");
+            assertThat(requestState(jdbi, REQUEST)).isEqualTo("COMPLETED");
         }
+    }
+
+    @Test
+    void aRefusedDeviceIsRecordedAtOnceAndItsRequestAggregatedOverItsDevices() {
+        try (Database db = FreshDatabase.open()) {
+            Jdbi jdbi = db.jdbi();
+            acceptedRequest(jdbi, "r-refused", "00-DB-00-00-00-00-00-01", "00-DB-00-00-00-00-00-02");
+            ServiceRequestStore store = new ServiceRequestStore(jdbi, null);
+            store.refused("r-refused", "00-DB-00-00-00-00-00-01", "REJECTED_BY_DSP", "the hub is not commissioned",
+                    Instant.now());
+            // no writer thread in between: the caller reads its own write
+            assertThat(requestState(jdbi, "r-refused")).isEqualTo("IN_PROGRESS");
+            store.refused("r-refused", "00-DB-00-00-00-00-00-02", "FAILED", "no DSP is configured", Instant.now());
+            assertThat(requestState(jdbi, "r-refused")).isEqualTo("FAILED");
+            List<String> events = jdbi.withHandle(h -> h.createQuery("""
+                            SELECT device_id || ' ' || stage || ': ' || detail FROM service_request_event
+                             WHERE request_id = 'r-refused' ORDER BY event_id""")
+                    .mapTo(String.class).list());
+            assertThat(events).containsExactly(
+                    "00-DB-00-00-00-00-00-01 REJECTED_BY_DSP: the hub is not commissioned",
+                    "00-DB-00-00-00-00-00-02 FAILED: no DSP is configured");
+            List<String> devices = jdbi.withHandle(h -> h.createQuery("""
+                            SELECT state || ' ' || detail FROM service_request_device WHERE request_id = 'r-refused'
+                             ORDER BY device_id""")
+                    .mapTo(String.class).list());
+            assertThat(devices).containsExactly("FAILED the hub is not commissioned", "FAILED no DSP is configured");
+        }
+    }
+
+    /** An SRV 4.1.1 accepted for {@code devices}, none of them sent yet. */
+    private static void acceptedRequest(Jdbi jdbi, String requestId, String... devices) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("""
+                            INSERT INTO service_request (request_id, srv, user_id, party, user_role, state,
+                              ruleset_version, created_at, updated_at)
+                            VALUES (:id, '4.1.1', 'u1', 'SUP-A', 'IS', 'ACCEPTED', 'v1', CURRENT_TIMESTAMP,
+                              CURRENT_TIMESTAMP)""")
+                    .bind("id", requestId).execute();
+            for (String device : devices) {
+                h.createUpdate("""
+                                INSERT INTO service_request_device (request_id, device_id, srv, state, updated_at)
+                                VALUES (:id, :device, '4.1.1', 'ACCEPTED', CURRENT_TIMESTAMP)""")
+                        .bind("id", requestId).bind("device", device).execute();
+            }
+        });
+    }
+
+    private static String requestState(Jdbi jdbi, String requestId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT state FROM service_request WHERE request_id = :id")
+                .bind("id", requestId).mapTo(String.class).one());
     }
 
     @Test

@@ -41,8 +41,8 @@ class PerRequestStatementPlansTest {
     private static Database db;
 
     /**
-     * A production statement, the table it reads, the index it must read through ({@code null}: the table's primary
-     * key), and whether PostgreSQL alone runs it.
+     * A production statement (a DAO method's annotation, or a DAO constant named in capitals), the table it reads, the
+     * index it must read through ({@code null}: the table's primary key), and whether PostgreSQL alone runs it.
      */
     record Statement(String dao, String method, String table, String index, boolean postgresqlOnly) {
         @Override
@@ -51,6 +51,11 @@ class PerRequestStatementPlansTest {
         }
 
         String sql() throws ReflectiveOperationException {
+            if (method.equals(method.toUpperCase(java.util.Locale.ROOT))) {
+                java.lang.reflect.Field constant = Class.forName(dao).getDeclaredField(method);
+                constant.setAccessible(true); // the DAO is package-private
+                return (String) constant.get(null);
+            }
             for (Method m : Class.forName(dao).getDeclaredMethods()) {
                 if (m.getName().equals(method)) {
                     SqlUpdate u = m.getAnnotation(SqlUpdate.class);
@@ -68,9 +73,9 @@ class PerRequestStatementPlansTest {
         String campaigns = "org.secflow.campaign.CampaignDeviceDao";
         return List.of(
                 // DeviceEventWriter runs these three for every gathered device event
-                new Statement(requests, "updateDevice", "service_request_device", null, false),
-                new Statement(requests, "updateRequest", "service_request", null, false),
-                new Statement(requests, "deviceStates", "service_request_device", null, false),
+                new Statement(requests, "UPDATE_DEVICE", "service_request_device", null, false),
+                new Statement(requests, "UPDATE_REQUEST", "service_request", null, false),
+                new Statement(requests, "DEVICE_STATES", "service_request_device", null, false),
                 // each SRV 11.4 asks it; PostgreSQL's partial index serves it only while the SQL names srv = '11.4'
                 new Statement(requests, "firmwareUpdatesInProgress", "service_request_device",
                         "service_request_device_by_device", false),
