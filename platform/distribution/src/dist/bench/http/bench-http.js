@@ -11,7 +11,8 @@
 //     them (accepted requests over the time from the start of the run to the last one's final device event).
 // Prints requests/s, latency percentiles, errors, the requests deferred (503) and the accepted rate when there are
 // any, Little's law as a check of the figures (mean latency x rate should be about CONNECTIONS), the server process's
-// CPU time per request over the measured run (from its metrics) and its JIT compilers' time in that run, and the
+// CPU time per request over the measured run (from its metrics), its JIT compilers' CPU in that run and the process's
+// CPU without it (or, where the server does not report that, the compilers' elapsed time), and the
 // decision-audit rows added during the run.
 // BENCH_HTTP_RATE=N holds the load at N requests/s instead of as fast as the server answers: below its capacity the
 // CPU per request is a steadier measure of a change than the top rate on a machine whose speed varies.
@@ -40,9 +41,10 @@ async function get(path, token = auditToken) {
   return r.json();
 }
 
-// The server process's CPU time so far and its JIT compilers' time, in seconds ({process, jit}; Micrometer's
-// process.cpu.time and jvm.compilation.time at GET /api/metrics, the demo operator's token), or null when the server
-// does not report them
+// The server process's CPU time so far, its JIT compilers' elapsed time and, on Linux, their threads' CPU time, in
+// seconds ({process, jit, jitCpu}; Micrometer's process.cpu.time and jvm.compilation.time and secflow.jit.cpu.time at
+// GET /api/metrics, the demo operator's token; jit and jitCpu null when the server does not report them), or null
+// when the server reports no CPU time
 async function serverCpuSeconds() {
   try {
     const r = await fetch(base + '/api/metrics', { headers: headersOf(operatorToken) });
@@ -56,7 +58,8 @@ async function serverCpuSeconds() {
     // process.cpu.time is in ns; jvm.compilation.time in ms, one series per compiler
     const cpu = total(/^process_cpu_time_ns_total /);
     const jit = total(/^jvm_compilation_time_ms_total(\{[^}]*\})? /);
-    return cpu === null ? null : { process: cpu / 1e9, jit: jit === null ? null : jit / 1e3 };
+    const jitCpu = total(/^secflow_jit_cpu_time_seconds_total /);
+    return cpu === null ? null : { process: cpu / 1e9, jit: jit === null ? null : jit / 1e3, jitCpu };
   } catch (e) {
     return null;
   }
@@ -210,10 +213,15 @@ async function drain(accepted, deadline) {
       + `over ${((ended - started) / 1000).toFixed(1)} s, ${(cpu / ((ended - started) / 1000) * 100).toFixed(0)} % of one core)`
       + (fixedRate > 0 ? `; fixed rate ${fixedRate} requests/s` : ''));
     // the JIT compilers still at work after the warm-up add to the process's CPU without being the requests' cost.
-    // The JVM reports their elapsed time in compilation, not their CPU time: on a loaded machine a compiler thread
-    // waits for a core, so this overstates their CPU (here up to twice what a profiler showed) and is not subtracted
-    // above; it tells whether two runs are comparable (similar JIT time) or the warm-up was too short
-    if (cpuBefore.jit !== null && cpuAfter.jit !== null) {
+    // Where the server reports its compiler threads' CPU (Linux), the process's CPU less theirs is the requests' own
+    // (plus anything else the process does meanwhile), comparable between runs whose JIT was at different stages.
+    // Elsewhere the JVM's elapsed time in compilation is shown instead: on a loaded machine a compiler thread waits
+    // for a core, so that overstates their CPU (here up to twice) and is not subtracted
+    if (cpuBefore.jitCpu !== null && cpuAfter.jitCpu !== null) {
+      const jit = cpuAfter.jitCpu - cpuBefore.jitCpu;
+      console.log(`JIT compiler threads' CPU during the run: ${jit.toFixed(1)} s (${perRequest(jit)} ms per request); `
+        + `server process CPU without them: ${perRequest(cpu - jit)} ms per request`);
+    } else if (cpuBefore.jit !== null && cpuAfter.jit !== null) {
       const jit = cpuAfter.jit - cpuBefore.jit;
       console.log(`JIT compilation during the run: ${jit.toFixed(1)} s (time in the JVM's compilers, ${perRequest(jit)} ms `
         + `per request; more than a few % of the run: the server was still compiling)`);

@@ -197,7 +197,7 @@ final class DeviceEventWriter implements AutoCloseable {
     /**
      * Writes a group of events in the caller's transaction: their history rows and responses, then each device's and
      * request's state once, to its last event in the group. Also the one place a single event is written
-     * ({@link ServiceRequestStore#progress}).
+     * ({@link ServiceRequestStore#refused}).
      */
     static void writeGroup(Handle h, List<Event> group) {
         PreparedBatch events = h.prepareBatch(ServiceRequestDao.INSERT_EVENT);

@@ -43,6 +43,8 @@ import org.camunda.bpm.engine.ManagementService;
  *   <li>{@code hikaricp_*}: the connection pool (HikariCP's own Micrometer tracker); {@code jvm_*}, {@code process_*},
  *       {@code system_*}: the JVM (Micrometer's binders), among them {@code jvm_compilation_time_ms_total}, the time
  *       the JIT compilers have spent (the JVM's CompilationMXBean; ms)</li>
+ *   <li>{@code secflow_jit_cpu_time_seconds_total}: the CPU time of the JIT compiler threads, on Linux only
+ *       ({@link CompilerThreadsCpu}); {@code process_cpu_time_ns_total} less this is the application's own</li>
  * </ul>
  * Everything the request and campaign paths count is a lock-free adder read only when scraped, so metrics add no
  * lock and no store access to those paths.
@@ -55,6 +57,11 @@ public final class PlatformMetrics implements AutoCloseable {
     private final Set<DecisionCounts.Key> decisionMeters = ConcurrentHashMap.newKeySet();
     private final FirmwareCampaignService campaigns;
     private volatile Map<DeviceState, Long> campaignDevices = Map.of();
+    /**
+     * Held here: a Micrometer function counter keeps only a weak reference to what it reads, and reads 0 once that is
+     * collected.
+     */
+    private final CompilerThreadsCpu compilers = new CompilerThreadsCpu(java.nio.file.Path.of("/proc/self/task"));
 
     /**
      * Binds the meters of what is given; a null part (a platform started without service providers) is left out.
@@ -72,6 +79,10 @@ public final class PlatformMetrics implements AutoCloseable {
         new JvmCompilationMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
+        if (compilers.available()) {
+            FunctionCounter.builder("secflow.jit.cpu.time", compilers, CompilerThreadsCpu::seconds).baseUnit("seconds")
+                    .description("CPU time of the JVM's JIT compiler threads (Linux only)").register(registry);
+        }
         if (database != null && database.dataSource() instanceof HikariDataSource pool && pool.getMetricRegistry() == null) {
             pool.setMetricRegistry(registry);
         }
