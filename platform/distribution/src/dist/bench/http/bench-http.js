@@ -214,7 +214,8 @@ async function drain(accepted, deadline) {
       + (fixedRate > 0 ? `; fixed rate ${fixedRate} requests/s` : ''));
     // the JIT compilers still at work after the warm-up add to the process's CPU without being the requests' cost.
     // Where the server reports its compiler threads' CPU (Linux), the process's CPU less theirs is the requests' own
-    // (plus anything else the process does meanwhile), comparable between runs whose JIT was at different stages.
+    // (plus anything else the process does meanwhile). It still falls with a longer warm-up, since code not yet
+    // optimised runs slower, but it leaves out the compilers' own share, which differs most between runs.
     // Elsewhere the JVM's elapsed time in compilation is shown instead: on a loaded machine a compiler thread waits
     // for a core, so that overstates their CPU (here up to twice) and is not subtracted
     if (cpuBefore.jitCpu !== null && cpuAfter.jitCpu !== null) {
