@@ -35,14 +35,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * leading column the statement names, and then reads, for each update, every row with that value: every Service
  * Request of the device, every device of the campaign. The test forces the generic plan
  * ({@code plan_cache_mode = force_generic_plan}). On HSQLDB, which plans each statement once with its parameters
- * unknown, it reads the plan HSQLDB compiled. The SQL is the production SQL, read from the DAOs' annotations.
+ * unknown, it reads the plan HSQLDB compiled. The SQL is the production SQL, read from the DAOs' constants and
+ * annotations.
  */
 class PerRequestStatementPlansTest {
     private static Database db;
 
     /**
-     * A production statement (a DAO method's annotation, or a DAO constant named in capitals), the table it reads, the
-     * index it must read through ({@code null}: the table's primary key), and whether PostgreSQL alone runs it.
+     * A production statement (a DAO constant, or a DAO method's annotation, by name), the table it reads, the index it
+     * must read through ({@code null}: the table's primary key), and whether PostgreSQL alone runs it.
      */
     record Statement(String dao, String method, String table, String index, boolean postgresqlOnly) {
         @Override
@@ -51,10 +52,11 @@ class PerRequestStatementPlansTest {
         }
 
         String sql() throws ReflectiveOperationException {
-            if (method.equals(method.toUpperCase(java.util.Locale.ROOT))) {
-                java.lang.reflect.Field constant = Class.forName(dao).getDeclaredField(method);
-                constant.setAccessible(true); // the DAO is package-private
-                return (String) constant.get(null);
+            for (java.lang.reflect.Field constant : Class.forName(dao).getDeclaredFields()) {
+                if (constant.getName().equals(method)) {
+                    constant.setAccessible(true); // the DAO is package-private
+                    return (String) constant.get(null);
+                }
             }
             for (Method m : Class.forName(dao).getDeclaredMethods()) {
                 if (m.getName().equals(method)) {
