@@ -9,6 +9,9 @@
 //     (BENCH_HTTP_DRAIN, default 10) and counts, by GET /api/service-requests/{id}, how many accepted requests of
 //     the measured run reached COMPLETED; when all are final it also prints the rate at which the devices answered
 //     them (accepted requests over the time from the start of the run to the last one's final device event).
+//   poll: GET /api/service-requests/{id}, as a User polling for its responses: first BENCH_HTTP_POLL_SEED (default
+//     2,000) requests of the mix are sent and waited for until final, then each GET asks for one of them at random by
+//     the User that sent it (the request with its devices' states, history, responses and alerts).
 // Prints requests/s, latency percentiles, errors, the requests deferred (503) and the accepted rate when there are
 // any, Little's law as a check of the figures (mean latency x rate should be about CONNECTIONS), the server process's
 // CPU time per request over the measured run (from its metrics), its JIT compilers' CPU in that run and the process's
@@ -16,7 +19,7 @@
 // decision-audit rows added during the run.
 // BENCH_HTTP_RATE=N holds the load at N requests/s instead of as fast as the server answers: below its capacity the
 // CPU per request is a steadier measure of a change than the top rate on a machine whose speed varies.
-// Usage: node bench-http.js PORT SECONDS CONNECTIONS WARMUP_SECONDS [read|mix]
+// Usage: node bench-http.js PORT SECONDS CONNECTIONS WARMUP_SECONDS [read|mix|poll]
 'use strict';
 const autocannon = require('autocannon');
 
@@ -26,6 +29,7 @@ const drainSeconds = Number(process.env.BENCH_HTTP_DRAIN || 10);
 // BENCH_HTTP_RATE: requests/s over all connections, warm-up and run (autocannon's overallRate); unset, as fast as the
 // server answers. Below the server's capacity, the server's CPU per request is its cost, free of queueing.
 const fixedRate = Number(process.env.BENCH_HTTP_RATE || 0);
+const pollSeed = Number(process.env.BENCH_HTTP_POLL_SEED || 2000);
 if (!(fixedRate >= 0)) throw new Error(`BENCH_HTTP_RATE must be a number of requests/s, got '${process.env.BENCH_HTTP_RATE}'`);
 const operatorToken = 'demo-operator';
 const base = `http://127.0.0.1:${port}`;
@@ -121,27 +125,66 @@ function chooser(entries) {
   };
 }
 
-function run(duration, choose, devices, accepted) {
+// the body of one request of an entry: its SRV by its User's role to a device of its pool, with its payload
+function bodyOf(e, devices) {
+  const body = { srv: e.srv, userRole: e.role, deviceId: pick(devices[e.pool]) };
+  if (e.payload) body.payload = e.payload();
+  return JSON.stringify(body);
+}
+
+// autocannon for DURATION seconds at CONNECTIONS (or the fixed rate), each request made by setupRequest
+function load(duration, request) {
   return new Promise((resolve, reject) => {
     autocannon({
       url: `${base}/api/service-requests`, connections, duration, headers: headersOf(auditToken),
       ...(fixedRate > 0 ? { overallRate: fixedRate } : {}),
-      requests: [{
-        method: 'POST',
-        setupRequest: (r, context) => {
-          const e = choose();
-          context.token = e.token;
-          const body = { srv: e.srv, userRole: e.role, deviceId: pick(devices[e.pool]) };
-          if (e.payload) body.payload = e.payload();
-          return { ...r, headers: headersOf(e.token), body: JSON.stringify(body) };
-        },
-        // the request id is the first field of a 202 body: {"requestId":"...",
-        onResponse: accepted && ((status, body, context) => {
-          if (status === 202) accepted.push([body.substring(14, body.indexOf('"', 14)), context.token]);
-        }),
-      }],
+      requests: [request],
     }, (err, res) => (err ? reject(err) : resolve(res)));
   });
+}
+
+function run(duration, choose, devices, accepted) {
+  return load(duration, {
+    method: 'POST',
+    setupRequest: (r, context) => {
+      const e = choose();
+      context.token = e.token;
+      return { ...r, headers: headersOf(e.token), body: bodyOf(e, devices) };
+    },
+    // the request id is the first field of a 202 body: {"requestId":"...",
+    onResponse: accepted && ((status, body, context) => {
+      if (status === 202) accepted.push([body.substring(14, body.indexOf('"', 14)), context.token]);
+    }),
+  });
+}
+
+// poll mode: GET /api/service-requests/{id} of one of the seeded requests at random, by the User that sent it
+function runPoll(duration, requests) {
+  return load(duration, {
+    method: 'GET',
+    setupRequest: r => {
+      const [id, token] = pick(requests);
+      return { ...r, path: `/api/service-requests/${id}`, headers: headersOf(token) };
+    },
+  });
+}
+
+// poll mode's requests to read: the mix sent once, CONNECTIONS at a time, then waited for until final
+async function seed(count, choose, devices) {
+  const sent = [];
+  let left = count;
+  const worker = async () => {
+    while (left-- > 0) {
+      const e = choose();
+      const r = await fetch(base + '/api/service-requests', { method: 'POST', headers: headersOf(e.token), body: bodyOf(e, devices) });
+      const answer = await r.json();
+      if (r.status === 202) sent.push([answer.requestId, e.token]);
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, worker));
+  if (sent.length === 0) throw new Error('no request accepted to poll: start the server with --demo');
+  await drain(sent, Date.now() + 60 * 1000);
+  return sent;
 }
 
 // GETs each request until it is final or the drain time is over; returns counts by state, and in lastFinal the
@@ -174,24 +217,27 @@ async function drain(accepted, deadline) {
 }
 
 (async () => {
-  if (mode !== 'read' && mode !== 'mix') throw new Error(`mode must be read or mix, got '${mode}'`);
-  const entries = mode === 'mix' ? MIX : READ;
+  if (!['read', 'mix', 'poll'].includes(mode)) throw new Error(`mode must be read, mix or poll, got '${mode}'`);
+  const entries = mode === 'read' ? READ : MIX;
   const devices = await pools(entries);
   const choose = chooser(entries);
-  if (warmup > 0) await run(warmup, choose, devices, null);
+  const polled = mode === 'poll' ? await seed(pollSeed, choose, devices) : null;
   const accepted = mode === 'mix' ? [] : null;
+  const measure = d => (polled ? runPoll(d, polled) : run(d, choose, devices, accepted));
+  if (warmup > 0) await (polled ? runPoll(warmup, polled) : run(warmup, choose, devices, null));
   // the demo Users' requests all count: the audit row ids are one sequence; read the newest through each User
   const newest = async () => Math.max(...await Promise.all([...new Set(entries.map(e => e.token))].map(async t =>
     (await get('/api/service-requests?limit=1', t)).map(r => r.audit_id).concat(-1)[0])));
   const before = await newest();
   const cpuBefore = await serverCpuSeconds();
   const started = Date.now();
-  const res = await run(seconds, choose, devices, accepted);
+  const res = await measure(seconds);
   const ended = Date.now();
   const cpuAfter = await serverCpuSeconds();
   const after = await newest();
   const l = res.latency;
   const rate = res.requests.total / res.duration;
+  if (polled) console.log(`poll mode: GET of ${polled.length} requests, each final (history, responses), by their Users`);
   console.log(`${mode} mode: ${res.requests.total} requests in ${res.duration.toFixed(1)} s over ${connections} connections (after ${warmup} s of warm-up)`);
   console.log(`requests/s: ${rate.toFixed(0)}`);
   console.log(`latency ms: mean ${l.mean.toFixed(2)}, p50 ${l.p50}, p90 ${l.p90}, p99 ${l.p99}, p99.9 ${l.p99_9}, max ${l.max}`);
@@ -229,8 +275,12 @@ async function drain(accepted, deadline) {
     }
   }
   // the requests in flight when the run stops are still decided and audited, so up to CONNECTIONS more rows
-  console.log(`decision audit: ${after - before} rows added (responses counted: ${res['2xx'] + res.non2xx}, `
-    + `plus up to ${connections} requests in flight when the run stopped)`);
+  if (polled) {
+    console.log(`decision audit: ${after - before} rows added (a GET adds none)`);
+  } else {
+    console.log(`decision audit: ${after - before} rows added (responses counted: ${res['2xx'] + res.non2xx}, `
+      + `plus up to ${connections} requests in flight when the run stopped)`);
+  }
   if (accepted) {
     const { lastFinal, ...states } = await drain(accepted, ended + drainSeconds * 1000);
     const took = ((Date.now() - ended) / 1000).toFixed(1);

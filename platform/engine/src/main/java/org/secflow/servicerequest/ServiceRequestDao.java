@@ -1,14 +1,10 @@
 package org.secflow.servicerequest;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.MapMapper;
-import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMap;
@@ -76,12 +72,28 @@ interface ServiceRequestDao {
              WHERE device_id = :device AND srv = '11.4' AND state IN ('ACCEPTED', 'SENT', 'DELIVERED_TO_HUB', 'DELIVERED')""")
     int firmwareUpdatesInProgress(@Bind("device") String deviceId);
 
-    /** The request row; devices, history and responses empty (read beside it). */
-    @SqlQuery("""
-            SELECT request_id, srv, user_id, party, user_role, state, ruleset_version, response, created_at, updated_at
-              FROM service_request WHERE request_id = :id""")
-    @UseRowMapper(RequestRows.class)
-    Optional<ServiceRequestView> request(@Bind("id") String requestId);
+    /**
+     * One Service Request as {@code GET /api/service-requests/{id}} shows it, in one statement (one round trip, one
+     * snapshot, so a state is never newer than the history beside it): part 0 the request row, 1 its devices by device
+     * id, 2 its history in the order recorded, 3 its responses in the order received ({@link ViewRows}). Through
+     * SqlObject methods, four reads (an attach, a configuration copy and row mappers built by reflection on every
+     * call, then a round trip each) were most of the CPU of such a GET (docs/performance.md).
+     */
+    String SELECT_VIEW = """
+            SELECT 0 AS part, 0 AS seq, request_id AS s1, srv AS s2, user_id AS s3, party AS s4, user_role AS s5,
+                   state AS s6, ruleset_version AS s7, response AS s8, created_at AS t1, updated_at AS t2, FALSE AS flag
+              FROM service_request WHERE request_id = :id
+            UNION ALL
+            SELECT 1, 0, device_id, state, detail, NULL, NULL, NULL, NULL, NULL, updated_at, NULL, FALSE
+              FROM service_request_device WHERE request_id = :id
+            UNION ALL
+            SELECT 2, event_id, device_id, stage, alert, detail, NULL, NULL, NULL, NULL, occurred_at, NULL, FALSE
+              FROM service_request_event WHERE request_id = :id
+            UNION ALL
+            SELECT 3, response_id, device_id, gbcs_use_case, response_code, body, NULL, NULL, NULL, NULL, received_at, NULL,
+                   critical
+              FROM service_request_response WHERE request_id = :id
+             ORDER BY part, seq, s1""";
 
     // the responses are inserted in batches by DeviceEventWriter (ServiceRequestStore.INSERT_RESPONSE)
 
@@ -89,19 +101,32 @@ interface ServiceRequestDao {
     record ResponseRow(Instant at, String deviceId, String gbcsUseCase, String responseCode, boolean critical, String body) {
     }
 
-    @SqlQuery("""
-            SELECT received_at, device_id, gbcs_use_case, response_code, critical, body
-              FROM service_request_response WHERE request_id = :id ORDER BY response_id""")
-    @UseRowMapper(ResponseRows.class)
-    List<ResponseRow> responses(@Bind("id") String requestId);
+    /**
+     * Gathers the rows of {@link #SELECT_VIEW}, in their order, into a request with its devices, history and responses
+     * (bodies as stored); nothing when the request row is missing.
+     */
+    final class ViewRows {
+        ServiceRequestView request;
+        final List<ServiceRequestView.DeviceProgress> devices = new java.util.ArrayList<>();
+        final List<ServiceRequestView.Event> history = new java.util.ArrayList<>();
+        final List<ResponseRow> responses = new java.util.ArrayList<>();
 
-    @SqlQuery("SELECT device_id, state, detail FROM service_request_device WHERE request_id = :id ORDER BY device_id")
-    @RegisterConstructorMapper(ServiceRequestView.DeviceProgress.class)
-    List<ServiceRequestView.DeviceProgress> devices(@Bind("id") String requestId);
-
-    @SqlQuery("SELECT occurred_at, device_id, stage, alert, detail FROM service_request_event WHERE request_id = :id ORDER BY event_id")
-    @UseRowMapper(EventRows.class)
-    List<ServiceRequestView.Event> events(@Bind("id") String requestId);
+        /** Takes one row of {@link #SELECT_VIEW}. */
+        void add(java.sql.ResultSet rs) throws java.sql.SQLException {
+            switch (rs.getInt(1)) {
+                case 0 -> request = new ServiceRequestView(rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                        rs.getTimestamp(11).toInstant(), rs.getTimestamp(12).toInstant(),
+                        List.of(), List.of(), List.of(), List.of());
+                case 1 -> devices.add(new ServiceRequestView.DeviceProgress(rs.getString(3), rs.getString(4), rs.getString(5)));
+                case 2 -> history.add(new ServiceRequestView.Event(rs.getTimestamp(11).toInstant(), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6)));
+                case 3 -> responses.add(new ResponseRow(rs.getTimestamp(11).toInstant(), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getBoolean(13), rs.getString(6)));
+                default -> throw new IllegalStateException("unknown part " + rs.getInt(1));
+            }
+        }
+    }
 
     /** {@code where}: {@code AND} conditions on {@code :user}, {@code :srv}, {@code :outcome}, or nothing. */
     @SqlQuery("""
@@ -124,34 +149,4 @@ interface ServiceRequestDao {
     /** Type 1 devices (PPMID, HCALCS, APC) on the Communications Hub. */
     @SqlQuery("SELECT COUNT(*) FROM device WHERE comms_hub_id = :hub AND device_type IN ('PPMID', 'HCALCS', 'APC')")
     int type1OnHub(@Bind("hub") String commsHubId);
-
-    /** Reads a request row with empty lists. */
-    final class RequestRows implements RowMapper<ServiceRequestView> {
-        @Override
-        public ServiceRequestView map(ResultSet rs, StatementContext ctx) throws SQLException {
-            return new ServiceRequestView(rs.getString("request_id"), rs.getString("srv"),
-                    rs.getString("user_id"), rs.getString("party"), rs.getString("user_role"), rs.getString("state"),
-                    rs.getString("ruleset_version"), rs.getString("response"),
-                    rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-                    List.of(), List.of(), List.of(), List.of());
-        }
-    }
-
-    /** Reads a {@link ResponseRow}. */
-    final class ResponseRows implements RowMapper<ResponseRow> {
-        @Override
-        public ResponseRow map(ResultSet rs, StatementContext ctx) throws SQLException {
-            return new ResponseRow(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getBoolean(5), rs.getString(6));
-        }
-    }
-
-    /** Reads an {@link ServiceRequestView.Event}. */
-    final class EventRows implements RowMapper<ServiceRequestView.Event> {
-        @Override
-        public ServiceRequestView.Event map(ResultSet rs, StatementContext ctx) throws SQLException {
-            return new ServiceRequestView.Event(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
-                    rs.getString(4), rs.getString(5));
-        }
-    }
 }

@@ -126,19 +126,29 @@ final class ServiceRequestStore {
                 || h.attach(ServiceRequestDao.class).firmwareUpdatesInProgress(deviceId) > 0;
     }
 
+    /**
+     * The request with its devices, history, responses (bodies parsed) and alerts, read in one statement
+     * ({@link ServiceRequestDao#SELECT_VIEW}); empty when there is no such request.
+     */
     Optional<ServiceRequestView> find(String requestId) {
-        // states first, then history and responses: the events that moved a state commit with it, so a state read
-        // is never newer than the history read after it (read the other way round, a view could show ACTIVATED
-        // without its activation alert)
-        return jdbi.withExtension(ServiceRequestDao.class, dao -> dao.request(requestId).map(v -> {
-            List<ServiceRequestView.DeviceProgress> devices = dao.devices(requestId);
-            List<ServiceRequestView.Event> history = dao.events(requestId);
-            return new ServiceRequestView(v.requestId(), v.srv(), v.userId(), v.party(), v.userRole(), v.state(),
-                    v.ruleSetVersion(), v.response(), v.createdAt(), v.updatedAt(), devices, history,
-                    dao.responses(requestId).stream().map(r -> new ServiceRequestView.Response(r.at(), r.deviceId(),
-                            r.gbcsUseCase(), r.responseCode(), r.critical(), readBody(r.body()))).toList(),
-                    history.stream().filter(e -> "DEVICE_ALERT".equals(e.stage())).toList());
-        }));
+        ServiceRequestDao.ViewRows rows = jdbi.withHandle(h -> h.createQuery(ServiceRequestDao.SELECT_VIEW)
+                .bind("id", requestId)
+                .reduceResultSet(new ServiceRequestDao.ViewRows(), (view, rs, ctx) -> {
+                    view.add(rs);
+                    return view;
+                }));
+        ServiceRequestView v = rows.request;
+        if (v == null) {
+            return Optional.empty();
+        }
+        List<ServiceRequestView.Response> responses = rows.responses.stream()
+                .map(r -> new ServiceRequestView.Response(r.at(), r.deviceId(), r.gbcsUseCase(), r.responseCode(),
+                        r.critical(), readBody(r.body())))
+                .toList();
+        return Optional.of(new ServiceRequestView(v.requestId(), v.srv(), v.userId(), v.party(), v.userRole(), v.state(),
+                v.ruleSetVersion(), v.response(), v.createdAt(), v.updatedAt(), List.copyOf(rows.devices),
+                List.copyOf(rows.history), responses,
+                rows.history.stream().filter(e -> "DEVICE_ALERT".equals(e.stage())).toList()));
     }
 
     /** The insert {@link #response} adds rows to: one batch for a group of events ({@link DeviceEventWriter}). */

@@ -14,7 +14,8 @@ import org.secflow.store.FreshDatabase;
 
 /**
  * {@link DeviceEventWriter} on a real database (HSQLDB, or PostgreSQL with {@code -Dsecflow.test.database=postgresql}):
- * events gathered into one group set a device's state once, to the last of them, and every event is kept in order.
+ * events gathered into one group set a device's state once, to the last of them, and every event is kept in order;
+ * what it recorded is read back as one Service Request ({@link ServiceRequestStore#find}).
  */
 class DeviceEventWriterTest {
     private static final String REQUEST = "r-gather";
@@ -91,6 +92,52 @@ class DeviceEventWriterTest {
                              ORDER BY device_id""")
                     .mapTo(String.class).list());
             assertThat(devices).containsExactly("FAILED the hub is not commissioned", "FAILED no DSP is configured");
+        }
+    }
+
+    @Test
+    void whatTheWriterRecordedIsReadBackAsOneRequestWithItsDevicesHistoryResponsesAndAlertsInOrder() {
+        try (Database db = FreshDatabase.open()) {
+            Jdbi jdbi = db.jdbi();
+            String first = "00-DB-00-00-00-00-00-01";
+            String second = "00-DB-00-00-00-00-00-02";
+            // the second device first: devices are shown by id, history and responses in the order recorded
+            acceptedRequest(jdbi, "r-view", second, first);
+            Instant t = Instant.parse("2026-12-07T10:00:00Z");
+            jdbi.useTransaction(h -> DeviceEventWriter.writeGroup(h, List.of(
+                    new DeviceEventWriter.Event("r-view", second, RequestState.SENT, "ACCEPTED_BY_CSP", null, Map.of(),
+                            "csp=north", t, false, true, false, false),
+                    new DeviceEventWriter.Event("r-view", first, RequestState.SENT, "ACCEPTED_BY_CSP", null, Map.of(),
+                            "csp=north", t.plusMillis(1), false, true, false, false),
+                    new DeviceEventWriter.Event("r-view", second, null, "DEVICE_ALERT", "0x8F8A", Map.of(), null,
+                            t.plusMillis(2), false, true, false, false),
+                    new DeviceEventWriter.Event("r-view", second, RequestState.COMPLETED, "DEVICE_RESPONSE", null,
+                            Map.of("gbcsUseCase", "ECS17b", "responseCode", "I0", "importKwh", "1234.5"), "importKwh=1234.5",
+                            t.plusMillis(3), true, true, false, false),
+                    new DeviceEventWriter.Event("r-view", first, RequestState.FAILED, "DEVICE_RESPONSE", null,
+                            Map.of("gbcsUseCase", "ECS17b", "responseCode", "E3", "critical", "true"), "E3",
+                            t.plusMillis(4), true, true, false, false))));
+            ServiceRequestStore store = new ServiceRequestStore(jdbi, null);
+
+            ServiceRequestView v = store.find("r-view").orElseThrow();
+
+            assertThat(v.requestId()).isEqualTo("r-view");
+            assertThat(v.srv()).isEqualTo("4.1.1");
+            assertThat(v.party()).isEqualTo("SUP-A");
+            assertThat(v.state()).isEqualTo("PARTIALLY_FAILED");
+            assertThat(v.devices()).containsExactly(
+                    new ServiceRequestView.DeviceProgress(first, "FAILED", "E3"),
+                    new ServiceRequestView.DeviceProgress(second, "COMPLETED", "importKwh=1234.5"));
+            assertThat(v.history()).extracting(e -> e.deviceId() + " " + e.stage() + " " + e.alert() + " " + e.detail())
+                    .containsExactly(second + " ACCEPTED_BY_CSP null csp=north", first + " ACCEPTED_BY_CSP null csp=north",
+                            second + " DEVICE_ALERT 0x8F8A null", second + " DEVICE_RESPONSE null importKwh=1234.5",
+                            first + " DEVICE_RESPONSE null E3");
+            assertThat(v.history().get(2).at()).isEqualTo(t.plusMillis(2));
+            assertThat(v.responses()).containsExactly(
+                    new ServiceRequestView.Response(t.plusMillis(3), second, "ECS17b", "I0", false, Map.of("importKwh", "1234.5")),
+                    new ServiceRequestView.Response(t.plusMillis(4), first, "ECS17b", "E3", true, Map.of()));
+            assertThat(v.alerts()).containsExactly(v.history().get(2));
+            assertThat(store.find("r-missing")).isEmpty();
         }
     }
 

@@ -25,9 +25,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The statements run for every Service Request's device event and every campaign device's move find their rows
- * through the table's primary key, and the SRV 11.4 in-progress check through its index, on a new database whose
- * tables are empty and have no statistics yet.
+ * The statements run for every Service Request's device event, every read of one Service Request and every campaign
+ * device's move find their rows through the table's primary key, and the SRV 11.4 in-progress check and a request's
+ * history and responses through their indexes, on a new database whose tables are empty and have no statistics yet.
  *
  * <p>On PostgreSQL this is the plan a pooled connection keeps: after five executions of a prepared statement the
  * server may switch to a generic plan, made without the parameter values, and keeps it until the table's statistics
@@ -48,7 +48,7 @@ class PerRequestStatementPlansTest {
     record Statement(String dao, String method, String table, String index, boolean postgresqlOnly) {
         @Override
         public String toString() {
-            return dao.substring(dao.lastIndexOf('.') + 1) + "." + method;
+            return dao.substring(dao.lastIndexOf('.') + 1) + "." + method + " on " + table;
         }
 
         String sql() throws ReflectiveOperationException {
@@ -78,6 +78,12 @@ class PerRequestStatementPlansTest {
                 new Statement(requests, "UPDATE_DEVICE", "service_request_device", null, false),
                 new Statement(requests, "UPDATE_REQUEST", "service_request", null, false),
                 new Statement(requests, "DEVICE_STATES", "service_request_device", null, false),
+                // GET /api/service-requests/{id}, polled by every client waiting for a response, reads four tables
+                new Statement(requests, "SELECT_VIEW", "service_request", null, false),
+                new Statement(requests, "SELECT_VIEW", "service_request_device", null, false),
+                new Statement(requests, "SELECT_VIEW", "service_request_event", "service_request_event_by_request", false),
+                new Statement(requests, "SELECT_VIEW", "service_request_response", "service_request_response_by_request",
+                        false),
                 // each SRV 11.4 asks it; PostgreSQL's partial index serves it only while the SQL names srv = '11.4'
                 new Statement(requests, "firmwareUpdatesInProgress", "service_request_device",
                         "service_request_device_by_device", false),
