@@ -1,6 +1,7 @@
 package org.secflow.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Clock;
 import java.util.List;
@@ -69,6 +70,20 @@ class EstateLoaderTest {
             loadTwoPremises(db);
             long premises = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM premises").mapTo(Long.class).one());
             assertThat(premises).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void onPostgresqlALoadLeavesThePlannerStatisticsOfItsTables() {
+        try (Database db = FreshDatabase.open()) {
+            assumeTrue(db.isPostgresql(), "HSQLDB keeps no planner statistics");
+            loadTwoPremises(db);
+            // reltuples is -1 until a table is first analysed; ANALYZE of a small table reads every row
+            List<String> counted = db.jdbi().withHandle(h -> h.createQuery("""
+                            SELECT relname || ' ' || CAST(reltuples AS BIGINT) FROM pg_class
+                             WHERE relname IN ('premises', 'comms_hub', 'device') ORDER BY relname""")
+                    .mapTo(String.class).list());
+            assertThat(counted).containsExactly("comms_hub 2", "device 7", "premises 2");
         }
     }
 }
