@@ -8,14 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindMap;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.secflow.spi.CommsHubRoute;
@@ -88,8 +87,12 @@ interface DeviceDao {
             """)
     void update(@BindMethods DeviceRow row, @Bind("now") Instant now);
 
-    /** One page of the devices the query and the scope's condition select, by Device ID. */
-    default Page<Device> list(DeviceQuery q, SmiScope.Condition scope) {
+    /**
+     * One page of the devices the query and the scope's condition select, by Device ID: their count, then the page.
+     * Plain queries on the caller's handle, not SqlObject methods: their per-call attach, configuration copy and
+     * {@code @Define} rendering were a third of the server's CPU for a page of 50 (docs/performance.md).
+     */
+    static Page<Device> list(Handle h, DeviceQuery q, SmiScope.Condition scope) {
         List<String> where = new ArrayList<>();
         Map<String, Object> binds = new HashMap<>(scope.binds());
         where.add(scope.sql());
@@ -113,22 +116,19 @@ interface DeviceDao {
             where.add("d.comms_hub_id = :hub");
             binds.put("hub", q.commsHubId());
         }
+        // the conditions are this method's and the scope's own SQL; every value is bound
         String filter = " WHERE " + String.join(" AND ", where);
-        long total = countWhere(filter, binds);
-        List<Device> items = pageWhere(filter, binds, q.size(), (long) q.page() * q.size());
+        long total = h.createQuery("SELECT COUNT(*) FROM device d LEFT JOIN comms_hub h ON h.device_id = d.comms_hub_id"
+                        + " LEFT JOIN premises p ON p.premises_id = d.premises_id" + filter)
+                .bindMap(binds).mapTo(Long.class).one();
+        List<Device> items = h.createQuery(SELECT + filter + " ORDER BY d.device_id LIMIT :limit OFFSET :offset")
+                .bindMap(binds).bind("limit", q.size()).bind("offset", (long) q.page() * q.size())
+                .map(ROWS).list();
         return new Page<>(items, q.page(), q.size(), total);
     }
 
-    /** {@code filter}: a {@code WHERE} clause over {@code d} (device), {@code h} (hub) and {@code p} (premises). */
-    @SqlQuery("SELECT COUNT(*) FROM device d LEFT JOIN comms_hub h ON h.device_id = d.comms_hub_id"
-            + " LEFT JOIN premises p ON p.premises_id = d.premises_id <filter>")
-    long countWhere(@Define("filter") String filter, @BindMap Map<String, Object> binds);
-
-    /** As {@link #countWhere}, the rows: {@code limit} from {@code offset}. */
-    @SqlQuery(SELECT + "<filter> ORDER BY d.device_id LIMIT :limit OFFSET :offset")
-    @RegisterRowMapper(Rows.class)
-    List<Device> pageWhere(@Define("filter") String filter, @BindMap Map<String, Object> binds, @Bind("limit") int limit,
-                           @Bind("offset") long offset);
+    /** Reads a {@link #SELECT} row. */
+    RowMapper<Device> ROWS = new DeviceRowMapper();
 
     @SqlQuery("SELECT COUNT(*) FROM device")
     long count();

@@ -207,7 +207,7 @@ public final class InventoryService {
         if (query.commsHubId() != null) {
             deviceId("commsHubId", query.commsHubId());
         }
-        Page<Device> page = jdbi.withHandle(h -> h.attach(DeviceDao.class).list(query, scope.condition()));
+        Page<Device> page = jdbi.withHandle(h -> DeviceDao.list(h, query, scope.condition()));
         return new Page<>(page.items().stream().map(scope::present).toList(), page.page(), page.size(), page.total());
     }
 

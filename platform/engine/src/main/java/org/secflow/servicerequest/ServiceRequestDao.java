@@ -84,7 +84,7 @@ interface ServiceRequestDao {
                    state AS s6, ruleset_version AS s7, response AS s8, created_at AS t1, updated_at AS t2, FALSE AS flag
               FROM service_request WHERE request_id = :id
             UNION ALL
-            SELECT 1, 0, device_id, state, detail, NULL, NULL, NULL, NULL, NULL, updated_at, NULL, FALSE
+            SELECT 1, 0, device_id, state, detail, NULL, NULL, NULL, NULL, NULL, NULL, NULL, FALSE
               FROM service_request_device WHERE request_id = :id
             UNION ALL
             SELECT 2, event_id, device_id, stage, alert, detail, NULL, NULL, NULL, NULL, occurred_at, NULL, FALSE
