@@ -222,16 +222,17 @@ async function drain(accepted, deadline) {
   const devices = await pools(entries);
   const choose = chooser(entries);
   const polled = mode === 'poll' ? await seed(pollSeed, choose, devices) : null;
+  // the mode's load for d seconds; the mix keeps the ids of the requests it accepts in `into` (null: none kept)
+  const measure = (d, into) => (polled ? runPoll(d, polled) : run(d, choose, devices, into));
+  if (warmup > 0) await measure(warmup, null);
   const accepted = mode === 'mix' ? [] : null;
-  const measure = d => (polled ? runPoll(d, polled) : run(d, choose, devices, accepted));
-  if (warmup > 0) await (polled ? runPoll(warmup, polled) : run(warmup, choose, devices, null));
   // the demo Users' requests all count: the audit row ids are one sequence; read the newest through each User
   const newest = async () => Math.max(...await Promise.all([...new Set(entries.map(e => e.token))].map(async t =>
     (await get('/api/service-requests?limit=1', t)).map(r => r.audit_id).concat(-1)[0])));
   const before = await newest();
   const cpuBefore = await serverCpuSeconds();
   const started = Date.now();
-  const res = await measure(seconds);
+  const res = await measure(seconds, accepted);
   const ended = Date.now();
   const cpuAfter = await serverCpuSeconds();
   const after = await newest();

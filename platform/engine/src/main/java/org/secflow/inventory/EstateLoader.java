@@ -35,7 +35,6 @@ public final class EstateLoader implements Consumer<EmulatedPremises>, AutoClose
     private long nextPremisesId;
     private long premises;
     private long devices;
-    private boolean analysed;
 
     public EstateLoader(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
@@ -75,13 +74,12 @@ public final class EstateLoader implements Consumer<EmulatedPremises>, AutoClose
      * Writes what is buffered; on PostgreSQL then refreshes the planner's statistics of the SMI's tables
      * ({@code ANALYZE}). Without them, right after a load (and for good where autovacuum is off) PostgreSQL plans
      * for the empty tables it last saw: a Supplier's device list over the demo estate took 120 ms per page, nested
-     * loops over every one of its premises, instead of 13 ms (docs/performance.md). A second close does nothing more.
+     * loops over every one of its premises, instead of 13 ms (docs/performance.md).
      */
     @Override
     public void close() {
         flush();
-        if (premises > 0 && !analysed) {
-            analysed = true;
+        if (premises > 0) {
             jdbi.useHandle(h -> {
                 if (org.secflow.store.Database.isPostgresql(h)) {
                     h.execute("ANALYZE premises, comms_hub, device");

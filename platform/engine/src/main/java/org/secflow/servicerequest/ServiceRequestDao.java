@@ -97,19 +97,20 @@ interface ServiceRequestDao {
 
     // the responses are inserted in batches by DeviceEventWriter (ServiceRequestStore.INSERT_RESPONSE)
 
-    /** A stored response, its body as stored (JSON). */
-    record ResponseRow(Instant at, String deviceId, String gbcsUseCase, String responseCode, boolean critical, String body) {
-    }
-
     /**
-     * Gathers the rows of {@link #SELECT_VIEW}, in their order, into a request with its devices, history and responses
-     * (bodies as stored); nothing when the request row is missing.
+     * Gathers the rows of {@link #SELECT_VIEW}, in their order, into the request with its devices, history, responses
+     * (each stored JSON body read by {@code body}) and alerts.
      */
     final class ViewRows {
-        ServiceRequestView request;
-        final List<ServiceRequestView.DeviceProgress> devices = new java.util.ArrayList<>();
-        final List<ServiceRequestView.Event> history = new java.util.ArrayList<>();
-        final List<ResponseRow> responses = new java.util.ArrayList<>();
+        private final java.util.function.Function<String, Map<String, String>> body;
+        private ServiceRequestView request;
+        private final List<ServiceRequestView.DeviceProgress> devices = new java.util.ArrayList<>();
+        private final List<ServiceRequestView.Event> history = new java.util.ArrayList<>();
+        private final List<ServiceRequestView.Response> responses = new java.util.ArrayList<>();
+
+        ViewRows(java.util.function.Function<String, Map<String, String>> body) {
+            this.body = body;
+        }
 
         /** Takes one row of {@link #SELECT_VIEW}. */
         void add(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -121,10 +122,19 @@ interface ServiceRequestDao {
                 case 1 -> devices.add(new ServiceRequestView.DeviceProgress(rs.getString(3), rs.getString(4), rs.getString(5)));
                 case 2 -> history.add(new ServiceRequestView.Event(rs.getTimestamp(11).toInstant(), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6)));
-                case 3 -> responses.add(new ResponseRow(rs.getTimestamp(11).toInstant(), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getBoolean(13), rs.getString(6)));
+                case 3 -> responses.add(new ServiceRequestView.Response(rs.getTimestamp(11).toInstant(), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getBoolean(13), body.apply(rs.getString(6))));
                 default -> throw new IllegalStateException("unknown part " + rs.getInt(1));
             }
+        }
+
+        /** The request as gathered; empty when its row was not among them (no such request). */
+        Optional<ServiceRequestView> view() {
+            ServiceRequestView v = request;
+            return v == null ? Optional.empty() : Optional.of(new ServiceRequestView(v.requestId(), v.srv(), v.userId(),
+                    v.party(), v.userRole(), v.state(), v.ruleSetVersion(), v.response(), v.createdAt(), v.updatedAt(),
+                    List.copyOf(devices), List.copyOf(history), List.copyOf(responses),
+                    history.stream().filter(e -> "DEVICE_ALERT".equals(e.stage())).toList()));
         }
     }
 

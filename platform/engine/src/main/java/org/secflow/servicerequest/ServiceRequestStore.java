@@ -131,24 +131,13 @@ final class ServiceRequestStore {
      * ({@link ServiceRequestDao#SELECT_VIEW}); empty when there is no such request.
      */
     Optional<ServiceRequestView> find(String requestId) {
-        ServiceRequestDao.ViewRows rows = jdbi.withHandle(h -> h.createQuery(ServiceRequestDao.SELECT_VIEW)
+        return jdbi.withHandle(h -> h.createQuery(ServiceRequestDao.SELECT_VIEW)
                 .bind("id", requestId)
-                .reduceResultSet(new ServiceRequestDao.ViewRows(), (view, rs, ctx) -> {
+                .reduceResultSet(new ServiceRequestDao.ViewRows(ServiceRequestStore::readBody), (view, rs, ctx) -> {
                     view.add(rs);
                     return view;
-                }));
-        ServiceRequestView v = rows.request;
-        if (v == null) {
-            return Optional.empty();
-        }
-        List<ServiceRequestView.Response> responses = rows.responses.stream()
-                .map(r -> new ServiceRequestView.Response(r.at(), r.deviceId(), r.gbcsUseCase(), r.responseCode(),
-                        r.critical(), readBody(r.body())))
-                .toList();
-        return Optional.of(new ServiceRequestView(v.requestId(), v.srv(), v.userId(), v.party(), v.userRole(), v.state(),
-                v.ruleSetVersion(), v.response(), v.createdAt(), v.updatedAt(), List.copyOf(rows.devices),
-                List.copyOf(rows.history), responses,
-                rows.history.stream().filter(e -> "DEVICE_ALERT".equals(e.stage())).toList()));
+                })
+                .view());
     }
 
     /** The insert {@link #response} adds rows to: one batch for a group of events ({@link DeviceEventWriter}). */
@@ -183,6 +172,7 @@ final class ServiceRequestStore {
 
     private static final com.fasterxml.jackson.databind.ObjectMapper BODY_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
+    /** A stored response body (JSON object of strings); a body that is not one is kept whole under {@code body}. */
     private static Map<String, String> readBody(String json) {
         try {
             return json == null ? Map.of() : BODY_JSON.readValue(json,
